@@ -1,0 +1,220 @@
+"""Stage 3: find where a document cites others.
+
+Forms handled (see tests/test_citations.py for one row per form):
+《title》(number) pairs; titles written outside 《》 before a number (X关于印发《Y》的通知(N));
+titles in “” before a number; title-only and number-only citations; nested 〈〉 titles;
+aliases (以下简称《条例》) and their later uses. Periodicals (《桂林日报》) are not documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .docnumbers import FoundNumber, find_doc_numbers
+from .model import Citation, CitationKind, DocNumber, Span
+from .vocab import document_genres, known_works, periodical_suffixes
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_AUTHORITY = re.compile(r"(根据|依据|依照|按照|遵照)[^。；;，,]{0,30}$")
+_IMPLEMENTS = re.compile(r"(贯彻落实|贯彻|落实|执行)[^。；;，,]{0,30}$")
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    span: Span  # including 《》
+    title: str
+
+
+def sentence_around(text: str, start: int, end: int) -> Span:
+    left = start
+    while left > 0 and not _SENTENCE_END.match(text[left - 1]):
+        left -= 1
+    m = _SENTENCE_END.search(text, end)
+    right = m.end() if m and text[m.start()] != "\n" else (m.start() if m else len(text))
+    return Span(left, right)
+
+
+def _kind(text: str, start: int) -> CitationKind:
+    before = text[max(0, start - 40) : start]
+    if _AUTHORITY.search(before):
+        return CitationKind.AUTHORITY
+    if _IMPLEMENTS.search(before):
+        return CitationKind.IMPLEMENTS
+    return CitationKind.CITES
+
+
+def clean_title(title: str) -> str:
+    return re.sub(r"\s+", "", title).strip("“”\"")
+
+
+def inner_titles(title: str) -> tuple[str, ...]:
+    return tuple(m.group("inner") for m in P.INNER_TITLE.finditer(title))
+
+
+def is_periodical(title: str, following: str) -> bool:
+    if P.PERIODICAL_ISSUE_COUNT.match(following):
+        return True
+    if re.search(r"(统计|环境状况|状况|发展)公报$", title):
+        return False
+    return title.endswith(periodical_suffixes())
+
+
+_TRAILING_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]$")  # (试行) (2018年修订) (征求意见稿)
+_AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|委)(?:关于|对)")
+
+
+def is_document_title(title: str) -> bool:
+    bare = _TRAILING_QUALIFIER.sub("", title)
+    if title in known_works():
+        return True
+    if len(bare) <= 4 and not bare.endswith("法"):
+        return False  # 《统计报告》, 《办法》: a genre word, not a particular document
+    return bare.endswith(document_genres()) or bool(_AGENCY_OPENING.match(bare))
+
+
+def _quoted_titles(text: str) -> list[_Quoted]:
+    return [_Quoted(Span(m.start(), m.end()), clean_title(m.group("title"))) for m in P.TITLE_QUOTED.finditer(text)]
+
+
+def _number_in_parens(text: str, at: int, numbers: dict[int, FoundNumber]) -> tuple[FoundNumber, int] | None:
+    """A number inside the parenthesis that starts at `at`; returns it and the end of the parenthesis."""
+    m = P.AFTER_TITLE_NUMBER.match(text, at)
+    if not m:
+        return None
+    for start in range(m.start("inner"), m.end("inner")):
+        found = numbers.get(start)
+        if found is not None and found.span.end <= m.end("inner") + 1:
+            return found, m.end()
+    return None
+
+
+def _bare_title_before(text: str, paren: int) -> tuple[int, str] | None:
+    """An unquoted title that ends right before the parenthesis at `paren` (…的通知(N))."""
+    if paren == 0:
+        return None
+    if text[paren - 1] == "”":
+        open_at = text.rfind("“", max(0, paren - 120), paren - 1)
+        if open_at >= 0:
+            return open_at, clean_title(text[open_at + 1 : paren - 1])
+    start = paren
+    depth = 0
+    while start > 0 and paren - start < 120:
+        ch = text[start - 1]
+        if ch in "》〉>":
+            depth += 1
+        elif ch in "《〈<":
+            depth -= 1
+        elif depth == 0 and P.BARE_TITLE_LEFT_STOP.match(ch):
+            break
+        start -= 1
+    candidate = text[start:paren]
+    if not candidate or candidate.endswith("》") or not is_document_title(candidate):
+        return None
+    stripped = P.REPORTING_VERB_PREFIX.sub("", candidate)
+    start += len(candidate) - len(stripped)
+    candidate = stripped
+    about = candidate.find("关于")
+    if about > 0:
+        head = candidate[:about]
+        if not re.search(r"(人民政府|办公厅|办公室|委员会|委|局|厅|部|院|中心|小组)$", head):
+            start += about
+            candidate = candidate[about:]
+    if len(candidate) < 5:
+        return None
+    return start, candidate
+
+
+def extract_citations(text: str) -> tuple[Citation, ...]:
+    """Every citation in `text`, in reading order. Offsets are into `text`."""
+    numbers = {f.span.start: f for f in find_doc_numbers(text)}
+    used_numbers: set[int] = set()
+    out: list[Citation] = []
+    aliases: dict[str, str] = {}
+
+    for q in _quoted_titles(text):
+        following = text[q.span.end : q.span.end + 12]
+        paired = _number_in_parens(text, q.span.end, numbers)
+        number: DocNumber | None = None
+        end = q.span.end
+        if paired is not None:
+            found, end = paired
+            number = found.number
+            used_numbers.add(found.span.start)
+        alias_def = P.ALIAS_DEFINITION.match(text, end)
+        defines = alias_def.group("alias") if alias_def else None
+        if alias_def:
+            end = alias_def.end()
+        title = q.title
+        alias = None
+        if number is None and defines is None:
+            if title in aliases:
+                alias = title
+            elif is_periodical(title, following) or not is_document_title(title):
+                continue
+        if defines:
+            aliases[defines] = title
+        out.append(
+            Citation(
+                span=Span(q.span.start, end),
+                sentence=sentence_around(text, q.span.start, end),
+                kind=_kind(text, q.span.start),
+                number=number,
+                title=title,
+                alias=alias,
+                defines_alias=defines,
+                inner_titles=inner_titles(title),
+            )
+        )
+
+    quoted_spans = [c.span for c in out]
+    for start, found in sorted(numbers.items()):
+        if start in used_numbers or any(s.start <= start < s.end for s in quoted_spans):
+            continue
+        paren = _open_paren_before(text, start)
+        bare = _bare_title_before(text, paren) if paren is not None else None
+        if bare is not None:
+            title_start, title = bare
+            close = text.find(")", found.span.end, found.span.end + 3)
+            close = text.find("）", found.span.end, found.span.end + 3) if close < 0 else close
+            end = close + 1 if close >= 0 else found.span.end
+            out.append(
+                Citation(
+                    span=Span(title_start, end),
+                    sentence=sentence_around(text, title_start, end),
+                    kind=_kind(text, title_start),
+                    number=found.number,
+                    title=title,
+                    inner_titles=inner_titles(title),
+                    quoted=False,
+                )
+            )
+        else:
+            out.append(
+                Citation(
+                    span=found.span,
+                    sentence=sentence_around(text, found.span.start, found.span.end),
+                    kind=_kind(text, found.span.start),
+                    number=found.number,
+                    title=None,
+                )
+            )
+    return tuple(_drop_nested(sorted(out, key=lambda c: (c.span.start, -c.span.end))))
+
+
+def _drop_nested(citations: list[Citation]) -> list[Citation]:
+    """A title quoted inside a longer citation (关于印发《X》的通知(N), 以下简称《条例》) is part of it."""
+    kept: list[Citation] = []
+    for c in citations:
+        if any(k.span.start <= c.span.start and c.span.end <= k.span.end and k is not c for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _open_paren_before(text: str, number_start: int) -> int | None:
+    i = number_start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i if i >= 0 and text[i] in "(（" else None

@@ -1,0 +1,149 @@
+"""The `kg` command: a thin layer over the library. Each command validates, calls one function, prints."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .pipeline import IngestReport, ingest, iter_input_files
+from .query import FORMATS, QueryError, read_query, render_table, run_query
+from .stats import corpus_stats
+from .store import STORE_ENV, KGStore, StoreError, default_store_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def store_option(f: F) -> F:
+    return click.option(
+        "--store",
+        "store_path",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Store folder (default: ${STORE_ENV} or ./kg-store).",
+    )(f)
+
+
+def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
+    def deco(f: F) -> F:
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                            help="Output format.")(f)
+
+    return deco
+
+
+def friendly_errors(f: F) -> F:
+    """Library errors become one line on stderr and exit status 2, never a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except (StoreError, QueryError) as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """kg — a knowledge graph of Chinese government information-disclosure documents.
+
+    \b
+    Example:
+      kg ingest data/samples
+      kg query queries/citations.rq --format csv
+    """
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--force", is_flag=True, help="Re-ingest files even when their content is unchanged.")
+@click.option("--quiet", "-q", is_flag=True, help="Only print failures and the final line.")
+@friendly_errors
+def ingest_cmd(paths: tuple[Path, ...], store_path: Path | None, force: bool, quiet: bool) -> None:
+    """Ingest documents (files or folders) into the store.
+
+    \b
+    Example:
+      kg ingest data/samples --store kg-store
+    """
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        click.echo(f"error: {p}: no such file or folder", err=True)
+    files = list(iter_input_files([p for p in paths if p.exists()]))
+    with KGStore(store_path) as store, click.progressbar(
+        length=len(files), label="ingesting", file=sys.stderr, show_pos=True
+    ) as bar:
+        report = ingest(files, store, force=force, progress=lambda _: bar.update(1))
+    _print_report(report, quiet)
+    if missing or report.failed:
+        sys.exit(1)
+
+
+def _print_report(report: IngestReport, quiet: bool) -> None:
+    for r in report.files:
+        if r.status == "failed":
+            click.echo(f"FAILED  {r.message}", err=True)
+        elif not quiet and r.status == "unchanged":
+            click.echo(f"same    {Path(r.path).name} (unchanged, skipped)")
+        elif not quiet:
+            click.echo(f"ok      {Path(r.path).name}: {r.doc_type} «{r.title or '?'}» — {r.works} cited documents "
+                       f"({r.citations} citations), {r.observations} figures, {r.triples} triples")
+            for w in r.warnings[:5]:
+                click.echo(f"        warning: {w}")
+            if len(r.warnings) > 5:
+                click.echo(f"        … and {len(r.warnings) - 5} more warnings")
+    counts = {s: sum(1 for r in report.files if r.status == s) for s in ("ingested", "unchanged", "failed")}
+    click.echo(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed")
+
+
+@main.command("query")
+@click.argument("query_file", required=False, type=click.Path(path_type=Path))
+@click.option("-e", "--expr", help="SPARQL text instead of a file.")
+@store_option
+@format_option(FORMATS, "table")
+@friendly_errors
+def query_cmd(query_file: Path | None, expr: str | None, store_path: Path | None, fmt: str) -> None:
+    """Run a SPARQL query (our prefixes kg:, eli:, cito: … are predeclared).
+
+    \b
+    Examples:
+      kg query queries/documents.rq --format csv
+      kg query -e 'SELECT ?t WHERE { ?d eli:title ?t } LIMIT 5'
+    """
+    if (query_file is None) == (expr is None):
+        raise click.UsageError("give either a query file or -e 'SPARQL'")
+    sparql = expr if expr is not None else read_query(query_file)  # type: ignore[arg-type]
+    with KGStore(store_path or default_store_path(), read_only=True) as store:
+        table = run_query(store, sparql, fmt)
+    if table.raw:
+        sys.stdout.buffer.write(table.raw)
+        sys.stdout.flush()
+    else:
+        click.echo(render_table(table))
+
+
+@main.command("stats")
+@store_option
+@friendly_errors
+def stats_cmd(store_path: Path | None) -> None:
+    """Summarize what the store holds.
+
+    \b
+    Example:
+      kg stats --store kg-store
+    """
+    with KGStore(store_path or default_store_path(), read_only=True) as store:
+        click.echo(corpus_stats(store))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

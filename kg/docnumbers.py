@@ -1,0 +1,136 @@
+"""The 发文字号 grammar (GB/T 9704-2012) and the issuer of a number.
+
+A number is 发文机关代字 + year + serial: 国办发〔2017〕24号. In running text the 代字 has no
+left delimiter, so `find_doc_numbers` decides where it starts: a known code, else the
+characters left of the bracket minus the narrative words that precede numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .model import DocNumber, Region, Span
+from .vocab import code_bodies, gazetteer, issuer_codes, province_codes
+
+_MAX_CODE = 8
+_LEFT_WORDS = re.compile(
+    r"^(?:根据|依据|依照|按照|遵照|参照|对照|贯彻落实|贯彻|落实|执行|印发|转发|下发|出台|制定|"
+    r"文件|文号|字号|精神|要求|规定|的|和|及|与|或|以及|即|见|为|了|是|号|并|将|还有|还|有|同时|分别|先后|其中|通过)+"
+)
+
+
+@dataclass(frozen=True)
+class FoundNumber:
+    span: Span
+    number: DocNumber
+
+
+def _from_match(m: re.Match[str], code: str, code_start: int) -> FoundNumber:
+    year = m.group("year") or m.group("year_lost") or m.group("year_bare")
+    number = DocNumber(code=code, year=int(year), serial=int(m.group("serial")), written=m.group(0)[code_start -
+                                                                                                   m.start():])
+    return FoundNumber(Span(code_start, m.end()), number)
+
+
+def trim_code(run: str) -> str:
+    """Cut the narrative off the left of a run of characters that ends in an issuer code."""
+    known = issuer_codes()
+    for length in range(min(len(run), 10), 1, -1):
+        if run[-length:] in known:
+            return run[-length:]
+    code = run[-_MAX_CODE:] if len(run) > _MAX_CODE else run
+    while True:
+        m = _LEFT_WORDS.match(code)
+        if not m or m.end() >= len(code):
+            break
+        code = code[m.end() :]
+    # '我市印发市政办' → the code starts at its place prefix when a verb precedes it
+    m = re.search(r"(?:印发|出台|下发|转发|制定)(?=.{2,})", code)
+    if m:
+        code = code[m.end() :]
+    return code
+
+
+def find_doc_numbers(text: str) -> list[FoundNumber]:
+    out: list[FoundNumber] = []
+    for m in P.DOC_NUMBER.finditer(text):
+        # DOC_NUMBER's code group is lazy; widen it to the whole run of characters left of the bracket
+        run_start = m.start("code")
+        while run_start > 0 and re.match(rf"[{P.HAN}]", text[run_start - 1]):
+            run_start -= 1
+        run = text[run_start : m.end("code")]
+        code = trim_code(run)
+        if not code:
+            continue
+        out.append(_from_match(m, code, m.end("code") - len(code)))
+    return out
+
+
+def parse_doc_number(text: str) -> DocNumber | None:
+    """The first 发文字号 in a short text, normalized."""
+    found = find_doc_numbers(text)
+    return found[0].number if found else None
+
+
+def normalize_doc_number(text: str) -> str | None:
+    number = parse_doc_number(text)
+    return number.normalized if number else None
+
+
+# ---------------------------------------------------------------- issuers
+
+
+@dataclass(frozen=True)
+class CodeIssuer:
+    issuer: str
+    jurisdiction: str | None  # region code the series belongs to ("CN" for national series)
+    how: str  # authority | code-prefix | local-code
+
+
+_GENERIC_PREFIX = tuple("市县区州旗盟镇乡")
+
+
+def issuer_of_code(code: str, citing_region: Region | None) -> CodeIssuer | None:
+    """Who issues documents numbered with `code`, as far as the authority files and context tell."""
+    known = issuer_codes().get(code)
+    if known is not None:
+        return CodeIssuer(known.issuer, known.region, "authority")
+    bodies = code_bodies()
+    gaz = gazetteer()
+    province = province_codes().get(code[0])
+    body = code[1:]
+    if province is not None and body in bodies:
+        region = gaz.get(province)
+        # a prefecture whose abbreviation shares the province's (桂林 uses 市政, not 桂政) cannot be told
+        # apart here, so province wins: that is how provincial series are written
+        if region is not None:
+            return CodeIssuer(_compose(region, bodies[body][0]), province, "code-prefix")
+    if citing_region is not None and citing_region.level != "national":
+        local_body = code[1:] if code.startswith(_GENERIC_PREFIX) or _abbreviates(code[0], citing_region) else None
+        if local_body is not None and local_body in bodies:
+            return CodeIssuer(_compose(citing_region, bodies[local_body][1]), citing_region.code, "local-code")
+    return None
+
+
+def _abbreviates(char: str, region: Region) -> bool:
+    return char in region.name and region.level != "province"
+
+
+def _compose(region: Region, body: str) -> str:
+    if body.startswith("党委"):
+        # 桂办发 → 中共广西壮族自治区委员会办公厅; 潭办发 → 中共湘潭市委办公室
+        party = f"中共{region.name}委员会" if region.level == "province" else f"中共{region.name}委"
+        return party + body[2:]
+    return f"{region.name}{body}"
+
+
+def jurisdiction_of(code: str, citing_region: Region | None) -> str | None:
+    """The region a number series belongs to, when the code alone does not identify it (市政办)."""
+    found = issuer_of_code(code, citing_region)
+    if found is not None:
+        return found.jurisdiction
+    if code.startswith(_GENERIC_PREFIX) or (citing_region is not None and _abbreviates(code[0], citing_region)):
+        return citing_region.code if citing_region is not None else None
+    return None

@@ -1,0 +1,105 @@
+"""Stage 0: bytes on disk → decoded `SourceText`.
+
+Encoding detection is deliberately ordered: a BOM is proof; strict UTF-8 that decodes is
+almost never wrong for CJK text; GB18030 (a superset of GBK and GB2312) is the next most
+likely for government sites; charset-normalizer settles the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .model import Problem, SourceText
+
+
+class InputError(Exception):
+    """A file that cannot be read as a document. The message names the file and the problem."""
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name). Raises ValueError when no encoding fits."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name.replace("-sig", ""), errors="replace"), name
+    if _looks_utf16(data):
+        name = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return data.decode(name, errors="replace"), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ValueError("cannot determine the text encoding")
+    return str(best), best.encoding
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:2000]
+    if len(sample) < 4:
+        return False
+    zeros_even = sample[0::2].count(0)
+    zeros_odd = sample[1::2].count(0)
+    half = len(sample) / 2
+    # CJK in UTF-16 has few zero bytes, but ASCII-heavy UTF-16 has zeros in one lane only
+    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+
+
+def _is_binary(text: str) -> bool:
+    sample = text[:4000]
+    if not sample:
+        return False
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v") or c == "\ufffd")
+    return controls > 0.1 * len(sample)
+
+
+def load_source(path: str | os.PathLike[str]) -> SourceText:
+    """Read and decode one file. Raises `InputError` naming the file when it is not a text document."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{p}: file not found (removed before it could be read?)") from exc
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    return source_from_bytes(data, path=str(p), name=p.name)
+
+
+def source_from_bytes(data: bytes, *, path: str, name: str) -> SourceText:
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\x00" in data[:4000] and not (_looks_utf16(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: binary file, not a text document")
+    try:
+        text, encoding = decode_bytes(data)
+    except ValueError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    if _is_binary(text):
+        raise InputError(f"{path}: binary or undecodable content (tried {encoding})")
+    problems: tuple[Problem, ...] = ()
+    if "\ufffd" in text:
+        problems = (Problem("decode", f"undecodable bytes replaced while reading as {encoding}"),)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(
+        path=path,
+        name=name,
+        text=text,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        problems=problems,
+    )

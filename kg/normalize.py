@@ -1,0 +1,164 @@
+"""Stage 1: `SourceText` → `NormalizedText`.
+
+Every rewrite goes through `_Editor`, which keeps for each output character the index of the
+source character it came from, so that any span found later maps back to the original file.
+Rewrites are ordered so that normalizing twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable
+from functools import lru_cache
+
+from . import patterns as P
+from .model import NormalizedText, Problem, SourceText, Span
+
+
+class _Editor:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.origin = array("q", range(len(text) + 1))
+        self.problems: list[Problem] = []
+
+    def sub(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> None:
+        pieces: list[str] = []
+        origin = array("q")
+        last = 0
+        for m in pattern.finditer(self.text):
+            new = repl(m)
+            if new == m.group(0):
+                continue
+            pieces.append(self.text[last : m.start()])
+            origin.extend(self.origin[last : m.start()])
+            pieces.append(new)
+            origin.extend(self._spread(m.start(), m.end(), len(new)))
+            last = m.end()
+        if not pieces:
+            return
+        pieces.append(self.text[last:])
+        origin.extend(self.origin[last:])
+        self.text = "".join(pieces)
+        self.origin = origin
+
+    def delete(self, pattern: re.Pattern[str], group: str | int = 0) -> None:
+        """Remove one group of every match; exact, since what remains keeps its origins."""
+        keep = array("b", [1]) * len(self.text)
+        for m in pattern.finditer(self.text):
+            for i in range(m.start(group), m.end(group)):
+                keep[i] = 0
+        if all(keep):
+            return
+        self.text = "".join(c for c, k in zip(self.text, keep, strict=True) if k)
+        tail = self.origin[-1]
+        self.origin = array("q", (o for o, k in zip(self.origin, keep, strict=False) if k))
+        self.origin.append(tail)
+
+    def _spread(self, start: int, end: int, n: int) -> list[int]:
+        width = end - start
+        if width == 0:
+            return [self.origin[start]] * n
+        return [self.origin[start + min(width - 1, (k * width) // max(n, 1))] for k in range(n)]
+
+    def replace_same_length(self, new_text: str) -> None:
+        assert len(new_text) == len(self.text)
+        self.text = new_text
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+
+
+def _to_simplified(ed: _Editor) -> None:
+    convert = _t2s()
+    converted = convert(ed.text)
+    if len(converted) == len(ed.text):
+        ed.replace_same_length(converted)
+        return
+    # A phrase rule changed the length somewhere: fall back to characters one at a time,
+    # which OpenCC maps one-to-one, so the offset map stays exact.
+    ed.replace_same_length("".join(convert(c) if len(convert(c)) == 1 else c for c in ed.text))
+
+
+def _repair_mojibake(ed: _Editor) -> None:
+    """Repair section markers garbled by a misaligned GBK decode; report every garbled run."""
+
+    def fix_line(m: re.Match[str]) -> str:
+        line = m.group(0)
+        if not P.MOJIBAKE_LEAD.match(line) or not P.MOJIBAKE_CHAR.search(line[:12]):
+            return line
+        fixed = _realign_marker(line[1:])
+        if fixed is None:
+            return line
+        marker, consumed = fixed
+        return marker + line[1 + consumed :]
+
+    ed.sub(re.compile(r"^[^\n]+$", re.M), fix_line)
+    for m in re.finditer(r"(?:[^\n]{0,2}" + P.MOJIBAKE_CHAR.pattern + r"){2,}[^\n]{0,2}", ed.text):
+        ed.problems.append(
+            Problem(
+                "mojibake",
+                f"garbled characters (GBK bytes read with the wrong alignment?): {m.group(0)!r}",
+                Span(ed.origin[m.start()], ed.origin[m.end() - 1] + 1),
+            )
+        )
+
+
+def _realign_marker(run: str) -> tuple[str, int] | None:
+    """Decode `run`'s GBK bytes one byte later; return the section marker and how many chars it used."""
+    head = run[:16]
+    try:
+        raw = head.encode("gbk", errors="replace")
+    except LookupError:  # pragma: no cover - gbk always exists in CPython
+        return None
+    for shift in (1, 0):
+        decoded = raw[shift:].decode("gbk", errors="replace")
+        m = P.SECTION_MARKER_REPAIRED.match(decoded)
+        if not m:
+            continue
+        used_bytes = shift + len(m.group(0).encode("gbk"))
+        total = 0
+        for count, ch in enumerate(head, start=1):
+            total += len(ch.encode("gbk", errors="replace"))
+            if total >= used_bytes:
+                return m.group(0), count
+    return None
+
+
+def _drop_clutter_lines(ed: _Editor) -> None:
+    def drop(m: re.Match[str]) -> str:
+        return "" if P.CLUTTER_LINE.match(m.group(1)) else m.group(0)
+
+    ed.sub(re.compile(r"^([^\n]*)\n?", re.M), lambda m: drop(m) if m.group(0) else m.group(0))
+
+
+_FULLWIDTH_DIGITS = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}
+
+
+def normalize_text(source: SourceText) -> NormalizedText:
+    """Clean one decoded document, keeping an exact map back to `source.text`."""
+    ed = _Editor(source.text)
+    _repair_mojibake(ed)
+    ed.delete(P.PINYIN_GLOSS)
+    _to_simplified(ed)
+    ed.delete(P.STRAY_COMMA)
+    ed.replace_same_length(ed.text.translate(_FULLWIDTH_DIGITS))
+    ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " "))
+    _drop_clutter_lines(ed)
+    ed.delete(P.BROKEN_TITLE_LINE, "drop")
+    return NormalizedText(
+        source=source,
+        text=ed.text,
+        origin=ed.origin,
+        problems=tuple(source.problems) + tuple(ed.problems),
+    )
+
+
+def normalize_string(text: str) -> str:
+    """Convenience for tests and notebooks: normalize a bare string."""
+    src = SourceText(path="<string>", name="<string>", text=text, encoding="utf-8", sha256="")
+    return normalize_text(src).text

@@ -1,0 +1,144 @@
+"""Every regular expression the pipeline uses, in one place.
+
+Each alternation carries a comment saying which real-world form it accepts, so that a
+reader can tell why a branch exists before deleting it.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Character class body for CJK ideographs (extension A, unified, compatibility)."""
+
+# ---------------------------------------------------------------- normalization
+
+PINYIN_GLOSS = re.compile(
+    r"(?<=[^\sA-Za-z(（])"  # after a character (also a garbled one), never after a latin word
+    r"[(（]"
+    # a pinyin syllable: latin letters with at least one tone-marked vowel (kāi, bào, ǚ)
+    r"(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
+    r"[)）]"
+)
+"""A pinyin reading glued after a character by a 'with pinyin' web widget: 公開(kāi)."""
+
+STRAY_COMMA = re.compile(
+    r",(?=[、。，,；;：:！!？?])"  # ',、' ',。' ',,' — a half-width comma doubled by a scraper
+)
+
+CLUTTER_LINE = re.compile(
+    r"^\s*(?:"
+    r"打开APP阅读全文|前往APP查看全文.*|打开.{0,10}APP.*|下载.{0,10}客户端.*"  # news-app nags
+    r"|相关新闻|相关阅读|相关链接|推荐阅读|热点推荐|责任编辑[:：].*|来源[:：].{0,30}"  # page furniture
+    r"|分享到[:：]?.*|微信扫一扫.*|扫一扫.{0,20}|【?(?:打印|关闭|收藏|纠错)(?:本页|窗口)?】?.*"  # share/print buttons
+    r"|[×✕✖]|确定|取消|返回顶部|上一篇.*|下一篇.*"  # modal-dialog buttons and pagers
+    r"|.{1,20}客户端\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 'XX客户端 2019-03-22 08:24:02' byline
+    r"|图为\s.*"  # caption of an image that was dropped by the scraper
+    r")\s*$"
+)
+
+BROKEN_TITLE_LINE = re.compile(r"《[^\n《》]{1,100}(?P<drop>\n)[^\n《》|]{1,100}[》〉>]")
+"""A line break inside 《…》: PDF text extraction wraps long titles mid-word."""
+
+MOJIBAKE_CHAR = re.compile(
+    r"[\u3100-\u312f"  # bopomofo: never used in mainland documents, typical of GBK misreads
+    r"\u2500-\u257f"  # box drawing
+    r"\u2460-\u24ff"  # enclosed alphanumerics (⒐ ⑴ ...)
+    r"\ue000-\uf8ff"  # private use area
+    r"\ufffd]"  # replacement character
+)
+
+MOJIBAKE_LEAD = re.compile(r"^\?[\u3002\u3001]")
+"""'?。' — the lost first byte of a misaligned GBK pair at the start of a heading line."""
+
+SECTION_MARKER_REPAIRED = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
+
+# ---------------------------------------------------------------- structure
+
+SECTION_HEADING = re.compile(
+    r"^\s*(?:"
+    r"(?P<l1>[一二三四五六七八九十]{1,3})[、.．]"  # 一、
+    r"|[（(](?P<l2>[一二三四五六七八九十]{1,3})[）)]"  # （一）
+    r"|(?P<l3>\d{1,2})[.．、](?!\d)"  # 1. 1、
+    r"|[（(](?P<l4>\d{1,2})[）)]"  # (1)
+    r")"
+)
+
+META_FIELD = re.compile(
+    r"(?P<key>发文机关|发布机构|成文日期|发布日期|发文日期|标\s*题|文\s*号|发文字号|索\s*引\s*号|主题分类|名\s*称)"
+    r"\s*[:：]\s*\|?\s*(?P<value>[^|\n]*)"
+)
+"""Fields of the metadata table that government portals print above a document."""
+
+CN_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"  # 2017年5月10日, 2017年05月11日
+    r"|(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"  # 2017-05-10
+)
+
+REPORT_YEAR = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[^\s，。,；;]{0,20}?)"
+    r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告"
+)
+"""'2017年政府信息公开工作年度报告', '2017年度政府信息公开工作年度报告'."""
+
+STAT_PERIOD_YEAR = re.compile(r"统计期限(?:为|自)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+
+PLAN_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?[^，。,]{0,12}?(?:工作)?(?:实施方案|工作要点|要点|工作方案|工作安排|工作计划)")
+
+LEADING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+
+ISSUE_NOTICE_TITLE = re.compile(
+    r"^(?P<issuer>.*?)关于(?:印发|转发|发布|下发|颁发)(?P<inner>[《〈<]?.+?[》〉>]?)的通知$"
+)
+"""'X关于印发Y的通知': a notice whose body is an attached document Y."""
+
+ATTACHMENT_HANDOFF = re.compile(r"现将《(?P<title>[^》]{2,80})》印发给你们")
+
+# ---------------------------------------------------------------- citations
+
+OPEN_BRACKET = "〔［\\[【（(﹝｛{〖"
+CLOSE_BRACKET = "〕］\\]】）)﹞｝}〗"
+
+DOC_NUMBER = re.compile(
+    rf"(?P<code>[{HAN}]{{1,20}}?)\s*"
+    r"(?:"
+    rf"[{OPEN_BRACKET}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{CLOSE_BRACKET}]"  # 〔2017〕 【2016】 [2017] (2017) ﹝2017﹞
+    rf"|[{OPEN_BRACKET}]\s*(?P<year_lost>(?:19|20)\d{{2}})(?=\s*\d)"  # 国办发﹝201724号: the closing bracket lost
+    rf"|(?P<year_bare>(?:19|20)\d{{2}})\s*年(?=\s*第?\s*\d+\s*[号號])"  # 国办发2017年24号
+    r")\s*"
+    r"第?\s*(?P<serial>\d{1,5})\s*[号號]"  # serial with optional 第, 号 or traditional 號
+)
+"""A 发文字号 after GB/T 9704-2012: 发文机关代字 + year in brackets + serial + 号."""
+
+TITLE_QUOTED = re.compile(r"《(?P<title>[^《》\n]{1,150}(?:《[^《》\n]{1,100}》[^《》\n]{0,100})*)》")
+"""《title》, allowing one level of nested 《》 inside (rare, but a scraper's 〈〉→《》 makes it)."""
+
+INNER_TITLE = re.compile(r"[〈<《](?P<inner>[^〈〉<>《》]{2,100})[〉>》]")
+"""A title quoted inside a title: 关于印发〈2016年政务公开工作要点〉的通知."""
+
+ALIAS_DEFINITION = re.compile(
+    r"\s*[(（]\s*(?:以下|下文)?(?:简称|称)\s*[“\"《]?(?P<alias>[^”\"》)）]{1,20})[”\"》]?\s*[)）]"
+)
+"""'(以下简称《条例》)' right after a cited title defines a short name for it."""
+
+AFTER_TITLE_NUMBER = re.compile(r"\s*[(（]\s*(?P<inner>[^()（）]{3,40}?)\s*[)）]")
+"""The parenthesis that follows a title and may hold its number: 《…》(国办发〔2017〕24号)."""
+
+PERIODICAL_ISSUE_COUNT = re.compile(r"^\s*(?:共|累计)?\s*\d+\s*(?:多|余)?\s*期")
+"""'《政府公报》12期': an issue count after a title marks a periodical."""
+
+BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"\s]|(?<=[》])")
+"""Where an unquoted title before a number cannot extend further left."""
+
+TITLE_ISSUER_PREFIX = re.compile(
+    rf"^(?P<issuer>[{HAN}、]{{2,40}}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|"
+    r"局|厅|委|部|院|署|中心|办))(?:关于|印发)"
+)
+"""'桂林市人民政府办公室关于…' — a title that names its issuer before 关于."""
+
+REPORTING_VERB_PREFIX = re.compile(
+    r"^(?:我[市州县区省]|市政府办?|市委|州政府|县政府|区政府|省政府)?"
+    r"(?:先后|及时|还|已|又|并|均|相继|分别|同时|研究|正式)?"
+    r"(?:出台|印发|制定|下发|转发|发布|公布|发出|修订|起草|编制|执行|落实|实施|贯彻落实|贯彻|建立|了|和|及|以及)+"
+)
+"""Narrative verbs that precede an unquoted title in a report ('我市出台了关于印发…')."""

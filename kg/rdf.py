@@ -1,0 +1,335 @@
+"""Stage 4: `Extraction` → `DocumentGraph`, the triples of one source file's named graph.
+
+Every extracted fact is a node of its own (a Citation, an Observation) with `prov:wasDerivedFrom`
+a span node: an `oa:SpecificResource` whose selectors give the character offsets into the
+original file and the exact quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from .model import CitationKind, CitedWork, DocumentPart, Extraction, Located, Observation, Problem, Region, Span
+from .namespaces import (
+    CITO,
+    DCT,
+    ELI,
+    KG,
+    OA,
+    ORG,
+    PROV,
+    QB,
+    RDF,
+    RDFS,
+    SDMX_ATT,
+    SDMX_DIM,
+    SKOS,
+    XSD,
+    agency_iri,
+    graph_iri,
+    instance,
+    region_iri,
+    source_iri,
+    term,
+    work_iri,
+)
+from .resolve import number_key
+from .structure import iso_date
+from .vocab import gazetteer
+
+A = term(RDF, "type")
+LABEL = term(RDFS, "label")
+PREF = term(SKOS, "prefLabel")
+INT = NamedNode(XSD + "integer")
+DEC = NamedNode(XSD + "decimal")
+DATE = NamedNode(XSD + "date")
+BOOL = NamedNode(XSD + "boolean")
+
+_CITATION_PROPERTY = {
+    CitationKind.CITES: term(CITO, "cites"),
+    CitationKind.AUTHORITY: term(CITO, "citesAsAuthority"),
+    CitationKind.IMPLEMENTS: term(KG, "implements"),
+}
+
+
+@dataclass(frozen=True)
+class DocumentGraph:
+    """The named graph of one source file."""
+
+    graph: NamedNode
+    source: NamedNode
+    path: str
+    sha256: str
+    triples: tuple[Triple, ...]
+
+
+class _Builder:
+    def __init__(self, ex: Extraction) -> None:
+        self.ex = ex
+        self.src = ex.structure.text.source
+        self.source = source_iri(self.src.sha256)
+        self.triples: list[Triple] = []
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.triples.append(Triple(s, p, o))
+
+    def lit(self, s: NamedNode, p: NamedNode, value: str | int | float | bool | None,
+            datatype: NamedNode | None = None) -> None:
+        if value is None or value == "":
+            return
+        if isinstance(value, bool):
+            self.add(s, p, Literal("true" if value else "false", datatype=BOOL))
+        elif isinstance(value, int):
+            self.add(s, p, Literal(str(value), datatype=INT))
+        elif isinstance(value, float):
+            self.add(s, p, Literal(_decimal(value), datatype=DEC))
+        else:
+            self.add(s, p, Literal(value, datatype=datatype) if datatype else Literal(value))
+
+    # ------------------------------------------------------------ spans
+
+    def span(self, span: Span, *, normalized: bool = True) -> NamedNode:
+        text = self.ex.structure.text
+        src_span = text.source_span(span) if normalized else span
+        raw = self.src.text
+        node = instance("text", self.src.sha256[:24], f"char={src_span.start},{src_span.end}")
+        pos = NamedNode(node.value + "/position")
+        quote = NamedNode(node.value + "/quote")
+        self.add(node, A, term(OA, "SpecificResource"))
+        self.add(node, term(OA, "hasSource"), self.source)
+        self.add(node, term(OA, "hasSelector"), pos)
+        self.add(node, term(OA, "hasSelector"), quote)
+        self.add(pos, A, term(OA, "TextPositionSelector"))
+        self.lit(pos, term(OA, "start"), src_span.start)
+        self.lit(pos, term(OA, "end"), src_span.end)
+        self.add(quote, A, term(OA, "TextQuoteSelector"))
+        self.lit(quote, term(OA, "exact"), raw[src_span.start : src_span.end])
+        self.lit(quote, term(OA, "prefix"), raw[max(0, src_span.start - 16) : src_span.start])
+        self.lit(quote, term(OA, "suffix"), raw[src_span.end : src_span.end + 16])
+        return node
+
+    def evidence(self, subject: NamedNode, span: Span | None, prop: str = "wasDerivedFrom") -> None:
+        if span is not None and span.end > span.start:
+            self.add(subject, term(PROV, prop), self.span(span))
+
+    # ------------------------------------------------------------ nodes
+
+    def region(self, region: Region) -> NamedNode:
+        node = region_iri(region.code)
+        self.add(node, A, term(KG, "Region"))
+        self.lit(node, PREF, region.name)
+        self.lit(node, term(SKOS, "notation"), region.code)
+        self.lit(node, term(KG, "level"), region.level)
+        parent = gazetteer().parent(region)
+        if parent is not None:
+            self.add(node, term(SKOS, "broader"), region_iri(parent.code))
+            self.lit(region_iri(parent.code), PREF, parent.name)
+        return node
+
+    def agency(self, name: str, region: Region | None) -> NamedNode:
+        node = agency_iri(name)
+        self.add(node, A, term(ORG, "Organization"))
+        self.lit(node, PREF, name)
+        if region is not None:
+            self.add(node, term(KG, "region"), self.region(region))
+        return node
+
+    def source_node(self) -> None:
+        s = self.source
+        self.add(s, A, term(KG, "SourceFile"))
+        self.add(s, A, term(PROV, "Entity"))
+        self.lit(s, term(KG, "fileName"), self.src.name)
+        self.lit(s, term(KG, "path"), self.src.path)
+        self.lit(s, term(KG, "sha256"), self.src.sha256)
+        self.lit(s, term(KG, "encoding"), self.src.encoding)
+        self.lit(s, term(DCT, "format"), self.src.media_type)
+        self.lit(s, term(KG, "characterCount"), len(self.src.text))
+        for i, problem in enumerate(self.ex.problems):
+            self.problem(i, problem)
+
+    def problem(self, i: int, problem: Problem) -> None:
+        node = instance("problem", self.src.sha256[:24], str(i))
+        self.add(self.source, term(KG, "problem"), node)
+        self.add(node, A, term(KG, "Problem"))
+        self.lit(node, term(KG, "problemCode"), problem.code)
+        self.lit(node, term(RDFS, "comment"), problem.message)
+        if problem.span is not None:
+            self.add(node, term(PROV, "wasDerivedFrom"), self.span(problem.span, normalized=False))
+
+    def document(self, part: DocumentPart, primary: bool) -> NamedNode:
+        region = self.ex.structure.main.region
+        if part.number is not None:
+            from .docnumbers import parse_doc_number
+
+            parsed = parse_doc_number(part.number.value)
+            node = work_iri(number_key(parsed, region)) if parsed else instance("doc", "src", self.src.sha256[:24])
+        else:
+            suffix = "main" if primary else f"part-{part.span.start}"
+            node = instance("doc", "src", self.src.sha256[:24], suffix)
+        self.add(node, A, term(KG, part.doc_type.value))
+        self.add(node, term(KG, "sourceFile"), self.source)
+        self.add(node, term(PROV, "wasDerivedFrom"), self.source)
+        if primary:
+            self.add(self.source, term(KG, "primaryDocument"), node)
+        self.located(node, term(ELI, "title"), part.title)
+        if part.title_inferred:
+            self.lit(node, term(KG, "titleInferred"), True)
+        if part.year is not None:
+            self.lit(node, term(KG, "year"), int(part.year.value))
+            self.evidence_of(node, "year", part.year)
+        if part.region is not None:
+            self.add(node, term(KG, "region"), self.region(part.region))
+        if part.issuer is not None:
+            agency = self.agency(part.issuer.value, part.region)
+            self.add(node, term(ELI, "passed_by"), agency)
+            self.evidence_of(node, "issuer", part.issuer)
+        self.located(node, term(ELI, "id_local"), part.number)
+        for located, prop in ((part.date_written, "date_document"), (part.date_published, "date_publication")):
+            if located is not None:
+                iso = iso_date(located.value)
+                if iso:
+                    self.lit(node, term(ELI, prop), iso, DATE)
+        self.lit(node, term(KG, "textStart"), self.ex.structure.text.source_span(part.span).start)
+        self.lit(node, term(KG, "textEnd"), self.ex.structure.text.source_span(part.span).end)
+        for section in part.sections:
+            sec = instance("section", self.src.sha256[:24], ".".join(map(str, section.path)))
+            self.add(node, term(KG, "hasSection"), sec)
+            self.add(sec, A, term(KG, "Section"))
+            self.lit(sec, term(KG, "heading"), section.heading)
+            self.lit(sec, term(KG, "sectionPath"), ".".join(map(str, section.path)))
+            self.lit(sec, term(KG, "level"), section.level)
+            self.evidence(sec, section.span)
+        return node
+
+    def located(self, node: NamedNode, prop: NamedNode, located: Located | None) -> None:
+        if located is None:
+            return
+        self.lit(node, prop, located.value)
+
+    def evidence_of(self, node: NamedNode, what: str, located: Located) -> None:
+        if located.span is None:
+            return
+        fact = instance("fact", self.src.sha256[:24], what, f"{located.span.start}")
+        self.add(node, term(KG, "statedBy"), fact)
+        self.lit(fact, term(KG, "aspect"), what)
+        self.evidence(fact, located.span)
+
+    def work(self, work: CitedWork) -> NamedNode:
+        node = work_iri(work.key)
+        self.add(node, A, term(ELI, "LegalResource"))
+        self.lit(node, term(ELI, "title"), work.title)
+        self.lit(node, term(ELI, "id_local"), work.number)
+        if work.issuer:
+            region = gazetteer().get(work.jurisdiction) if work.jurisdiction else None
+            self.add(node, term(ELI, "passed_by"), self.agency(work.issuer, region))
+            self.lit(node, term(KG, "issuerSource"), work.issuer_source)
+        if work.jurisdiction:
+            jurisdiction = gazetteer().get(work.jurisdiction)
+            if jurisdiction is not None:
+                self.add(node, term(KG, "jurisdiction"), self.region(jurisdiction))
+        if work.suspect_code:
+            self.lit(node, term(KG, "suspectedTypoOf"), work.suspect_code)
+        for inner in work.attaches:
+            from .resolve import work_key_for_title
+
+            inner_node = work_iri(work_key_for_title(inner, self.ex.structure.main.region))
+            self.add(inner_node, A, term(ELI, "LegalResource"))
+            self.lit(inner_node, term(ELI, "title"), inner)
+            self.add(node, term(KG, "issues"), inner_node)
+        return node
+
+    def citation(self, citing: NamedNode, work_node: NamedNode, work: CitedWork, index: int) -> None:
+        for c in work.citations:
+            src_span = self.ex.structure.text.source_span(c.span)
+            node = instance("citation", self.src.sha256[:24], f"{src_span.start}-{src_span.end}")
+            self.add(node, A, term(KG, "Citation"))
+            self.add(node, term(KG, "citingDocument"), citing)
+            self.add(node, term(KG, "citedDocument"), work_node)
+            self.add(node, term(KG, "sourceFile"), self.source)
+            self.add(node, term(KG, "citationKind"), _CITATION_PROPERTY[c.kind])
+            if c.number is not None:
+                self.lit(node, term(KG, "numberAsWritten"), c.number.written)
+                self.lit(node, term(KG, "docNumber"), c.number.normalized)
+            self.lit(node, term(KG, "titleAsWritten"), c.title)
+            self.lit(node, term(KG, "aliasUse"), c.alias)
+            self.lit(node, term(KG, "definesAlias"), c.defines_alias)
+            self.lit(node, term(KG, "quotedTitle"), c.quoted)
+            self.evidence(node, c.span)
+            self.add(node, term(KG, "sentence"), self.span(c.sentence))
+            self.add(citing, term(CITO, "cites"), work_node)
+            if c.kind is not CitationKind.CITES:
+                self.add(citing, _CITATION_PROPERTY[c.kind], work_node)
+        _ = index
+
+    def observation(self, dataset: NamedNode, obs: Observation, i: int, part: DocumentPart) -> None:
+        node = instance("obs", self.src.sha256[:24], str(i))
+        self.add(node, A, term(QB, "Observation"))
+        self.add(node, term(QB, "dataSet"), dataset)
+        if obs.indicator:
+            self.add(node, term(KG, "indicator"), instance("indicator", obs.indicator))
+        self.lit(node, term(KG, "label"), obs.label)
+        self.lit(node, term(KG, "value"), obs.value)
+        self.lit(node, term(SDMX_ATT, "unitMeasure"), obs.unit)
+        if obs.scope:
+            self.add(node, term(KG, "scope"), instance("scope", obs.scope))
+            self.lit(instance("scope", obs.scope), PREF, obs.scope)
+        if obs.estimated:
+            self.add(node, term(SDMX_ATT, "obsStatus"),
+                     NamedNode("http://purl.org/linked-data/sdmx/2009/code#obsStatus-E"))
+        if obs.applicant_type:
+            self.add(node, term(KG, "applicantType"), instance("applicant", obs.applicant_type))
+            self.lit(instance("applicant", obs.applicant_type), PREF, obs.applicant_type)
+        if part.region is not None:
+            self.add(node, term(SDMX_DIM, "refArea"), region_iri(part.region.code))
+        if part.year is not None:
+            self.lit(node, term(SDMX_DIM, "refPeriod"), int(part.year.value))
+        self.lit(node, term(KG, "extractedFrom"), obs.source)
+        self.evidence(node, obs.span)
+
+
+def _decimal(value: float) -> str:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text if "." in text else text + ".0"
+
+
+def _part_of(ex: Extraction, start: int) -> DocumentPart:
+    for part in ex.structure.attachments:
+        if part.span.start <= start < part.span.end:
+            return part
+    return ex.structure.main
+
+
+def to_rdf(ex: Extraction) -> DocumentGraph:
+    """Map one file's extraction onto the ontology."""
+    b = _Builder(ex)
+    b.source_node()
+    main = b.document(ex.structure.main, primary=True)
+    parts = {id(ex.structure.main): main}
+    for att in ex.structure.attachments:
+        node = b.document(att, primary=False)
+        parts[id(att)] = node
+        b.add(main, term(ELI, "has_part"), node)
+        b.add(node, term(ELI, "is_part_of"), main)
+    for i, work in enumerate(ex.works):
+        node = b.work(work)
+        citing_parts = {id(_part_of(ex, c.span.start)) for c in work.citations}
+        for pid in citing_parts:
+            cs = tuple(c for c in work.citations if id(_part_of(ex, c.span.start)) == pid)
+            b.citation(parts[pid], node, CitedWork(**{**work.__dict__, "citations": cs}), i)
+    if ex.observations:
+        dataset = instance("dataset", ex.structure.text.source.sha256[:24])
+        b.add(dataset, A, term(QB, "DataSet"))
+        b.add(dataset, term(KG, "reportOf"), main)
+        b.add(dataset, term(QB, "structure"), NamedNode(KG + "ReportStatistics"))
+        for i, obs in enumerate(ex.observations):
+            b.observation(dataset, obs, i, _part_of(ex, obs.span.start))
+    unique = tuple(dict.fromkeys(b.triples))
+    return DocumentGraph(
+        graph=graph_iri(b.src.path),
+        source=b.source,
+        path=b.src.path,
+        sha256=b.src.sha256,
+        triples=unique,
+    )

@@ -1,0 +1,135 @@
+"""Stage 3b: citations of one file → the distinct works they cite, with issuers.
+
+Identity: a number identifies a work (with the jurisdiction for local series such as 市政办);
+a title-only citation joins the numbered work of the same title, an alias joins the work it
+abbreviates, and otherwise a title identifies a work within its region.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+from .docnumbers import issuer_of_code, jurisdiction_of
+from .model import Citation, CitedWork, DocNumber, DocumentPart, Region
+from .regions import region_in
+from .structure import issuer_from_title
+from .vocab import known_works
+
+_CODE_FINAL = set("发函电字办令文")
+_NATIONAL_ISSUERS = ("国务院", "中共中央", "全国人民代表大会", "全国人大")
+
+
+def title_key(title: str) -> str:
+    """Comparison form of a title: NFKC, no quotes, brackets or spaces."""
+    t = unicodedata.normalize("NFKC", title)
+    return re.sub(r"[《》〈〉<>“”\"'‘’「」『』\s()（）]", "", t)
+
+
+def number_key(number: DocNumber, citing_region: Region | None) -> str:
+    jurisdiction = jurisdiction_of(number.code, citing_region) or "-"
+    return f"no/{jurisdiction}/{number.code}/{number.year}/{number.serial}"
+
+
+def _title_scope(title: str, citing_region: Region | None) -> str:
+    if title.startswith(_NATIONAL_ISSUERS) or title in known_works().values():
+        return "CN"
+    named = region_in(title[:12])
+    if named is not None:
+        return named.code
+    return citing_region.code if citing_region else "-"
+
+
+def work_key_for_title(title: str, citing_region: Region | None) -> str:
+    canonical = known_works().get(title, title)
+    return f"t/{_title_scope(canonical, citing_region)}/{title_key(canonical)}"
+
+
+def _is_self(c: Citation, parts: tuple[DocumentPart, ...]) -> bool:
+    for part in parts:
+        if c.number is not None and part.number is not None and c.number.normalized == part.number.value:
+            return True
+        if c.number is None and c.title and part.title and not part.title_inferred \
+                and title_key(c.title) == title_key(part.title.value):
+            return True
+    return False
+
+
+def resolve_citations(
+    citations: tuple[Citation, ...], parts: tuple[DocumentPart, ...], region: Region | None
+) -> tuple[CitedWork, ...]:
+    """Group one file's citations into the works they cite; the file's own documents are left out."""
+    kept = [c for c in citations if not _is_self(c, parts)]
+    by_title: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    keys: list[str] = []
+    for c in kept:
+        if c.number is not None:
+            key = number_key(c.number, region)
+            if c.title:
+                by_title.setdefault(title_key(c.title), key)
+        else:
+            key = ""
+        keys.append(key)
+    for i, c in enumerate(kept):
+        if keys[i]:
+            if c.defines_alias and c.title:
+                aliases[c.defines_alias] = keys[i]
+            continue
+        assert c.title is not None
+        if c.alias and c.alias in aliases:
+            keys[i] = aliases[c.alias]
+            continue
+        key = by_title.get(title_key(c.title)) or work_key_for_title(c.title, region)
+        by_title.setdefault(title_key(c.title), key)
+        if c.defines_alias:
+            aliases[c.defines_alias] = key
+        keys[i] = key
+
+    grouped: dict[str, list[Citation]] = defaultdict(list)
+    for key, c in zip(keys, kept, strict=True):
+        grouped[key].append(c)
+    codes = {c.number.code for c in kept if c.number}
+    return tuple(_work(key, cs, region, codes) for key, cs in grouped.items())
+
+
+def _work(key: str, cs: list[Citation], region: Region | None, codes: set[str]) -> CitedWork:
+    number = next((c.number for c in cs if c.number), None)
+    titles = [c.title for c in cs if c.title and not c.alias]
+    title = max(titles, key=len) if titles else None
+    if title is None and key.startswith("t/"):
+        title = known_works().get(cs[0].alias or "", None)
+    issuer, how = None, None
+    if title:
+        issuer = issuer_from_title(title)
+        how = "title" if issuer else None
+    jurisdiction = None
+    if number is not None:
+        by_code = issuer_of_code(number.code, region)
+        if by_code is not None:
+            jurisdiction = by_code.jurisdiction
+            if issuer is None:
+                issuer, how = by_code.issuer, by_code.how
+    attaches = tuple(t for c in cs for t in c.inner_titles)
+    return CitedWork(
+        key=key,
+        number=number.normalized if number else None,
+        title=title,
+        issuer=issuer,
+        issuer_source=how,
+        jurisdiction=jurisdiction,
+        citations=tuple(cs),
+        attaches=tuple(dict.fromkeys(attaches)),
+        suspect_code=_similar_code(number.code, codes) if number else None,
+    )
+
+
+def _similar_code(code: str, codes: set[str]) -> str | None:
+    """A code one character away from another code of the same file, ending unusually: a typo?"""
+    if code[-1] in _CODE_FINAL:
+        return None
+    for other in codes:
+        if other != code and len(other) == len(code) and sum(a != b for a, b in zip(other, code, strict=True)) == 1:
+            return other
+    return None

@@ -1,0 +1,146 @@
+"""Stage 5: the embedded Oxigraph store, one named graph per source file.
+
+Replacing a file's graph is one SPARQL Update (DROP + INSERT DATA), which Oxigraph applies in a
+single transaction: a reader never sees half a document, and a crash leaves the old graph.
+Corpus-level facts (title conflicts between files) live in their own graph and are recomputed
+from the per-file graphs after every change, so removing a file never leaves them stale.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, Store, Triple, serialize
+
+from .namespaces import CORPUS_GRAPH, KG, sparql_prefixes
+from .rdf import DocumentGraph
+
+DEFAULT_STORE = "kg-store"
+STORE_ENV = "KG_STORE"
+
+
+class StoreError(Exception):
+    """A store problem, worded for the person at the terminal."""
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get(STORE_ENV, DEFAULT_STORE))
+
+
+@dataclass(frozen=True)
+class FileState:
+    graph: str
+    sha256: str
+
+
+class KGStore:
+    """An open knowledge-graph store. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
+                 create: bool = True) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path} (run `kg ingest PATH --store {self.path}` first)")
+        if not create and not self.path.exists():
+            raise StoreError(f"no store at {self.path}")
+        try:
+            self._store = Store.read_only(str(self.path)) if read_only else Store(str(self.path))
+        except OSError as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                raise StoreError(f"store {self.path} is in use by another process (is `kg serve` or another "
+                                 f"`kg ingest` running?)") from exc
+            raise StoreError(f"cannot open store {self.path}: {message}") from exc
+
+    def __enter__(self) -> KGStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if hasattr(self, "_store"):
+            if not self.read_only:
+                self._store.flush()
+            del self._store
+
+    @property
+    def raw(self) -> Store:
+        return self._store
+
+    # ------------------------------------------------------------ files
+
+    def file_state(self, path: str) -> FileState | None:
+        q = sparql_prefixes() + (
+            # the path goes in as an N-Triples literal, escaped by pyoxigraph, never pasted raw
+            f"SELECT ?g ?sha WHERE {{ VALUES ?p {{ {Literal(path)} }} "
+            "GRAPH ?g { ?s a kg:SourceFile ; kg:path ?p ; kg:sha256 ?sha } } LIMIT 1"
+        )
+        for row in self._query(q):
+            return FileState(row["g"].value, row["sha"].value)
+        return None
+
+    def replace_graph(self, doc: DocumentGraph) -> None:
+        """Atomically replace the named graph of `doc.path` with `doc`'s triples."""
+        body = serialize(doc.triples, format=RdfFormat.N_TRIPLES) if doc.triples else b""
+        update = (
+            f"DROP SILENT GRAPH <{doc.graph.value}> ;\n"
+            f"INSERT DATA {{ GRAPH <{doc.graph.value}> {{\n{(body or b'').decode('utf-8')}\n}} }}"
+        )
+        self._store.update(update)
+
+    def remove_file(self, path: str) -> bool:
+        state = self.file_state(path)
+        if state is None:
+            return False
+        self._store.update(f"DROP SILENT GRAPH <{state.graph}>")
+        return True
+
+    def files(self) -> list[tuple[str, str, str]]:
+        q = sparql_prefixes() + (
+            "SELECT ?p ?name ?sha WHERE { GRAPH ?g { ?s a kg:SourceFile ; kg:path ?p ; kg:fileName ?name ; "
+            "kg:sha256 ?sha } } ORDER BY ?p"
+        )
+        return [(r["p"].value, r["name"].value, r["sha"].value) for r in self._query(q)]
+
+    # ------------------------------------------------------------ corpus graph
+
+    def refresh_corpus_graph(self) -> int:
+        """Recompute the facts that need more than one file: same title under different numbers."""
+        q = sparql_prefixes() + """
+            SELECT DISTINCT ?a ?b ?title WHERE {
+              GRAPH ?g1 { ?a eli:title ?title ; eli:id_local ?n1 }
+              GRAPH ?g2 { ?b eli:title ?title ; eli:id_local ?n2 }
+              FILTER(?n1 < ?n2 && ?a != ?b)
+            }"""
+        triples: list[Triple] = []
+        for i, row in enumerate(self._query(q)):
+            conflict = NamedNode(f"{CORPUS_GRAPH.value}/conflict/{i}")
+            triples += [
+                Triple(conflict, NamedNode(KG + "conflictOf"), row["a"]),
+                Triple(conflict, NamedNode(KG + "conflictOf"), row["b"]),
+                Triple(conflict, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                       NamedNode(KG + "TitleNumberConflict")),
+                Triple(conflict, NamedNode(KG + "sharedTitle"), row["title"]),
+            ]
+        body = serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
+        self._store.update(f"DROP SILENT GRAPH <{CORPUS_GRAPH.value}> ;\n"
+                           f"INSERT DATA {{ GRAPH <{CORPUS_GRAPH.value}> {{\n{body}\n}} }}")
+        return len(triples) // 4
+
+    # ------------------------------------------------------------ reading
+
+    def _query(self, sparql: str) -> QuerySolutions:
+        result = self._store.query(sparql, use_default_graph_as_union=True)
+        assert isinstance(result, QuerySolutions)
+        return result
+
+    def query(self, sparql: str, **kwargs: object) -> object:
+        return self._store.query(sparql, use_default_graph_as_union=True, **kwargs)  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self._store)
+

@@ -1,0 +1,342 @@
+"""Stage 2: `NormalizedText` → `Structure` (title, type, region, year, issuer, number, dates, sections).
+
+Evidence is taken in order of reliability: the portal's metadata table, then the title line,
+then the closing signature, then the running text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import patterns as P
+from .docnumbers import parse_doc_number
+from .model import DocType, DocumentPart, Located, NormalizedText, Region, Section, Span, Structure
+from .regions import dominant_region, government_of, region_in
+from .vocab import report_outline
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            yield Line(pos + lead, pos + lead + len(stripped), stripped)
+        pos += len(raw) + 1
+
+
+# ---------------------------------------------------------------- metadata table
+
+
+def read_metadata(lines: list[Line]) -> dict[str, Located]:
+    """Fields of a '发文机关: | … |' table at the top of a portal page."""
+    meta: dict[str, Located] = {}
+    for line in lines[:12]:
+        if "|" not in line.text and ":" not in line.text and "：" not in line.text:
+            continue
+        for m in P.META_FIELD.finditer(line.text):
+            key = re.sub(r"\s", "", m.group("key"))
+            value = m.group("value").strip()
+            if value and key not in meta:
+                start = line.start + m.start("value")
+                meta[key] = Located(value, Span(start, start + len(value)))
+    return meta
+
+
+def _metadata_end(lines: list[Line]) -> int:
+    """Index of the first line after the metadata table."""
+    i = 0
+    while i < len(lines) and i < 12 and ("|" in lines[i].text and (P.META_FIELD.search(lines[i].text)
+                                                                   or set(lines[i].text) <= set("-|: "))):
+        i += 1
+    return i
+
+
+# ---------------------------------------------------------------- title and type
+
+
+def _looks_like_title(text: str) -> bool:
+    if not 6 <= len(text) <= 90 or "。" in text or text.count(",") + text.count("，") > 1:
+        return False
+    return bool(re.search(r"(报告|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划)$", text))
+
+
+def classify(title: str | None, head: str) -> DocType:
+    if title:
+        if "年度报告" in title or re.search(r"(政府信息公开|政务公开).{0,6}报告$", title):
+            return DocType.ANNUAL_REPORT
+        if title.endswith("通知") or title.endswith("通告"):
+            return DocType.NOTICE
+        if re.search(r"(实施方案|工作方案|工作要点|要点|工作安排|工作计划|计划|方案)$", title):
+            return DocType.WORK_PLAN
+    if P.REPORT_YEAR.search(head) or "年度报告" in head:
+        return DocType.ANNUAL_REPORT
+    return DocType.OTHER
+
+
+def has_report_outline(headings: list[str]) -> bool:
+    """Untitled text whose headings follow the statutory outline of an annual report."""
+    outline = report_outline()
+    return sum(1 for part in outline if any(part in h for h in headings)) >= 3
+
+
+# ---------------------------------------------------------------- year
+
+
+def _year(m: re.Match[str] | None, base: int = 0) -> Located | None:
+    if m is None:
+        return None
+    return Located(m.group("year"), Span(base + m.start("year"), base + m.end("year")))
+
+
+def report_year(title: Located | None, text: str) -> Located | None:
+    if title and title.span:
+        found = _year(P.REPORT_YEAR.search(title.value), title.span.start)
+        if found:
+            return found
+    head = text[:3000]
+    return (
+        _year(P.REPORT_YEAR.search(head))
+        or _year(P.STAT_PERIOD_YEAR.search(head))
+        or _most_common_year(head)
+    )
+
+
+def _most_common_year(text: str) -> Located | None:
+    years = list(P.LEADING_YEAR.finditer(text))
+    if not years:
+        return None
+    counts = Counter(m.group("year") for m in years)
+    best = counts.most_common(1)[0][0]
+    first = next(m for m in years if m.group("year") == best)
+    return _year(first)
+
+
+# ---------------------------------------------------------------- issuer and region
+
+
+def issuer_from_title(title: str) -> str | None:
+    m = P.TITLE_ISSUER_PREFIX.match(title)
+    if m:
+        return m.group("issuer")
+    # '桂林市教育局2019年政府信息公开工作年度报告': the issuer stands before the year
+    m = re.match(r"^(?P<who>[^\d]{2,30}?)(?:19|20)\d{2}\s*年", title)
+    if m:
+        who = m.group("who")
+        if re.search(r"(人民政府|政府|办公厅|办公室|委员会|局|厅|委|办|中心)$", who):
+            return who
+    return None
+
+
+def _signature(lines: list[Line], start: int, end: int) -> tuple[Located | None, Located | None]:
+    """An agency name line followed by a date line: the closing signature of a notice."""
+    for i in range(start, min(end, len(lines)) - 1):
+        name, date = lines[i], lines[i + 1]
+        if (
+            len(name.text) <= 30
+            and re.search(r"(人民政府|办公厅|办公室|委员会|局|厅)$", name.text)
+            and P.CN_DATE.fullmatch(date.text)
+        ):
+            return Located(name.text, Span(name.start, name.end)), Located(date.text, Span(date.start, date.end))
+    return None, None
+
+
+def iso_date(text: str) -> str | None:
+    m = P.CN_DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("y2"), m.group("m2"),
+                                                                                 m.group("d2"))
+    return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+
+
+def _region_for(title: str | None, issuer: str | None, text: str) -> Region | None:
+    for candidate in (title, issuer):
+        if candidate:
+            found = region_in(candidate)
+            if found is not None:
+                return found
+    m = re.search(r"由(?P<who>[^，。,]{2,20}?)(?:人民政府|政府)(?:办公室)?编制", text[:3000])
+    if m:
+        found = region_in(m.group("who"))
+        if found is not None:
+            return found
+    return dominant_region(text)
+
+
+# ---------------------------------------------------------------- sections
+
+
+def sections(lines: list[Line], start: int, end: int) -> tuple[Section, ...]:
+    found: list[tuple[int, str, Line]] = []
+    for line in lines:
+        if not start <= line.start < end:
+            continue
+        m = P.SECTION_HEADING.match(line.text)
+        if m:
+            level = next(int(k[1]) for k in ("l1", "l2", "l3", "l4") if m.group(k))
+            found.append((level, m.group(k) if (k := f"l{level}") else "", line))
+        elif P.MOJIBAKE_LEAD.match(line.text):
+            # a garbled '（一）' heading: the level is certain, the number is lost
+            found.append((2, "?", line))
+    out: list[Section] = []
+    counters: list[int] = []
+    for i, (level, number, line) in enumerate(found):
+        body_end = end
+        for later_level, _, later in found[i + 1 :]:
+            if later_level <= level:
+                body_end = later.start
+                break
+        counters = [*counters[: level - 1], *([0] * max(0, level - 1 - len(counters)))]
+        counters.append(0)
+        counters[level - 1] = _count_at(out, level, tuple(counters[: level - 1])) + 1
+        heading = re.split(r"[。]", line.text, maxsplit=1)[0][:80]
+        out.append(Section(number, level, heading, Span(line.start, line.end), Span(line.start, body_end),
+                           tuple(counters[:level])))
+    return tuple(out)
+
+
+def _count_at(done: list[Section], level: int, prefix: tuple[int, ...]) -> int:
+    return sum(1 for s in done if s.level == level and s.path[: level - 1] == prefix)
+
+
+# ---------------------------------------------------------------- the document
+
+
+def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located | None:
+    if "标题" in meta:
+        return meta["标题"]
+    for line in lines[first : first + 2]:
+        if _looks_like_title(line.text):
+            return Located(line.text, Span(line.start, line.end))
+    return None
+
+
+def _own_number(lines: list[Line], meta: dict[str, Located], first: int) -> Located | None:
+    for key in ("发文字号", "文号"):
+        if key in meta:
+            number = parse_doc_number(meta[key].value)
+            if number is not None:
+                return Located(number.normalized, meta[key].span)
+    for line in lines[first : first + 4]:
+        number = parse_doc_number(line.text)
+        if number is not None and len(line.text) <= len(number.written) + 4:
+            return Located(number.normalized, Span(line.start, line.end))
+    return None
+
+
+def _attachment_start(lines: list[Line], title: str, after: int) -> Line | None:
+    m = P.ISSUE_NOTICE_TITLE.match(title)
+    if not m:
+        return None
+    inner = re.sub(r"^[《〈<]|[》〉>]$", "", m.group("inner"))
+    for line in lines:
+        if line.start > after and line.text.strip("《》 ") == inner:
+            return line
+    return None
+
+
+def _year_of_issue(number: Located | None, date: Located | None) -> Located | None:
+    if date is not None:
+        m = P.LEADING_YEAR.search(date.value)
+        if m and date.span:
+            return Located(m.group("year"), Span(date.span.start + m.start("year"), date.span.start + m.end("year")))
+    if number is not None:
+        m = re.search(r"〔(\d{4})〕", number.value)
+        if m:
+            return Located(m.group(1), number.span)
+    return None
+
+
+def structure_document(text: NormalizedText) -> Structure:
+    """Find the documents in a file and read what identifies each one."""
+    lines = list(iter_lines(text.text))
+    meta = read_metadata(lines)
+    first = _metadata_end(lines)
+    title = _title(lines, meta, first)
+    head = text.text[:3000]
+    doc_type = classify(title.value if title else None, head)
+    if doc_type is DocType.OTHER and title is None:
+        headings = [s.heading for s in sections(lines, 0, len(text.text))]
+        if has_report_outline(headings):
+            doc_type = DocType.ANNUAL_REPORT
+    number = _own_number(lines, meta, first)
+
+    issuer = meta.get("发文机关") or meta.get("发布机构")
+    if issuer is None and title is not None:
+        found = issuer_from_title(title.value)
+        if found:
+            issuer = Located(found, title.span and Span(title.span.start, title.span.start + len(found)))
+    signature, signed_on = _signature(lines, 0, len(lines))
+    if issuer is None and signature is not None and doc_type is DocType.NOTICE:
+        issuer = signature
+    region = _region_for(title.value if title else None, issuer.value if issuer else None, text.text)
+    if issuer is None and region is not None and doc_type is DocType.ANNUAL_REPORT:
+        issuer = Located(government_of(region))
+
+    written = meta.get("成文日期") or signed_on
+    published = meta.get("发布日期")
+    attachment_line = _attachment_start(lines, title.value, signature.span.start if signature and signature.span
+                                        else 0) if title else None
+    main_end = attachment_line.start if attachment_line else len(text.text)
+
+    if doc_type is DocType.ANNUAL_REPORT:
+        year = report_year(title, text.text)
+    elif doc_type is DocType.WORK_PLAN:
+        year = _year(P.PLAN_YEAR.search(title.value), title.span.start if title and title.span else 0) \
+            if title else None
+    else:
+        year = _year_of_issue(number, written or published)
+    if year is None:
+        year = _most_common_year(head)
+
+    if title is None and doc_type is DocType.ANNUAL_REPORT and region and year:
+        title = Located(f"{region.name}{year.value}年政府信息公开工作年度报告")
+        title_inferred = True
+    else:
+        title_inferred = False
+
+    main = DocumentPart(
+        title=title,
+        title_inferred=title_inferred,
+        doc_type=doc_type,
+        year=year,
+        region=region,
+        issuer=issuer,
+        number=number,
+        date_written=written,
+        date_published=published,
+        span=Span(0, main_end),
+        sections=sections(lines, 0, main_end),
+    )
+    attachments: tuple[DocumentPart, ...] = ()
+    if attachment_line is not None:
+        att_title = Located(attachment_line.text.strip("《》 "), Span(attachment_line.start, attachment_line.end))
+        att_type = classify(att_title.value, "")
+        plan_year = _year(P.PLAN_YEAR.search(att_title.value), attachment_line.start) or year
+        attachments = (
+            DocumentPart(
+                title=att_title,
+                title_inferred=False,
+                doc_type=att_type if att_type is not DocType.OTHER else DocType.WORK_PLAN,
+                year=plan_year,
+                region=region_in(att_title.value) or region,
+                issuer=issuer,
+                number=None,
+                date_written=written,
+                date_published=published,
+                span=Span(attachment_line.start, len(text.text)),
+                sections=sections(lines, attachment_line.end, len(text.text)),
+            ),
+        )
+    return Structure(text=text, main=main, attachments=attachments)

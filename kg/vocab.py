@@ -1,0 +1,149 @@
+"""Loading of the vocabularies kept as data in `data/` and `ontology/`.
+
+Nothing here knows about a particular document: these are the authority files (issuer codes,
+province abbreviations, the GB/T 2260 gazetteer, document genres, periodicals, indicators).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Region
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("KG_DATA_DIR", ROOT / "data"))
+
+
+def ontology_dir() -> Path:
+    return ROOT / "ontology"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(data_dir() / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+NATIONAL = Region("CN", "中华人民共和国", "national")
+
+_SUFFIXES = (
+    "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区",
+    "蒙古自治州", "藏族自治州", "自治州", "自治县", "自治旗", "地区", "林区",
+    "省", "市", "盟", "县", "区", "旗",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_code: dict[str, Region]
+    by_name: dict[str, list[Region]]
+
+    def get(self, code: str | None) -> Region | None:
+        if code is None:
+            return None
+        if code == "CN":
+            return NATIONAL
+        return self.by_code.get(code)
+
+    def lookup(self, name: str) -> list[Region]:
+        return self.by_name.get(name, [])
+
+    def parent(self, region: Region) -> Region | None:
+        return self.get(region.parent_code)
+
+    def province_of(self, region: Region) -> Region | None:
+        return self.by_code.get(region.code[:2] + "0000") if region.code != "CN" else None
+
+    def ancestors(self, region: Region) -> list[Region]:
+        out: list[Region] = []
+        cur = self.parent(region)
+        while cur is not None:
+            out.append(cur)
+            cur = self.parent(cur)
+        return out
+
+
+def short_name(name: str) -> str:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def _level(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "prefecture"
+    return "county"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    by_code: dict[str, Region] = {}
+    for row in _rows("regions/adcodes.csv"):
+        code = row["adcode"][:6]
+        by_code[code] = Region(code, row["name"], _level(code))
+    by_name: dict[str, list[Region]] = {}
+    for region in by_code.values():
+        by_name.setdefault(region.name, []).append(region)
+        short = short_name(region.name)
+        # a county's short name is too ambiguous to use as a standalone alias
+        if short != region.name and region.level != "county":
+            by_name.setdefault(short, []).append(region)
+    for row in _rows("region_aliases.csv"):
+        if row["region"].isdigit():
+            by_name.setdefault(row["alias"], []).insert(0, by_code[row["region"]])
+    return Gazetteer(by_code, by_name)
+
+
+@lru_cache(maxsize=1)
+def self_aliases() -> frozenset[str]:
+    return frozenset(r["alias"] for r in _rows("region_aliases.csv") if r["region"] == "@self")
+
+
+@dataclass(frozen=True)
+class IssuerCode:
+    issuer: str
+    region: str
+
+
+@lru_cache(maxsize=1)
+def issuer_codes() -> dict[str, IssuerCode]:
+    return {r["code"]: IssuerCode(r["issuer"], r["region"]) for r in _rows("issuer_codes.csv")}
+
+
+@lru_cache(maxsize=1)
+def province_codes() -> dict[str, str]:
+    return {r["abbr"]: r["region"] for r in _rows("province_codes.csv")}
+
+
+@lru_cache(maxsize=1)
+def code_bodies() -> dict[str, tuple[str, str]]:
+    return {r["body"]: (r["provincial"], r["local"]) for r in _rows("code_bodies.csv")}
+
+
+@lru_cache(maxsize=1)
+def document_genres() -> tuple[str, ...]:
+    return tuple(sorted((r["suffix"] for r in _rows("document_genres.csv")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def periodical_suffixes() -> tuple[str, ...]:
+    return tuple(sorted((r["suffix"] for r in _rows("periodicals.csv")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def known_works() -> dict[str, str]:
+    return {r["alias"]: r["title"] for r in _rows("known_works.csv")}
+
+
+@lru_cache(maxsize=1)
+def report_outline() -> tuple[str, ...]:
+    return tuple(r["heading"] for r in _rows("report_outline.csv"))
