@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .citations import extract_citations
-from .model import Extraction, Structure
+from .metrics import extract_observations
+from .model import DocType, Extraction, Structure
 from .resolve import resolve_citations
 
 
@@ -13,4 +14,10 @@ def extract(structure: Structure) -> Extraction:
     citations = extract_citations(text)
     parts = (structure.main, *structure.attachments)
     works = resolve_citations(citations, parts, structure.main.region)
-    return Extraction(structure=structure, citations=citations, works=works, problems=structure.text.problems)
+    observations = (
+        extract_observations(text, structure.main.region)
+        if structure.main.doc_type is DocType.ANNUAL_REPORT
+        else ()
+    )
+    return Extraction(structure=structure, citations=citations, works=works, observations=observations,
+                      problems=structure.text.problems)

@@ -1,0 +1,290 @@
+"""Stage 3c: the figures of an annual report — from its statistics table and its prose.
+
+Table rows are read as a stream of cells (one cell per line, pipe rows, or both), where a
+unit cell followed by a number closes a row; the row label maps to an indicator by meaning
+(numbering stripped, parent context for labels shared by several sections). Narrative
+figures are `number + unit` with the clause before them mapped by the rules in
+`data/narrative_indicators.csv`; the statistical scope comes from the nearest scope marker.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Observation, Region, Span
+from .vocab import data_dir
+
+UNITS = ("人次", "批次", "万元", "条", "件", "次", "篇", "个", "人", "名", "场", "期", "份", "项", "起", "家")
+_UNIT_ALIASES = {"名": "人", "场": "次", "期": "次", "批次": "次", "起": "件"}
+
+_NUMBER = re.compile(
+    r"(?P<est>约|近|超过|逾|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<est2>余|多)?\s*"
+    r"(?P<unit>" + "|".join(UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"
+)
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:\n、（(）)]")
+_SENTENCE_BREAK = re.compile(r"[。；;\n]")
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|其中[:：]?)\s*")
+_PAREN = re.compile(r"[（(][^()（）]*[)）]")
+_TABLE_UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    notation: str
+    label: str
+    broader: str | None
+    unit: str | None
+    forms: tuple[str, ...]
+
+
+def _key(label: str) -> str:
+    label = _NUMBERING.sub("", label)
+    label = _PAREN.sub("", label)
+    return re.sub(r"[\s《》“”\"'、，,：:|]", "", label)
+
+
+@lru_cache(maxsize=1)
+def indicators() -> dict[str, Indicator]:
+    with open(data_dir() / "indicators.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    by_notation = {r["notation"]: r for r in rows}
+    out: dict[str, Indicator] = {}
+    for r in rows:
+        forms = {_key(r["prefLabel"]), *(_key(a) for a in r["altLabels"].split("|") if a)}
+        top = by_notation.get(r["notation"].split(".")[0] + "." + r["notation"].split(".")[1]) \
+            if r["notation"].count(".") >= 2 else None
+        if top is not None:
+            root = re.sub(r"(数量|情况|数)$", "", top["prefLabel"])
+            if r["prefLabel"].startswith(root):
+                forms.add(_key(r["prefLabel"][len(root) :]))
+        out[r["notation"]] = Indicator(r["notation"], r["prefLabel"], r["broader"] or None, r["unit"] or None,
+                                       tuple(sorted(f for f in forms if f)))
+    return out
+
+
+@dataclass(frozen=True)
+class _Rule:
+    notation: str
+    phrase: re.Pattern[str] | None
+    unit: re.Pattern[str] | None
+    sentence: re.Pattern[str] | None
+    family: str | None
+
+
+@lru_cache(maxsize=1)
+def narrative_rules() -> tuple[_Rule, ...]:
+    with open(data_dir() / "narrative_indicators.tsv", encoding="utf-8", newline="") as f:
+        return tuple(
+            _Rule(
+                r["notation"],
+                re.compile(r["phrase"]) if r["phrase"] else None,
+                re.compile(rf"^(?:{r['unit']})$") if r["unit"] else None,
+                re.compile(r["sentence"]) if r["sentence"] else None,
+                r["family"] or None,
+            )
+            for r in csv.DictReader(f, delimiter="\t")
+        )
+
+
+@lru_cache(maxsize=1)
+def scope_markers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    with open(data_dir() / "scope_markers.tsv", encoding="utf-8", newline="") as f:
+        return tuple((re.compile(r["pattern"]), r["scope"]) for r in csv.DictReader(f, delimiter="\t"))
+
+
+def scope_label(kind: str, region: Region | None) -> str:
+    if kind not in ("@own-level", "@whole"):
+        return kind
+    level_char = "市"
+    if region is not None:
+        if region.level == "province":
+            level_char = "省" if region.name.endswith("省") else "区"
+        else:
+            level_char = region.name[-1]
+    return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
+
+
+def _scope_before(text: str, sentence_start: int, at: int, region: Region | None) -> str | None:
+    best: tuple[int, str] | None = None
+    window = text[sentence_start:at]
+    for pattern, kind in scope_markers():
+        for m in pattern.finditer(window):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), kind)
+    return scope_label(best[1], region) if best else None
+
+
+# ---------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+def _cells(text: str) -> list[_Cell]:
+    out: list[_Cell] = []
+    for m in re.finditer(r"[^|\n]*\|", text):
+        raw = m.group(0)[:-1]
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append(_Cell(stripped, m.start() + lead, m.start() + lead + len(stripped)))
+    return out
+
+
+def _table_regions(text: str) -> list[tuple[int, int]]:
+    """Runs of lines that contain a pipe, at least ten lines long."""
+    regions: list[tuple[int, int]] = []
+    start = None
+    count = 0
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if "|" in line:
+            if start is None:
+                start, count = pos, 0
+            count += 1
+        elif line.strip():
+            if start is not None and count >= 10:
+                regions.append((start, pos))
+            start = None
+        pos = end + 1
+    if start is not None and count >= 10:
+        regions.append((start, len(text)))
+    return regions
+
+
+def _number(value: str) -> float | None:
+    value = value.replace(",", "").strip()
+    return float(value) if re.fullmatch(r"-?\d+(?:\.\d+)?", value) else None
+
+
+def map_label(label: str, context: str | None) -> str | None:
+    """The indicator a table row label stands for; `context` is the current top-level row."""
+    key = _key(label)
+    if not key:
+        return None
+    matches = [i for i in indicators().values() if key in i.forms]
+    if not matches:
+        return None
+    if len(matches) > 1 and context is not None:
+        inside = [i for i in matches if i.notation.startswith(context + ".")]
+        if inside:
+            matches = inside
+    return sorted(matches, key=lambda i: i.notation.count("."))[0].notation
+
+
+def _top(notation: str) -> str:
+    return ".".join(notation.split(".")[:2])
+
+
+def table_observations(text: str, region: Region | None) -> list[Observation]:
+    out: list[Observation] = []
+    for start, end in _table_regions(text):
+        cells = _cells(text[start:end])
+        scope = scope_label("@whole", region)
+        context: str | None = None
+        for i in range(1, len(cells) - 1):
+            unit, value = cells[i], cells[i + 1]
+            if unit.text not in _TABLE_UNITS:
+                continue
+            label = cells[i - 1]
+            notation = map_label(label.text, context)
+            if notation is None:
+                continue
+            if notation.count(".") == 1:
+                context = notation
+            number = _number(value.text)
+            if number is None:
+                continue
+            indicator = indicators()[notation]
+            out.append(Observation(
+                indicator=notation,
+                label=label.text,
+                value=number,
+                unit=indicator.unit if unit.text == "/" else unit.text,
+                scope=scope,
+                estimated=False,
+                span=Span(start + label.start, start + value.end),
+                source="table",
+            ))
+    return out
+
+
+# ---------------------------------------------------------------- narrative
+
+
+def _value(m: re.Match[str]) -> float:
+    value = float(m.group("num"))
+    return value * 10000 if m.group("wan") else value
+
+
+def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> str | None:
+    for rule in narrative_rules():
+        if rule.family is not None and rule.family != family:
+            continue
+        if rule.unit is not None and not rule.unit.match(unit):
+            continue
+        if rule.sentence is not None and not rule.sentence.search(sentence):
+            continue
+        if rule.phrase is not None and not rule.phrase.search(clause):
+            continue
+        if rule.phrase is None and rule.sentence is None:
+            continue
+        return rule.notation
+    return None
+
+
+def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]]) -> list[Observation]:
+    out: list[Observation] = []
+    family: str | None = None
+    sentence_start = 0
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        s_start = _last_break(_SENTENCE_BREAK, text, m.start())
+        if s_start != sentence_start:
+            sentence_start, family = s_start, None
+        clause_start = _last_break(_CLAUSE_BREAK, text, m.start())
+        clause = text[clause_start : m.start()]
+        if re.search(r"(领域|类|方面|占|比例|同比|增长|减少)", clause):
+            continue
+        s_end = _SENTENCE_BREAK.search(text, m.end())
+        sentence = text[sentence_start : s_end.start() if s_end else len(text)]
+        unit = m.group("unit")
+        notation = _rule_for(clause, unit, sentence, family)
+        if notation is None:
+            continue
+        if notation in ("A.4", "A.5", "A.3.1", "A.3.3"):
+            family = notation
+        indicator = indicators()[notation]
+        out.append(Observation(
+            indicator=notation,
+            label=clause.strip() or sentence.strip()[:30],
+            value=_value(m),
+            unit=indicator.unit or _UNIT_ALIASES.get(unit, unit),
+            scope=_scope_before(text, sentence_start, m.start(), region) or scope_label("@whole", region),
+            estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
+            span=Span(clause_start, m.end()),
+            source="narrative",
+        ))
+    return out
+
+
+def _last_break(pattern: re.Pattern[str], text: str, before: int) -> int:
+    i = before
+    while i > 0 and not pattern.match(text[i - 1]):
+        i -= 1
+    return i
+
+
+def extract_observations(text: str, region: Region | None) -> tuple[Observation, ...]:
+    """All figures a report states that map onto an indicator."""
+    tables = _table_regions(text)
+    found = table_observations(text, region) + narrative_observations(text, region, tables)
+    return tuple(sorted(found, key=lambda o: o.span.start))
