@@ -24,7 +24,7 @@ _NUMBER = re.compile(
     r"(?P<est>约|近|超过|逾|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<est2>余|多)?\s*"
     r"(?P<unit>" + "|".join(UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"
 )
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:\n、（(）)]")
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:\n、]")
 _SENTENCE_BREAK = re.compile(r"[。；;\n]")
 _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|其中[:：]?)\s*")
 _PAREN = re.compile(r"[（(][^()（）]*[)）]")
@@ -107,9 +107,10 @@ def scope_label(kind: str, region: Region | None) -> str:
     return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
 
 
-def _scope_before(text: str, sentence_start: int, at: int, region: Region | None) -> str | None:
+def _scope_before(text: str, at: int, region: Region | None) -> str | None:
+    """The scope marker nearest before `at` in its paragraph; asides in parentheses do not count."""
     best: tuple[int, str] | None = None
-    window = text[sentence_start:at]
+    window = _PAREN.sub(lambda m: " " * len(m.group(0)), text[text.rfind("\n", 0, at) + 1 : at])
     for pattern, kind in scope_markers():
         for m in pattern.finditer(window):
             if best is None or m.end() > best[0]:
@@ -252,7 +253,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             sentence_start, family = s_start, None
         clause_start = _last_break(_CLAUSE_BREAK, text, m.start())
         clause = text[clause_start : m.start()]
-        if re.search(r"(领域|类|方面|占|比例|同比|增长|减少)", clause):
+        if re.search(r"(领域|类信息|方面|占|比例|同比|增长|减少)", clause):
             continue
         s_end = _SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
@@ -268,7 +269,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             label=clause.strip() or sentence.strip()[:30],
             value=_value(m),
             unit=indicator.unit or _UNIT_ALIASES.get(unit, unit),
-            scope=_scope_before(text, sentence_start, m.start(), region) or scope_label("@whole", region),
+            scope=_scope_before(text, m.start(), region) or scope_label("@whole", region),
             estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
             span=Span(clause_start, m.end()),
             source="narrative",
