@@ -129,34 +129,48 @@ class _Cell:
 
 
 def _cells(text: str) -> list[_Cell]:
+    """Cells in reading order, whether a table has one cell per line or whole rows between pipes."""
     out: list[_Cell] = []
-    for m in re.finditer(r"[^|\n]*\|", text):
-        raw = m.group(0)[:-1]
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        out.append(_Cell(stripped, m.start() + lead, m.start() + lead + len(stripped)))
+    pos = 0
+    for line in text.split("\n"):
+        pieces = line.split("|")
+        if line.rstrip().endswith("|"):
+            pieces = pieces[:-1]
+        if line.lstrip().startswith("|"):
+            pieces, pos_shift = pieces[1:], line.index("|") + 1
+        else:
+            pos_shift = 0
+        cursor = pos + pos_shift
+        for piece in pieces:
+            stripped = piece.strip()
+            lead = len(piece) - len(piece.lstrip())
+            if not re.fullmatch(r"[-:\s]*", piece) or stripped == "":
+                out.append(_Cell(stripped, cursor + lead, cursor + lead + len(stripped)))
+            cursor += len(piece) + 1
+        pos += len(line) + 1
     return out
 
 
 def _table_regions(text: str) -> list[tuple[int, int]]:
-    """Runs of lines that contain a pipe, at least ten lines long."""
+    """Runs of lines that contain a pipe (and a last bare value), at least ten lines long."""
     regions: list[tuple[int, int]] = []
-    start = None
+    start: int | None = None
     count = 0
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if "|" in line:
+        if "|" in line or (start is not None and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", line)):
             if start is None:
                 start, count = pos, 0
             count += 1
+            last_end = end
         elif line.strip():
             if start is not None and count >= 10:
-                regions.append((start, pos))
+                regions.append((start, last_end))
             start = None
         pos = end + 1
     if start is not None and count >= 10:
-        regions.append((start, len(text)))
+        regions.append((start, last_end))
     return regions
 
 

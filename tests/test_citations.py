@@ -1,0 +1,100 @@
+"""Citation extraction: one row per form met in real documents (text → expected citations)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.citations import extract_citations
+from kg.model import CitationKind
+from kg.resolve import resolve_citations
+from kg.vocab import gazetteer
+
+
+def _pairs(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.number.normalized if c.number else None, c.title) for c in extract_citations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 《title》(number)
+        ("贯彻落实《关于全面推进政务公开工作的意见》(中办发〔2016〕8号)精神",
+         [("中办发〔2016〕8号", "关于全面推进政务公开工作的意见")]),
+        # full-width parentheses and 【】 inside
+        ("印发《湘潭市行政许可和行政处罚等信用信息公示工作实施方案》（潭政办发【2016】54号）",
+         [("潭政办发〔2016〕54号", "湘潭市行政许可和行政处罚等信用信息公示工作实施方案")]),
+        # title written outside 《》 before a number, with an inner 《》
+        ("和湖南省人民政府办公厅关于印发《2016年政务公开工作要点》的通知(湘政办函〔2016〕62号)等文件",
+         [("湘政办函〔2016〕62号", "湖南省人民政府办公厅关于印发《2016年政务公开工作要点》的通知")]),
+        # unquoted title after narrative verbs
+        ("我市出台了关于印发《湘潭市部门行政权力清单责任清单管理暂行办法》的通知(潭政办法〔2016〕71号),对",
+         [("潭政办法〔2016〕71号", "关于印发《湘潭市部门行政权力清单责任清单管理暂行办法》的通知")]),
+        # unquoted title that names its issuer, after a date
+        ("2016年4月29日,湘潭市人民政府关于取消和承接一批经济社会管理权限的通知(潭政发〔2016〕8号),决定",
+         [("潭政发〔2016〕8号", "湘潭市人民政府关于取消和承接一批经济社会管理权限的通知")]),
+        # title in “” before a number
+        ("及住建厅“关于做好全区饮用水安全状况信息公开工作的通知”(新环发〔2017〕30号)要求",
+         [("新环发〔2017〕30号", "关于做好全区饮用水安全状况信息公开工作的通知")]),
+        # nested 〈〉 and a mismatched > inside 《》
+        ("出台了《关于转发市政府政务服务中心〈窗口及窗口工作人员管理试行办法>的通知》(潭政办发〔2016〕42号)",
+         [("潭政办发〔2016〕42号", "关于转发市政府政务服务中心〈窗口及窗口工作人员管理试行办法>的通知")]),
+        # title-only, with a trailing qualifier
+        ("根据《中华人民共和国政府信息公开条例》和《广西壮族自治区政府信息公开工作年度报告制度(试行)》要求",
+         [(None, "中华人民共和国政府信息公开条例"), (None, "广西壮族自治区政府信息公开工作年度报告制度(试行)")]),
+        # number-only
+        ("根据国办发〔2017〕24号文件精神", [("国办发〔2017〕24号", None)]),
+        # periodicals are not documents
+        ("《桂林日报》《桂林晚报》开设专栏,全年编制《政府公报》12期,《钦州统计快报》", []),
+        # a genre word alone is not a particular document
+        ("通过《统计报告》、政府门户网站等方式", []),
+        # a title that is neither a document genre nor numbered (a slogan, a headline)
+        ("开展《问计于民》活动", []),
+    ],
+)
+def test_citation_forms(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_alias_definition_and_use_resolve_to_one_document() -> None:
+    text = "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定。按照《条例》要求。"
+    citations = extract_citations(text)
+    assert [c.defines_alias for c in citations] == ["条例", None]
+    assert citations[1].alias == "条例"
+    works = resolve_citations(citations, (), None)
+    assert len(works) == 1 and works[0].title == "中华人民共和国政府信息公开条例"
+
+
+def test_title_only_citation_joins_the_numbered_citation_of_the_same_title() -> None:
+    text = "印发《河池市人民政府门户网站内容保障工作方案》(河政办便函〔2018〕125号)。又如《河池市人民政府门户网站内容保障工作方案》。"
+    works = resolve_citations(extract_citations(text), (), gazetteer().get("451200"))
+    assert len(works) == 1 and works[0].number == "河政办便函〔2018〕125号"
+
+
+def test_citation_kinds() -> None:
+    kinds = [c.kind for c in extract_citations("根据《政府信息公开条例》,为贯彻落实《2017年政务公开工作要点》,见《桂林市权责清单》")]
+    assert kinds == [CitationKind.AUTHORITY, CitationKind.IMPLEMENTS, CitationKind.CITES]
+
+
+def test_inner_title_is_recorded_as_issued_by_the_notice() -> None:
+    (c,) = extract_citations("《关于印发〈2016年政务公开工作要点〉的通知》(潭政办函〔2016〕78号)")
+    assert c.inner_titles == ("2016年政务公开工作要点",)
+
+
+def test_issuer_resolution_of_cited_works() -> None:
+    text = "《关于全面推进政务公开的实施意见》(桂办发〔2016〕39号)、(市政办〔2017〕53号)、《桂林市人民政府关于公布结果的通知》(市政〔2017〕20号)"
+    works = {w.number: w for w in resolve_citations(extract_citations(text), (), gazetteer().get("450300"))}
+    assert works["桂办发〔2016〕39号"].issuer == "中共广西壮族自治区委员会办公厅"
+    assert works["市政办〔2017〕53号"].issuer == "桂林市人民政府办公室"
+    assert works["市政〔2017〕20号"].issuer == "桂林市人民政府"  # named by its title
+    assert works["市政〔2017〕20号"].issuer_source == "title"
+
+
+def test_suspected_typo_in_issuer_code() -> None:
+    text = "(潭政办发〔2016〕42号)和(潭政办法〔2016〕71号)"
+    works = {w.number: w for w in resolve_citations(extract_citations(text), (), gazetteer().get("430300"))}
+    assert works["潭政办法〔2016〕71号"].suspect_code == "潭政办发"
+    assert works["潭政办发〔2016〕42号"].suspect_code is None
+
+
+def test_ten_thousand_unclosed_quotes_do_not_hang() -> None:
+    assert extract_citations("《" * 10_000 + "国办发〔2017〕24号") != ()

@@ -1,0 +1,57 @@
+"""The 发文字号 grammar: every variant real documents use, normalized after GB/T 9704-2012."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.docnumbers import issuer_of_code, normalize_doc_number
+from kg.vocab import gazetteer
+
+
+@pytest.mark.parametrize(
+    ("written", "normalized"),
+    [
+        ("国办发〔2017〕24号", "国办发〔2017〕24号"),
+        ("潭政办发【2016】54号", "潭政办发〔2016〕54号"),  # 【】
+        ("桂政办电[2017]64号", "桂政办电〔2017〕64号"),  # []
+        ("桂政办电［2017］64号", "桂政办电〔2017〕64号"),  # full-width []
+        ("国办发(2017)24号", "国办发〔2017〕24号"),  # ()
+        ("国办发（2017）24号", "国办发〔2017〕24号"),  # full-width ()
+        ("国办发﹝2017﹞24号", "国办发〔2017〕24号"),  # small 〔〕
+        ("国办发﹝201724号", "国办发〔2017〕24号"),  # closing bracket lost
+        ("市政办〔2017〕53號", "市政办〔2017〕53号"),  # traditional 號
+        ("国办发〔2017〕第24号", "国办发〔2017〕24号"),  # 第
+        ("国办发〔2017〕024号", "国办发〔2017〕24号"),  # leading zero
+        ("国办发 〔 2017 〕 24 号", "国办发〔2017〕24号"),  # stray spaces
+        ("国办公开办函〔2019〕60号", "国办公开办函〔2019〕60号"),  # long issuer code
+        ("根据国办发〔2017〕24号文件", "国办发〔2017〕24号"),  # narrative before the code
+        ("印发了市政办〔2017〕53号", "市政办〔2017〕53号"),
+        ("2017年5月10日", None),
+        ("第十三条", None),
+    ],
+)
+def test_number_forms(written: str, normalized: str | None) -> None:
+    assert normalize_doc_number(written) == normalized
+
+
+@pytest.mark.parametrize(
+    ("code", "citing", "issuer", "how"),
+    [
+        ("国办发", None, "国务院办公厅", "authority"),
+        ("中办发", None, "中共中央办公厅", "authority"),
+        ("桂政办电", "450300", "广西壮族自治区人民政府办公厅", "code-prefix"),
+        ("新政办发", "652800", "新疆维吾尔自治区人民政府办公厅", "code-prefix"),
+        ("桂办发", "450300", "中共广西壮族自治区委员会办公厅", "code-prefix"),
+        ("市政办", "450300", "桂林市人民政府办公室", "local-code"),  # generic local code
+        ("潭政办发", "430300", "湘潭市人民政府办公室", "local-code"),  # code names the citing city
+        ("潭办发", "430300", "中共湘潭市委办公室", "local-code"),
+    ],
+)
+def test_issuer_of_code(code: str, citing: str | None, issuer: str, how: str) -> None:
+    found = issuer_of_code(code, gazetteer().get(citing))
+    assert found is not None
+    assert (found.issuer, found.how) == (issuer, how)
+
+
+def test_unknown_code_has_no_issuer() -> None:
+    assert issuer_of_code("桂扶领发", gazetteer().get("451200")) is None

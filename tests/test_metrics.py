@@ -1,0 +1,98 @@
+"""Statistics: table layouts and sentence forms (text → expected observations)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.metrics import extract_observations, map_label
+from kg.vocab import gazetteer
+
+CITY = gazetteer().get("450300")
+
+
+def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
+    return [(o.indicator, o.value, o.scope) for o in extract_observations(text, CITY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全市各级各部门受理依申请公开政府信息19条,申请办结数19件,申请答复数19件。",
+         [("A.3.1", 19, "全市"), ("A.3.2", 19, "全市"), ("A.3.3", 19, "全市")]),
+        ("全市因政府信息公开申请行政复议5件,其中:维持具体行政行为2件,被依法纠错3件;",
+         [("A.4", 5, "全市"), ("A.4.1", 2, "全市"), ("A.4.2", 3, "全市")]),
+        # the same sub-row wording under lawsuits maps to the lawsuit indicator
+        ("全市因政府信息公开提起行政诉讼数量58件,其中维持具体行政行为或者驳回原告诉讼请求的47件,被依法纠错的4件,其他情形7件。",
+         [("A.5", 58, "全市"), ("A.5.1", 47, "全市"), ("A.5.2", 4, "全市"), ("A.5.3", 7, "全市")]),
+        ("2017年市本级主动公开政府信息42576条,其中政府公报公开政府信息209条,政务微博公开政府信息827条。",
+         [("A.1.1", 42576, "市本级"), ("A.1.2.1", 209, "市本级"), ("A.1.2.3", 827, "市本级")]),
+        ("市人民政府门户网站发布信息约9000条", [("A.1.2.2", 9000, "市本级")]),
+        ("2017年共召开新闻发布会15场", [("A.2.2.1", 15, "全市")]),
+        ("累计开展信息公开培训10批次,共计1000余人次。", [("A.9.2", 10, "全市"), ("A.9.3", 1000, "全市")]),
+        ("发放宣传资料1.37万份", []),  # a figure no indicator covers is not a metric
+        ("2017年市本级不予公开政府信息3条", []),  # negation
+        ("全市公开公共资源配置领域政府信息约5000条", []),  # a domain subset, not the total
+        # an aside in parentheses does not set the scope of what follows it
+        ("全州490个主体单位(州直单位41个),累计公开政府信息36059条", [("A.1.1", 36059, "全市")]),
+    ],
+)
+def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _obs(text) == [(i, float(v), s) for i, v, s in expected]
+
+
+def test_estimated_values_are_flagged() -> None:
+    (o,) = extract_observations("市人民政府门户网站发布信息约9000条", CITY)
+    assert o.estimated
+
+
+ONE_CELL_PER_LINE = "\n".join(
+    [
+        "统 计 指 标 |", "单位 |", "合计 |",
+        "三、依申请公开情况 |", "/ |", "|",
+        "(一)收到申请数 |", "件 |", "687 |",
+        "1.当面申请数 |", "件 |", "199 |",
+        "四、行政复议数量 |", "件 |", "97 |",
+        "(一)维持具体行政行为数 |", "件 |", "60 |",
+        "(二)被依法纠错数 |", "件 |", "17 |",
+        "五、行政诉讼数量 |", "件 |", "197 |",
+        "(二)被依法纠错数 |", "件 |", "2 |",
+        "(四)政府信息公开专项经费(不包括用于政府公报编辑管理及政府网站建设维护等方面的经费) |", "万元 |", "496.5",
+    ]
+)
+
+PIPE_ROWS = """| 统计指标 | 单位 | 合计 |
+|---|---|---|
+| 三、依申请公开情况 | / | |
+| (一)收到申请数 | 件 | 687 |
+| 1.当面申请数 | 件 | 199 |
+| 四、行政复议数量 | 件 | 97 |
+| (一)维持具体行政行为数 | 件 | 60 |
+| (二)被依法纠错数 | 件 | 17 |
+| 五、行政诉讼数量 | 件 | 197 |
+| (二)被依法纠错数 | 件 | 2 |
+| (四)政府信息公开专项经费 | 万元 | 496.5 |
+"""
+
+
+@pytest.mark.parametrize("table", [ONE_CELL_PER_LINE, PIPE_ROWS], ids=["one-cell-per-line", "pipe-rows"])
+def test_pre2019_table_layouts(table: str) -> None:
+    got = {(o.indicator, o.value) for o in extract_observations(table, CITY) if o.source == "table"}
+    assert got == {("A.3.1", 687), ("A.3.1.1", 199), ("A.4", 97), ("A.4.1", 60), ("A.4.2", 17), ("A.5", 197),
+                   ("A.5.2", 2), ("A.8.4", 496.5)}
+
+
+@pytest.mark.parametrize(
+    ("label", "context", "notation"),
+    [
+        ("(一)收到申请数", None, "A.3.1"),
+        ("其中:主要负责同志参加新闻发布会次数", None, "A.2.2.1.1"),
+        ("1.专职人员数(不包括政府公报及政府网站工作人员数)", None, "A.8.3.1"),
+        ("不是《条例》所指政府信息", None, "A.3.3.4.5"),
+        ("(二)被依法纠错数", "A.4", "A.4.2"),
+        ("(二)被依法纠错数", "A.5", "A.5.2"),
+        ("本年新收政府信息公开申请数量", None, "N.3.1"),
+        ("与指标无关的一行", None, None),
+    ],
+)
+def test_row_labels_map_by_meaning(label: str, context: str | None, notation: str | None) -> None:
+    assert map_label(label, context) == notation

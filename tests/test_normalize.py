@@ -1,0 +1,77 @@
+"""Normalization: table-driven cases met in real documents, and properties over any text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.model import SourceText, Span
+from kg.normalize import normalize_string, normalize_text
+
+
+def _source(text: str) -> SourceText:
+    return SourceText(path="t.txt", name="t.txt", text=text, encoding="utf-8", sha256="0" * 64)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("政府信息公開(kāi)工作年度報(bào)告", "政府信息公开工作年度报告"),  # pinyin glosses + traditional
+        ("基本情況,、圍繞中心", "基本情况、围绕中心"),  # stray ',、'
+        ("年度報告,。本報告", "年度报告。本报告"),  # stray ',。'
+        ("细则,,自治区", "细则,自治区"),  # doubled comma
+        ("正文\n打开APP阅读全文\n相关新闻\n×\n确定\n取消", "正文\n"),  # news-app clutter
+        ("新河池客户端 2019-03-22 08:24:02\n正文", "正文"),  # app byline
+        ("图为 巴州人民政府信息公开平台\n正文", "正文"),  # caption of a dropped image
+        ("?。ㄒ唬┱畔⒐_工作", "（一）畔⒐_工作"),  # misaligned GBK heading: marker repaired
+        ("２０１７年", "2017年"),  # full-width digits
+        ("《国务院关于取消中央指定地方实\n施行政许可事项的决定》", "《国务院关于取消中央指定地方实施行政许可事项的决定》"),
+        ("政府公报(PPP)项目", "政府公报(PPP)项目"),  # latin in brackets is not pinyin
+    ],
+)
+def test_normalization_cases(raw: str, expected: str) -> None:
+    assert normalize_string(raw) == expected
+
+
+def test_mojibake_is_reported_with_a_span_in_the_source() -> None:
+    text = "前言\n?。ㄈ┱畔⒐_目录"
+    result = normalize_text(_source(text))
+    problems = [p for p in result.problems if p.code == "mojibake"]
+    assert problems and problems[0].span is not None
+    assert text[problems[0].span.start : problems[0].span.end].startswith("?。ㄈ")
+
+
+def test_offsets_map_back_to_the_original_characters() -> None:
+    text = "根據(jù)《中華人民共和國(guó)政府信息公開(kāi)條例》,,規定"
+    result = normalize_text(_source(text))
+    start = result.text.index("《")
+    end = result.text.index("》") + 1
+    span = result.source_span(Span(start, end))
+    assert text[span.start : span.end] == "《中華人民共和國(guó)政府信息公開(kāi)條例》"
+
+
+_pieces = st.sampled_from(
+    list("公開關於報告政府信息,、。()（）kāiguān\n|?。ㄒ唬┱畔⒐_ 《》〔〕2017号０１")
+    + ["打开APP阅读全文\n", "公開(kāi)", ",、", "?。ㄒ唬┱畔", "\n图为 说明\n", "《标题\n续》"]
+)
+_texts = st.lists(_pieces, max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_normalization_is_idempotent(text: str) -> None:
+    once = normalize_string(text)
+    assert normalize_string(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_every_character_maps_inside_the_source(text: str) -> None:
+    result = normalize_text(_source(text))
+    assert len(result.origin) == len(result.text) + 1
+    assert all(0 <= o <= len(text) for o in result.origin)
+    assert list(result.origin[:-1]) == sorted(result.origin[:-1])  # order is kept
+    for i in range(len(result.text)):
+        span = result.source_span(Span(i, i + 1))
+        assert 0 <= span.start < span.end <= len(text)

@@ -1,0 +1,77 @@
+"""Document structure: metadata tables, titles, types, regions, years, issuers, numbers, attachments."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import DocType, SourceText
+from kg.normalize import normalize_text
+from kg.structure import structure_document
+
+
+def _structure(text: str):  # type: ignore[no-untyped-def]
+    src = SourceText(path="t.txt", name="t.txt", text=text, encoding="utf-8", sha256="0" * 64)
+    return structure_document(normalize_text(src))
+
+
+NOTICE = """发文机关: | 钦州市人民政府办公室 | 成文日期: | 2017年5月10日 |
+---|---|---|---|
+标 题: | 钦州市人民政府办公室关于印发钦州市2017年政务公开工作实施方案的通知 | ||
+发文字号: | 钦政办电〔2017〕87号 | 发布日期: | 2017年05月11日 |
+现将《钦州市2017年政务公开工作实施方案》印发给你们,请贯彻执行。
+钦州市人民政府办公室
+2017年5月10日
+钦州市2017年政务公开工作实施方案
+一、以政务公开助力稳增长
+(一)加强预期引导
+1. 按月公开全市财政收支情况。(责任单位:市财政局)
+"""
+
+
+def test_notice_with_metadata_table_and_attached_plan() -> None:
+    s = _structure(NOTICE)
+    main = s.main
+    assert main.doc_type is DocType.NOTICE
+    assert main.title and main.title.value.startswith("钦州市人民政府办公室关于印发")
+    assert main.number and main.number.value == "钦政办电〔2017〕87号"
+    assert main.issuer and main.issuer.value == "钦州市人民政府办公室"
+    assert main.region and main.region.code == "450700"
+    assert main.year and main.year.value == "2017"
+    assert main.date_written and main.date_written.value == "2017年5月10日"
+    (plan,) = s.attachments
+    assert plan.doc_type is DocType.WORK_PLAN
+    assert plan.title and plan.title.value == "钦州市2017年政务公开工作实施方案"
+    assert [sec.path for sec in plan.sections] == [(1,), (1, 1), (1, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type", "region", "year", "issuer"),
+    [
+        ("桂林市2017年政府信息公开工作年度报告\n正文", DocType.ANNUAL_REPORT, "桂林市", "2017", "桂林市人民政府"),
+        # no title line: the outline of the statutory report and the text say what it is
+        ("一、概述\n2016年,湘潭市各级各部门推进公开。\n三、主动公开政府信息情况\n四、依申请公开政府信息情况\n"
+         "六、行政复议、行政诉讼与申诉情况\n", DocType.ANNUAL_REPORT, "湘潭市", "2016", "湘潭市人民政府"),
+        # the short name 巴州 and a report year stated in the first sentence
+        ("本报告是由巴州人民政府编制的2017年度政府信息公开工作年度报告。\n", DocType.ANNUAL_REPORT,
+         "巴音郭楞蒙古自治州", "2017", "巴音郭楞蒙古自治州人民政府"),
+        # a department's report names its issuer before the year
+        ("桂林市教育局2019年政府信息公开工作年度报告\n", DocType.ANNUAL_REPORT, "桂林市", "2019", "桂林市教育局"),
+        ("钦州市2017年政务公开工作要点\n", DocType.WORK_PLAN, "钦州市", "2017", None),
+    ],
+)
+def test_document_header(text: str, doc_type: DocType, region: str, year: str, issuer: str | None) -> None:
+    main = _structure(text).main
+    assert main.doc_type is doc_type
+    assert main.region is not None and main.region.name == region
+    assert main.year is not None and main.year.value == year
+    assert (main.issuer.value if main.issuer else None) == issuer
+
+
+def test_a_cited_number_is_not_the_documents_own() -> None:
+    main = _structure("河池市2018年政府信息公开工作年度报告\n我市印发了《方案》(河政办发〔2018〕110号)。").main
+    assert main.number is None
+
+
+def test_garbled_heading_still_counts_as_a_section() -> None:
+    s = _structure("标题报告\n一、概况\n?。ㄈ┱畔⒐_目录\n正文")
+    assert [sec.level for sec in s.main.sections] == [1, 2]
