@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import patterns as P
 from .docnumbers import FoundNumber, find_doc_numbers
 from .model import Citation, CitationKind, DocNumber, Span
-from .vocab import document_genres, known_works, periodical_suffixes
+from .vocab import document_genres, known_works, periodical_suffixes, short_names
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _AUTHORITY = re.compile(r"(根据|依据|依照|按照|遵照)[^。；;，,]{0,30}$")
@@ -149,7 +149,7 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
         title = q.title
         alias = None
         if number is None and defines is None:
-            if title in aliases:
+            if title in aliases or title in short_names():
                 alias = title
             elif is_periodical(title, following) or not is_document_title(title):
                 continue

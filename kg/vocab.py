@@ -147,3 +147,9 @@ def known_works() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def report_outline() -> tuple[str, ...]:
     return tuple(r["heading"] for r in _rows("report_outline.csv"))
+
+
+@lru_cache(maxsize=1)
+def short_names() -> frozenset[str]:
+    """Names such as 《条例》 that stand for a known document without being its title."""
+    return frozenset(r["alias"] for r in _rows("known_works.csv") if r["short"] == "yes")
