@@ -14,20 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import patterns as P
 from .model import Observation, Region, Span
 from .vocab import data_dir
 
-UNITS = ("人次", "批次", "万元", "条", "件", "次", "篇", "个", "人", "名", "场", "期", "份", "项", "起", "家")
 _UNIT_ALIASES = {"名": "人", "场": "次", "期": "次", "批次": "次", "起": "件"}
 
-_NUMBER = re.compile(
-    r"(?P<est>约|近|超过|逾|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<est2>余|多)?\s*"
-    r"(?P<unit>" + "|".join(UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"
-)
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:\n、]")
-_SENTENCE_BREAK = re.compile(r"[。；;\n]")
-_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|其中[:：]?)\s*")
-_PAREN = re.compile(r"[（(][^()（）]*[)）]")
 _TABLE_UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"}
 
 
@@ -41,8 +33,8 @@ class Indicator:
 
 
 def _key(label: str) -> str:
-    label = _NUMBERING.sub("", label)
-    label = _PAREN.sub("", label)
+    label = P.ROW_NUMBERING.sub("", label)
+    label = P.PARENTHETICAL.sub("", label)
     return re.sub(r"[\s《》“”\"'、，,：:|]", "", label)
 
 
@@ -99,18 +91,17 @@ def scope_label(kind: str, region: Region | None) -> str:
     if kind not in ("@own-level", "@whole"):
         return kind
     level_char = "市"
-    if region is not None:
-        if region.level == "province":
-            level_char = "省" if region.name.endswith("省") else "区"
-        else:
-            level_char = region.name[-1]
+    if region is not None and region.level == "province":
+        level_char = "省" if region.name.endswith("省") else "区"
+    elif region is not None:
+        level_char = region.name[-1]
     return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
 
 
 def _scope_before(text: str, at: int, region: Region | None) -> str | None:
     """The scope marker nearest before `at` in its paragraph; asides in parentheses do not count."""
     best: tuple[int, str] | None = None
-    window = _PAREN.sub(lambda m: " " * len(m.group(0)), text[text.rfind("\n", 0, at) + 1 : at])
+    window = P.PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[text.rfind("\n", 0, at) + 1 : at])
     for pattern, kind in scope_markers():
         for m in pattern.finditer(window):
             if best is None or m.end() > best[0]:
@@ -259,17 +250,17 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     out: list[Observation] = []
     family: str | None = None
     sentence_start = 0
-    for m in _NUMBER.finditer(text):
+    for m in P.FIGURE.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        s_start = _last_break(_SENTENCE_BREAK, text, m.start())
+        s_start = _last_break(P.SENTENCE_BREAK, text, m.start())
         if s_start != sentence_start:
             sentence_start, family = s_start, None
-        clause_start = _last_break(_CLAUSE_BREAK, text, m.start())
+        clause_start = _last_break(P.CLAUSE_BREAK, text, m.start())
         clause = text[clause_start : m.start()]
         if re.search(r"(领域|类信息|方面|占|比例|同比|增长|减少)", clause):
             continue
-        s_end = _SENTENCE_BREAK.search(text, m.end())
+        s_end = P.SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = m.group("unit")
         notation = _rule_for(clause, unit, sentence, family)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True, order=True)
@@ -62,7 +62,7 @@ class NormalizedText:
         return Span(self.origin[span.start], self.origin[span.end - 1] + 1)
 
 
-class DocType(str, Enum):
+class DocType(StrEnum):
     ANNUAL_REPORT = "AnnualReport"
     WORK_PLAN = "WorkPlan"
     NOTICE = "Notice"
@@ -128,7 +128,7 @@ class Structure:
     attachments: tuple[DocumentPart, ...] = ()
 
 
-class CitationKind(str, Enum):
+class CitationKind(StrEnum):
     CITES = "cites"
     AUTHORITY = "citesAsAuthority"  # 根据《…》, 依据《…》, 按照《…》
     IMPLEMENTS = "implements"  # 贯彻落实《…》 / 为贯彻落实…

@@ -83,7 +83,10 @@ REPORT_YEAR = re.compile(
 
 STAT_PERIOD_YEAR = re.compile(r"统计期限(?:为|自)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
-PLAN_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?[^，。,]{0,12}?(?:工作)?(?:实施方案|工作要点|要点|工作方案|工作安排|工作计划)")
+PLAN_YEAR = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?[^，。,]{0,12}?(?:工作)?"
+    r"(?:实施方案|工作要点|要点|工作方案|工作安排|工作计划)"
+)
 
 LEADING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 
@@ -142,3 +145,24 @@ REPORTING_VERB_PREFIX = re.compile(
     r"(?:出台|印发|制定|下发|转发|发布|公布|发出|修订|起草|编制|执行|落实|实施|贯彻落实|贯彻|建立|了|和|及|以及)+"
 )
 """Narrative verbs that precede an unquoted title in a report ('我市出台了关于印发…')."""
+
+
+# ---------------------------------------------------------------- statistics
+
+FIGURE_UNITS = ("人次", "批次", "万元", "条", "件", "次", "篇", "个", "人", "名", "场", "期", "份", "项", "起", "家")
+
+FIGURE = re.compile(  # 约5000条, 1.37万份, 1000余人次 — not a rate (率) or ratio (比)
+    r"(?P<est>约|近|超过|逾|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<est2>余|多)?\s*"
+    r"(?P<unit>" + "|".join(FIGURE_UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"
+)
+CLAUSE_BREAK = re.compile(r"[，,；;。：:\n、]")
+SENTENCE_BREAK = re.compile(r"[。；;\n]")
+ROW_NUMBERING = re.compile(
+    r"^\s*(?:"
+    r"[一二三四五六七八九十]+[、.．]"  # 一、
+    r"|[（(][一二三四五六七八九十\d]+[）)]"  # （一） (1)
+    r"|\d+[.．、]"  # 1.
+    r"|其中[:：]?"  # 其中: a sub-row
+    r")\s*"
+)
+PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")

@@ -44,7 +44,9 @@ def run_query(store: KGStore, sparql: str, fmt: str = "table") -> ResultTable:
     if isinstance(result, QueryBoolean):
         return ResultTable(("result",), ((str(bool(result)).lower(),),), b"")
     if isinstance(result, QueryTriples):
-        rows = tuple((t.subject.value, t.predicate.value, _text(t.object)) for t in result)
+        rows: tuple[tuple[str | None, ...], ...] = tuple(
+            (_text(t.subject), t.predicate.value, _text(t.object)) for t in result
+        )
         return ResultTable(("subject", "predicate", "object"), rows, b"")
     assert isinstance(result, QuerySolutions)
     variables = tuple(v.value for v in result.variables)

@@ -7,10 +7,11 @@ original file and the exact quote.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from .docnumbers import parse_doc_number
 from .model import CitationKind, CitedWork, DocumentPart, Extraction, Located, Observation, Problem, Region, Span
 from .namespaces import (
     CITO,
@@ -35,7 +36,7 @@ from .namespaces import (
     term,
     work_iri,
 )
-from .resolve import number_key
+from .resolve import number_key, work_key_for_title
 from .structure import iso_date
 from .vocab import gazetteer
 
@@ -161,8 +162,6 @@ class _Builder:
     def document(self, part: DocumentPart, primary: bool) -> NamedNode:
         region = self.ex.structure.main.region
         if part.number is not None:
-            from .docnumbers import parse_doc_number
-
             parsed = parse_doc_number(part.number.value)
             node = work_iri(number_key(parsed, region)) if parsed else instance("doc", "src", self.src.sha256[:24])
         else:
@@ -232,15 +231,13 @@ class _Builder:
         if work.suspect_code:
             self.lit(node, term(KG, "suspectedTypoOf"), work.suspect_code)
         for inner in work.attaches:
-            from .resolve import work_key_for_title
-
             inner_node = work_iri(work_key_for_title(inner, self.ex.structure.main.region))
             self.add(inner_node, A, term(ELI, "LegalResource"))
             self.lit(inner_node, term(ELI, "title"), inner)
             self.add(node, term(KG, "issues"), inner_node)
         return node
 
-    def citation(self, citing: NamedNode, work_node: NamedNode, work: CitedWork, index: int) -> None:
+    def citation(self, citing: NamedNode, work_node: NamedNode, work: CitedWork) -> None:
         for c in work.citations:
             src_span = self.ex.structure.text.source_span(c.span)
             node = instance("citation", self.src.sha256[:24], f"{src_span.start}-{src_span.end}")
@@ -261,7 +258,6 @@ class _Builder:
             self.add(citing, term(CITO, "cites"), work_node)
             if c.kind is not CitationKind.CITES:
                 self.add(citing, _CITATION_PROPERTY[c.kind], work_node)
-        _ = index
 
     def observation(self, dataset: NamedNode, obs: Observation, i: int, part: DocumentPart) -> None:
         node = instance("obs", self.src.sha256[:24], str(i))
@@ -312,12 +308,12 @@ def to_rdf(ex: Extraction) -> DocumentGraph:
         parts[id(att)] = node
         b.add(main, term(ELI, "has_part"), node)
         b.add(node, term(ELI, "is_part_of"), main)
-    for i, work in enumerate(ex.works):
+    for work in ex.works:
         node = b.work(work)
         citing_parts = {id(_part_of(ex, c.span.start)) for c in work.citations}
         for pid in citing_parts:
             cs = tuple(c for c in work.citations if id(_part_of(ex, c.span.start)) == pid)
-            b.citation(parts[pid], node, CitedWork(**{**work.__dict__, "citations": cs}), i)
+            b.citation(parts[pid], node, replace(work, citations=cs))
     if ex.observations:
         dataset = instance("dataset", ex.structure.text.source.sha256[:24])
         b.add(dataset, A, term(QB, "DataSet"))

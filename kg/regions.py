@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from .model import Region
@@ -44,15 +43,15 @@ def region_in(text: str, *, min_level: str | None = None) -> Region | None:
 def dominant_region(text: str, gaz: Gazetteer | None = None) -> Region | None:
     """The division a document is mostly about: frequent, early, and below the province level."""
     gaz = gaz or gazetteer()
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     for start, _, region in mentions(text):
         weight = 3.0 if start < 2000 else 1.0
         if region.level == "province":
             weight *= 0.5
-        scores[region.code] += weight
+        scores[region.code] = scores.get(region.code, 0.0) + weight
     if not scores:
         return None
-    code, _ = scores.most_common(1)[0]
+    code = max(scores, key=lambda c: scores[c])
     return gaz.get(code)
 
 

@@ -126,7 +126,7 @@ class KGStore:
                        NamedNode(KG + "TitleNumberConflict")),
                 Triple(conflict, NamedNode(KG + "sharedTitle"), row["title"]),
             ]
-        body = serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
+        body = (serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         self._store.update(f"DROP SILENT GRAPH <{CORPUS_GRAPH.value}> ;\n"
                            f"INSERT DATA {{ GRAPH <{CORPUS_GRAPH.value}> {{\n{body}\n}} }}")
         return len(triples) // 4

@@ -185,7 +185,7 @@ def sections(lines: list[Line], start: int, end: int) -> tuple[Section, ...]:
         m = P.SECTION_HEADING.match(line.text)
         if m:
             level = next(int(k[1]) for k in ("l1", "l2", "l3", "l4") if m.group(k))
-            found.append((level, m.group(k) if (k := f"l{level}") else "", line))
+            found.append((level, m.group(f"l{level}"), line))
         elif P.MOJIBAKE_LEAD.match(line.text):
             # a garbled '（一）' heading: the level is certain, the number is lost
             found.append((2, "?", line))

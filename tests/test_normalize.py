@@ -52,8 +52,8 @@ def test_offsets_map_back_to_the_original_characters() -> None:
 
 
 _pieces = st.sampled_from(
-    list("公開關於報告政府信息,、。()（）kāiguān\n|?。ㄒ唬┱畔⒐_ 《》〔〕2017号０１")
-    + ["打开APP阅读全文\n", "公開(kāi)", ",、", "?。ㄒ唬┱畔", "\n图为 说明\n", "《标题\n续》"]
+    [*"公開關於報告政府信息,、。()（）kāiguān\n|?。ㄒ唬┱畔⒐_ 《》〔〕2017号０１",
+     "打开APP阅读全文\n", "公開(kāi)", ",、", "?。ㄒ唬┱畔", "\n图为 说明\n", "《标题\n续》"]
 )
 _texts = st.lists(_pieces, max_size=60).map("".join)
 
