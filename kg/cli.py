@@ -10,10 +10,13 @@ from typing import Any, TypeVar
 
 import click
 
+from .audit import run_audit
 from .pipeline import IngestReport, ingest, iter_input_files
 from .query import FORMATS, QueryError, read_query, render_table, run_query
 from .stats import corpus_stats
 from .store import STORE_ENV, KGStore, StoreError, default_store_path
+from .vocab import ontology_dir
+from .vocabulary import indicators_turtle
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -143,6 +146,46 @@ def stats_cmd(store_path: Path | None) -> None:
     """
     with KGStore(store_path or default_store_path(), read_only=True) as store:
         click.echo(corpus_stats(store))
+
+
+@main.command("check")
+@store_option
+@friendly_errors
+def check_cmd(store_path: Path | None) -> None:
+    """Audit the statistics: arithmetic rules of each report format and prose-versus-table disagreements.
+
+    Exit status 1 when there are findings. The same findings are stored in the graph by every ingest
+    (queries/audit-findings.rq).
+
+    \b
+    Example:
+      kg check --store kg-store
+    """
+    with KGStore(store_path or default_store_path(), read_only=True) as store:
+        findings = run_audit(store)
+    for finding in findings:
+        click.echo(finding.line())
+    click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
+    if findings:
+        sys.exit(1)
+
+
+@main.command("vocab")
+@click.option("--write", is_flag=True, help="Regenerate ontology/indicators.ttl from data/indicators.csv.")
+def vocab_cmd(write: bool) -> None:
+    """Print (or write) the indicator concept scheme in Turtle.
+
+    \b
+    Example:
+      kg vocab --write
+    """
+    text = indicators_turtle()
+    if write:
+        target = ontology_dir() / "indicators.ttl"
+        target.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {target}")
+    else:
+        click.echo(text)
 
 
 if __name__ == "__main__":  # pragma: no cover

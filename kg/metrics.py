@@ -16,11 +16,11 @@ from functools import lru_cache
 
 from . import patterns as P
 from .model import Observation, Region, Span
+from .tables import cells_of, read_table, table_regions
 from .vocab import data_dir
 
 _UNIT_ALIASES = {"名": "人", "场": "次", "期": "次", "批次": "次", "起": "件"}
 
-_TABLE_UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"}
 
 
 @dataclass(frozen=True)
@@ -112,64 +112,6 @@ def _scope_before(text: str, at: int, region: Region | None) -> str | None:
 # ---------------------------------------------------------------- tables
 
 
-@dataclass(frozen=True)
-class _Cell:
-    text: str
-    start: int
-    end: int
-
-
-def _cells(text: str) -> list[_Cell]:
-    """Cells in reading order, whether a table has one cell per line or whole rows between pipes."""
-    out: list[_Cell] = []
-    pos = 0
-    for line in text.split("\n"):
-        pieces = line.split("|")
-        if line.rstrip().endswith("|"):
-            pieces = pieces[:-1]
-        if line.lstrip().startswith("|"):
-            pieces, pos_shift = pieces[1:], line.index("|") + 1
-        else:
-            pos_shift = 0
-        cursor = pos + pos_shift
-        for piece in pieces:
-            stripped = piece.strip()
-            lead = len(piece) - len(piece.lstrip())
-            if not re.fullmatch(r"[-:\s]*", piece) or stripped == "":
-                out.append(_Cell(stripped, cursor + lead, cursor + lead + len(stripped)))
-            cursor += len(piece) + 1
-        pos += len(line) + 1
-    return out
-
-
-def _table_regions(text: str) -> list[tuple[int, int]]:
-    """Runs of lines that contain a pipe (and a last bare value), at least ten lines long."""
-    regions: list[tuple[int, int]] = []
-    start: int | None = None
-    count = 0
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if "|" in line or (start is not None and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", line)):
-            if start is None:
-                start, count = pos, 0
-            count += 1
-            last_end = end
-        elif line.strip():
-            if start is not None and count >= 10:
-                regions.append((start, last_end))
-            start = None
-        pos = end + 1
-    if start is not None and count >= 10:
-        regions.append((start, last_end))
-    return regions
-
-
-def _number(value: str) -> float | None:
-    value = value.replace(",", "").strip()
-    return float(value) if re.fullmatch(r"-?\d+(?:\.\d+)?", value) else None
-
-
 def map_label(label: str, context: str | None) -> str | None:
     """The indicator a table row label stands for; `context` is the current top-level row."""
     key = _key(label)
@@ -191,33 +133,21 @@ def _top(notation: str) -> str:
 
 def table_observations(text: str, region: Region | None) -> list[Observation]:
     out: list[Observation] = []
-    for start, end in _table_regions(text):
-        cells = _cells(text[start:end])
-        scope = scope_label("@whole", region)
-        context: str | None = None
-        for i in range(1, len(cells) - 1):
-            unit, value = cells[i], cells[i + 1]
-            if unit.text not in _TABLE_UNITS:
-                continue
-            label = cells[i - 1]
-            notation = map_label(label.text, context)
-            if notation is None:
-                continue
-            if notation.count(".") == 1:
-                context = notation
-            number = _number(value.text)
-            if number is None:
-                continue
-            indicator = indicators()[notation]
+    for start, end in table_regions(text):
+        scope = _scope_before(text, start, region) or scope_label("@whole", region)
+        for value in read_table(cells_of(text[start:end]), map_label):
+            indicator = indicators()[value.notation]
+            unit = value.unit_cell if value.unit_cell not in (None, "/") else indicator.unit
             out.append(Observation(
-                indicator=notation,
-                label=label.text,
-                value=number,
-                unit=indicator.unit if unit.text == "/" else unit.text,
+                indicator=value.notation,
+                label=value.label,
+                value=value.value,
+                unit=unit,
                 scope=scope,
                 estimated=False,
-                span=Span(start + label.start, start + value.end),
+                span=Span(start + value.start, start + value.end),
                 source="table",
+                applicant_type=value.applicant_type,
             ))
     return out
 
@@ -291,6 +221,6 @@ def _last_break(pattern: re.Pattern[str], text: str, before: int) -> int:
 
 def extract_observations(text: str, region: Region | None) -> tuple[Observation, ...]:
     """All figures a report states that map onto an indicator."""
-    tables = _table_regions(text)
+    tables = table_regions(text)
     found = table_observations(text, region) + narrative_observations(text, region, tables)
     return tuple(sorted(found, key=lambda o: o.span.start))

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .audit import refresh_audit_graph
 from .extract import extract
 from .load import InputError, load_source
 from .model import Extraction
@@ -84,12 +85,14 @@ def ingest(
 ) -> IngestReport:
     """Ingest files and folders into `store`; unchanged files (same content hash) are skipped."""
     results: list[FileResult] = []
+    vocabulary_changed = store.ensure_vocabulary()
     for path in iter_input_files(paths):
         if progress is not None:
             progress(path)
         results.append(_ingest_one(path, store, force))
-    if any(r.status == "ingested" for r in results):
+    if vocabulary_changed or any(r.status == "ingested" for r in results):
         store.refresh_corpus_graph()
+        refresh_audit_graph(store)
     return IngestReport(tuple(results))
 
 

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, Store, Triple, serialize
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple, serialize
 
 from .namespaces import CORPUS_GRAPH, KG, sparql_prefixes
 from .rdf import DocumentGraph
@@ -105,6 +105,23 @@ class KGStore:
             "kg:sha256 ?sha } } ORDER BY ?p"
         )
         return [(r["p"].value, r["name"].value, r["sha"].value) for r in self._query(q)]
+
+    # ------------------------------------------------------------ vocabulary graph
+
+    def ensure_vocabulary(self) -> bool:
+        """Load the indicator scheme, audit rules, regions and ontology when they changed; True if loaded."""
+        from .vocabulary import VOCAB_GRAPH, vocabulary_fingerprint, vocabulary_quads
+
+        fingerprint = vocabulary_fingerprint()
+        marker = NamedNode(KG + "fingerprint")
+        if any(isinstance(q.object, Literal) and q.object.value == fingerprint for q in self._store.quads_for_pattern(VOCAB_GRAPH, marker, None,
+                                                                                       VOCAB_GRAPH)):
+            return False
+        self._store.remove_graph(VOCAB_GRAPH)
+        quads = vocabulary_quads()
+        quads.append(Quad(VOCAB_GRAPH, marker, Literal(fingerprint), VOCAB_GRAPH))
+        self._store.extend(quads)
+        return True
 
     # ------------------------------------------------------------ corpus graph
 

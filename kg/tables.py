@@ -1,0 +1,208 @@
+"""Statistics tables of the annual reports, in whatever shape the text extraction left them.
+
+A table is read as a stream of cells (pipe rows, one cell per line, or a mix) and cut into
+segments: some label cells followed by a run of value cells. What a run means depends on the
+headers seen so far, which is how the three official layouts differ:
+
+- pre-2019 table: `label | unit | value` — one value per row;
+- Article 20 tables (2019, 2021): a `信息内容 | 本年新制作数量 | …` header, then `规章 | 0 | 0 | 5`:
+  row label + column header together name the indicator (规章本年新制作数量);
+- request table (2019, 2021): columns by applicant type (自然人 … 总计), seven values a row;
+- review and lawsuit table: fifteen values under 行政复议 / 未经复议直接起诉 / 复议后起诉.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import patterns as P
+
+APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+REVIEW_COLUMNS = tuple(f"N.4.{i}" for i in range(1, 16))
+UNIT_CELLS = frozenset({"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"})
+_COLUMN_HEADER = re.compile(r"(数量|件数|增/减|增减|金额|总数)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TableValue:
+    notation: str
+    label: str
+    value: float
+    unit_cell: str | None
+    applicant_type: str | None
+    start: int  # of the row label (or the value when there is none)
+    end: int  # of the value
+
+
+def cells_of(text: str) -> list[Cell]:
+    """Cells in reading order, whether a table has one cell per line or whole rows between pipes."""
+    out: list[Cell] = []
+    pos = 0
+    for line in text.split("\n"):
+        pieces = line.split("|")
+        if line.rstrip().endswith("|"):
+            pieces = pieces[:-1]
+        shift = 0
+        if line.lstrip().startswith("|"):
+            shift = line.index("|") + 1
+            pieces = pieces[1:]
+        cursor = pos + shift
+        for piece in pieces:
+            stripped = piece.strip()
+            lead = len(piece) - len(piece.lstrip())
+            if stripped == "" or not re.fullmatch(r"[-:\s]+", piece):
+                out.append(Cell(stripped, cursor + lead, cursor + lead + len(stripped)))
+            cursor += len(piece) + 1
+        pos += len(line) + 1
+    return out
+
+
+def table_regions(text: str) -> list[tuple[int, int]]:
+    """Runs of lines that contain a pipe (and a last bare value), at least three lines long."""
+    regions: list[tuple[int, int]] = []
+    start: int | None = None
+    count = 0
+    last_end = 0
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if "|" in line or (start is not None and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", line)):
+            if start is None:
+                start, count = pos, 0
+            count += 1
+            last_end = end
+        elif line.strip():
+            if start is not None and count >= 3:
+                regions.append((start, last_end))
+            start = None
+        pos = end + 1
+    if start is not None and count >= 3:
+        regions.append((start, last_end))
+    return regions
+
+
+def number(value: str) -> float | None:
+    value = value.replace(",", "").strip()
+    return float(value) if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", value) else None
+
+
+@dataclass(frozen=True)
+class _Segment:
+    labels: tuple[Cell, ...]
+    values: tuple[Cell, ...]
+
+
+def _segments(cells: list[Cell]) -> list[_Segment]:
+    out: list[_Segment] = []
+    labels: list[Cell] = []
+    values: list[Cell] = []
+    for cell in cells:
+        numeric = number(cell.text) is not None or (cell.text == "" and values)
+        if numeric:
+            values.append(cell)
+            continue
+        if values:
+            out.append(_Segment(tuple(labels), tuple(_strip_empty(values))))
+            labels, values = [], []
+        if cell.text:
+            labels.append(cell)
+    if labels or values:
+        out.append(_Segment(tuple(labels), tuple(_strip_empty(values))))
+    return out
+
+
+def _strip_empty(values: list[Cell]) -> list[Cell]:
+    while values and values[-1].text == "":
+        values = values[:-1]
+    return values
+
+
+MapLabel = Callable[[str, "str | None"], "str | None"]
+
+
+def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
+    """Every value of a statistics table that maps onto an indicator."""
+    out: list[TableValue] = []
+    columns: tuple[str, ...] = ()
+    applicants = False
+    review = False
+    context: str | None = None
+    for seg in _segments(cells):
+        texts = [c.text for c in seg.labels]
+        if "自然人" in texts or ("总计" in texts and "商业企业" in texts):
+            applicants, columns = True, ()
+        if "信息内容" in texts:
+            i = texts.index("信息内容")
+            columns = tuple(t for t in texts[i + 1 :] if _COLUMN_HEADER.search(t))
+            applicants = False
+        if {"未经复议直接起诉", "复议后起诉"} <= set(texts) or ("行政复议" in texts and "行政诉讼" in texts):
+            review = True
+        if not any(number(v.text) is not None for v in seg.values):
+            for label in seg.labels:  # a heading row sets the context for the rows below it
+                found = map_label(label.text, context)
+                if found is not None and found.count(".") <= 2:
+                    context = _top(found)
+            continue
+        values = list(seg.values)
+        if review and len(values) == len(REVIEW_COLUMNS):
+            out += [TableValue(n, n, v, None, None, c.start, c.end)
+                    for n, c in zip(REVIEW_COLUMNS, values, strict=True)
+                    if (v := number(c.text)) is not None]
+            review = False
+            continue
+        unit = None
+        labels = list(seg.labels)
+        if labels and labels[-1].text in UNIT_CELLS:
+            unit = labels.pop().text
+        if not labels:
+            continue
+        row = labels[-1]
+        if applicants and len(values) == len(APPLICANT_TYPES):
+            notation = _map_row(row, labels, map_label, context)
+            if notation is not None:
+                context = _top(notation)
+                out += [TableValue(notation, row.text, v, unit, a, row.start, c.end)
+                        for a, c in zip(APPLICANT_TYPES, values, strict=True) if (v := number(c.text)) is not None]
+            continue
+        if columns and len(values) <= len(columns):
+            by_column = [
+                TableValue(n, f"{row.text} {column}", v, unit, None, row.start, c.end)
+                for column, c in zip(columns, values, strict=False)
+                if (n := map_label(row.text + column, None)) is not None and (v := number(c.text)) is not None
+            ]
+            if by_column:
+                out += by_column
+                continue
+        notation = _map_row(row, labels, map_label, context)
+        v = number(values[0].text)
+        if notation is None or v is None:
+            continue
+        if notation.count(".") == 1:
+            context = notation
+        out.append(TableValue(notation, row.text, v, unit, None, row.start, values[0].end))
+    return out
+
+
+def _map_row(row: Cell, labels: list[Cell], map_label: MapLabel, context: str | None) -> str | None:
+    found = map_label(row.text, context)
+    if found is not None:
+        return found
+    # a row label that only makes sense under its parent cell (（三）不予公开 | 1.属于国家秘密)
+    for parent in reversed(labels[:-1]):
+        joined = map_label(P.ROW_NUMBERING.sub("", parent.text) + P.ROW_NUMBERING.sub("", row.text), context)
+        if joined is not None:
+            return joined
+    return None
+
+
+def _top(notation: str) -> str:
+    return ".".join(notation.split(".")[:2])
