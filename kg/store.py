@@ -114,8 +114,8 @@ class KGStore:
 
         fingerprint = vocabulary_fingerprint()
         marker = NamedNode(KG + "fingerprint")
-        if any(isinstance(q.object, Literal) and q.object.value == fingerprint for q in self._store.quads_for_pattern(VOCAB_GRAPH, marker, None,
-                                                                                       VOCAB_GRAPH)):
+        stored = self._store.quads_for_pattern(VOCAB_GRAPH, marker, None, VOCAB_GRAPH)
+        if any(isinstance(q.object, Literal) and q.object.value == fingerprint for q in stored):
             return False
         self._store.remove_graph(VOCAB_GRAPH)
         quads = vocabulary_quads()
