@@ -172,7 +172,7 @@ class CitedWork:
     issuer_source: str | None  # authority | code-prefix | local-code | title | None
     jurisdiction: str | None  # region code the number belongs to, when the code is local
     citations: tuple[Citation, ...]
-    attaches: tuple[str, ...] = ()  # titles of documents this one issues (印发《X》)
+    relations: tuple[tuple[str, str], ...] = ()  # (issues|implements|forwards, title) read from its title
     suspect_code: str | None = None  # a similar code seen in the same corpus (typo?)
 
 

@@ -166,3 +166,19 @@ ROW_NUMBERING = re.compile(
     r")\s*"
 )
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
+
+# ---------------------------------------------------------------- relations read from titles
+
+TITLE_RELATION = re.compile(
+    r"关于(?P<verb>"
+    r"贯彻落实|贯彻执行|贯彻|落实|执行"  # implements X
+    r"|转发"  # forwards X
+    r"|印发"  # issues X
+    r")(?P<rest>.+?)(?:的)?(?:通知|实施意见|实施方案|意见|方案|通告)$"
+)
+
+ISSUER_AT_START = re.compile(
+    r"^(?P<issuer>(?:中共中央办公厅|国务院办公厅|国务院|中共中央|全国人大常委会"  # national issuers
+    r"|[^《〈<]{0,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|中心|局|厅)))"  # local ones
+)
+"""An issuer named at the start of what a title implements: 国务院办公厅2017年政务公开工作要点."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .audit import refresh_audit_graph
+from .corpus import refresh_corpus_graph
 from .extract import extract
 from .load import InputError, load_source
 from .model import Extraction
@@ -91,7 +92,7 @@ def ingest(
             progress(path)
         results.append(_ingest_one(path, store, force))
     if vocabulary_changed or any(r.status == "ingested" for r in results):
-        store.refresh_corpus_graph()
+        refresh_corpus_graph(store)
         refresh_audit_graph(store)
     return IngestReport(tuple(results))
 

@@ -230,11 +230,13 @@ class _Builder:
                 self.add(node, term(KG, "jurisdiction"), self.region(jurisdiction))
         if work.suspect_code:
             self.lit(node, term(KG, "suspectedTypoOf"), work.suspect_code)
-        for inner in work.attaches:
-            inner_node = work_iri(work_key_for_title(inner, self.ex.structure.main.region))
+        for kind, inner in work.relations:
+            # what a notice issues belongs to the notice's issuer; what it implements is someone else's
+            scope = work.jurisdiction if kind == "issues" else None
+            inner_node = work_iri(work_key_for_title(inner, self.ex.structure.main.region, scope))
             self.add(inner_node, A, term(ELI, "LegalResource"))
             self.lit(inner_node, term(ELI, "title"), inner)
-            self.add(node, term(KG, "issues"), inner_node)
+            self.add(node, term(KG, kind), inner_node)
         return node
 
     def citation(self, citing: NamedNode, work_node: NamedNode, work: CitedWork) -> None:

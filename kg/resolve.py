@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from . import patterns as P
 from .docnumbers import issuer_of_code, jurisdiction_of
 from .model import Citation, CitedWork, DocNumber, DocumentPart, Region
 from .regions import region_in
@@ -41,9 +42,10 @@ def _title_scope(title: str, citing_region: Region | None) -> str:
     return citing_region.code if citing_region else "-"
 
 
-def work_key_for_title(title: str, citing_region: Region | None) -> str:
+def work_key_for_title(title: str, citing_region: Region | None, scope: str | None = None) -> str:
+    """Identity of a document known only by its title; `scope` overrides the region it is looked up in."""
     canonical = known_works().get(title, title)
-    return f"t/{_title_scope(canonical, citing_region)}/{title_key(canonical)}"
+    return f"t/{scope or _title_scope(canonical, citing_region)}/{title_key(canonical)}"
 
 
 def _is_self(c: Citation, parts: tuple[DocumentPart, ...]) -> bool:
@@ -111,7 +113,13 @@ def _work(key: str, cs: list[Citation], region: Region | None, codes: set[str]) 
             jurisdiction = by_code.jurisdiction
             if issuer is None:
                 issuer, how = by_code.issuer, by_code.how
-    attaches = tuple(t for c in cs for t in c.inner_titles)
+    inner = [t for c in cs for t in c.inner_titles]
+    kind = _relation_kind(title)
+    if not inner and title and kind == "issues":
+        # 国务院办公厅关于印发2016年政务公开工作要点的通知: the notice issues the unquoted title
+        m = P.TITLE_RELATION.search(title)
+        inner = [m.group("rest").strip("《》〈〉<> ")] if m else []
+    relations = tuple(dict.fromkeys((kind or "cites", t) for t in inner))
     return CitedWork(
         key=key,
         number=number.normalized if number else None,
@@ -120,9 +128,16 @@ def _work(key: str, cs: list[Citation], region: Region | None, codes: set[str]) 
         issuer_source=how,
         jurisdiction=jurisdiction,
         citations=tuple(cs),
-        attaches=tuple(dict.fromkeys(attaches)),
+        relations=relations,
         suspect_code=_similar_code(number.code, codes) if number else None,
     )
+
+
+def _relation_kind(title: str | None) -> str | None:
+    m = P.TITLE_RELATION.search(title or "")
+    if not m:
+        return None
+    return {"印发": "issues", "转发": "forwards"}.get(m.group("verb"), "implements")
 
 
 def _similar_code(code: str, codes: set[str]) -> str | None:

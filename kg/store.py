@@ -123,31 +123,6 @@ class KGStore:
         self._store.extend(quads)
         return True
 
-    # ------------------------------------------------------------ corpus graph
-
-    def refresh_corpus_graph(self) -> int:
-        """Recompute the facts that need more than one file: same title under different numbers."""
-        q = sparql_prefixes() + """
-            SELECT DISTINCT ?a ?b ?title WHERE {
-              GRAPH ?g1 { ?a eli:title ?title ; eli:id_local ?n1 }
-              GRAPH ?g2 { ?b eli:title ?title ; eli:id_local ?n2 }
-              FILTER(?n1 < ?n2 && ?a != ?b)
-            }"""
-        triples: list[Triple] = []
-        for i, row in enumerate(self._query(q)):
-            conflict = NamedNode(f"{CORPUS_GRAPH.value}/conflict/{i}")
-            triples += [
-                Triple(conflict, NamedNode(KG + "conflictOf"), row["a"]),
-                Triple(conflict, NamedNode(KG + "conflictOf"), row["b"]),
-                Triple(conflict, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                       NamedNode(KG + "TitleNumberConflict")),
-                Triple(conflict, NamedNode(KG + "sharedTitle"), row["title"]),
-            ]
-        body = (serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        self._store.update(f"DROP SILENT GRAPH <{CORPUS_GRAPH.value}> ;\n"
-                           f"INSERT DATA {{ GRAPH <{CORPUS_GRAPH.value}> {{\n{body}\n}} }}")
-        return len(triples) // 4
-
     # ------------------------------------------------------------ reading
 
     def _query(self, sparql: str) -> QuerySolutions:

@@ -1,0 +1,157 @@
+"""Facts that need more than one file, recomputed into the corpus graph after every ingest.
+
+- One title under two numbers (桂办发〔2016〕39号 and 桂办发〔2016〕9号): a `kg:TitleNumberConflict`.
+- Relations read from titles: `关于贯彻落实X的通知` implements X, `关于转发X的通知` forwards X,
+  `关于印发X的通知` issues X — resolved to X's node by title (and by issuer when the title names
+  one), so an implementation chain national → provincial → city can be followed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+
+from . import patterns as P
+from .namespaces import CORPUS_GRAPH, KG, RDF, digest, instance
+from .query import select_rows
+from .resolve import title_key
+from .store import KGStore
+
+RELATION_PROPERTY = {"implements": KG + "implements", "forwards": KG + "forwards", "issues": KG + "issues"}
+
+
+@dataclass(frozen=True)
+class TitleRelation:
+    source: str  # IRI of the document whose title states the relation
+    target: str
+    kind: str  # implements | forwards | issues
+    title: str  # the title it was read from
+
+
+def title_relation(title: str) -> tuple[str, str | None, str] | None:
+    """(kind, issuer named in the title or None, target title) for '…关于贯彻落实X的通知'."""
+    m = P.TITLE_RELATION.search(title)
+    if not m:
+        return None
+    kind = {"印发": "issues", "转发": "forwards"}.get(m.group("verb"), "implements")
+    rest = m.group("rest").strip("《》〈〉<> ")
+    issuer = None
+    named = P.ISSUER_AT_START.match(rest)
+    if named and len(rest) > named.end() + 2:
+        issuer, rest = named.group("issuer"), rest[named.end() :]
+    return kind, issuer, rest.strip("《》〈〉<> ")
+
+
+def _documents(store: KGStore) -> dict[str, tuple[set[str], set[str]]]:
+    rows = select_rows(store, """
+        SELECT DISTINCT ?d ?title ?issuer WHERE {
+          GRAPH ?g { ?d eli:title ?title }
+          FILTER NOT EXISTS { GRAPH ?g { ?d kg:titleInferred true } }
+          OPTIONAL { ?d eli:passed_by/skos:prefLabel ?issuer }
+        }""")
+    docs: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for r in rows:
+        titles, issuers = docs[r["d"] or ""]
+        titles.add(r["title"] or "")
+        if r["issuer"]:
+            issuers.add(r["issuer"])
+    return docs
+
+
+def _issuer_agrees(named: str, issuers: set[str]) -> bool:
+    short = re.sub(r"^(自治区|省|市|州|县)", "", named)
+    return any(i == named or i.endswith(short) for i in issuers)
+
+
+def title_relations(store: KGStore) -> list[TitleRelation]:
+    docs = _documents(store)
+    by_title: dict[str, set[str]] = defaultdict(set)
+    for iri, (titles, _) in docs.items():
+        for t in titles:
+            by_title[title_key(t)].add(iri)
+    out = []
+    for iri, (titles, _) in docs.items():
+        for t in titles:
+            found = title_relation(t)
+            if found is None:
+                continue
+            kind, issuer, target = found
+            if kind == "issues":
+                continue  # read within the file already (kg:issues), where the issuer is known
+            candidates = sorted(by_title.get(title_key(target), set()) - {iri})
+            if issuer is not None:
+                candidates = [c for c in candidates if _issuer_agrees(issuer, docs[c][1])]
+            elif len(candidates) > 1:
+                continue  # a bare title such as 2016年政务公开工作要点 names several documents
+            out += [TitleRelation(iri, c, kind, t) for c in candidates]
+    return out
+
+
+def same_works(store: KGStore) -> list[tuple[str, str]]:
+    """A document known by title only in one file and by number elsewhere: the same work.
+
+    Only within one scope (id/doc/t/{scope}/… against a number of that jurisdiction), so that a
+    generic title is never merged with another region's document.
+    """
+    docs = _documents(store)
+    numbered: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for iri, (titles, _) in docs.items():
+        if "/doc/no/" in iri:
+            jurisdiction = iri.split("/doc/no/", 1)[1].split("/", 1)[0]
+            for t in titles:
+                numbered[(jurisdiction, title_key(t))].add(iri)
+    out = []
+    for iri, (titles, _) in docs.items():
+        if "/doc/t/" not in iri:
+            continue
+        scope = iri.split("/doc/t/", 1)[1].split("/", 1)[0]
+        for t in titles:
+            matches = numbered.get((scope, title_key(t)), set())
+            if len(matches) == 1:
+                out.append((iri, next(iter(matches))))
+    return sorted(set(out))
+
+
+def _conflicts(store: KGStore) -> list[tuple[str, str, str]]:
+    rows = select_rows(store, """
+        SELECT DISTINCT ?a ?b ?title WHERE {
+          GRAPH ?g1 { ?a eli:title ?title ; eli:id_local ?n1 }
+          GRAPH ?g2 { ?b eli:title ?title ; eli:id_local ?n2 }
+          FILTER (STR(?n1) < STR(?n2) && ?a != ?b)
+        }""")
+    return [(r["a"] or "", r["b"] or "", r["title"] or "") for r in rows]
+
+
+def refresh_corpus_graph(store: KGStore) -> int:
+    """Recompute the corpus graph; returns the number of facts written."""
+    a = NamedNode(RDF + "type")
+    triples: list[Triple] = []
+    conflicts = _conflicts(store)
+    for left, right, title in conflicts:
+        node = instance("conflict", digest(f"{left}|{right}"))
+        triples += [
+            Triple(node, a, NamedNode(KG + "TitleNumberConflict")),
+            Triple(node, NamedNode(KG + "conflictOf"), NamedNode(left)),
+            Triple(node, NamedNode(KG + "conflictOf"), NamedNode(right)),
+            Triple(node, NamedNode(KG + "sharedTitle"), Literal(title)),
+        ]
+    relations = title_relations(store)
+    for rel in relations:
+        node = instance("relation", digest(f"{rel.source}|{rel.kind}|{rel.target}"))
+        triples += [
+            Triple(NamedNode(rel.source), NamedNode(RELATION_PROPERTY[rel.kind]), NamedNode(rel.target)),
+            Triple(node, a, NamedNode(KG + "TitleRelation")),
+            Triple(node, NamedNode(KG + "relationSource"), NamedNode(rel.source)),
+            Triple(node, NamedNode(KG + "relationTarget"), NamedNode(rel.target)),
+            Triple(node, NamedNode(KG + "relationKind"), Literal(rel.kind)),
+            Triple(node, NamedNode(KG + "readFromTitle"), Literal(rel.title)),
+        ]
+    merges = same_works(store)
+    triples += [Triple(NamedNode(t), NamedNode(KG + "sameWorkAs"), NamedNode(n)) for t, n in merges]
+    body = (serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    store.raw.update(f"DROP SILENT GRAPH <{CORPUS_GRAPH.value}> ;\n"
+                     f"INSERT DATA {{ GRAPH <{CORPUS_GRAPH.value}> {{\n{body}\n}} }}")
+    return len(conflicts) + len(relations) + len(merges)
