@@ -17,8 +17,8 @@ from .model import Citation, CitationKind, DocNumber, Span
 from .vocab import document_genres, known_works, periodical_suffixes, short_names
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-_AUTHORITY = re.compile(r"(根据|依据|依照|按照|遵照)[^。；;，,]{0,30}$")
-_IMPLEMENTS = re.compile(r"(贯彻落实|贯彻|落实|执行)[^。；;，,]{0,30}$")
+_AUTHORITY = re.compile(r"(根据|依据|依照|按照|遵照)[^。；;，,]{0,70}$")
+_IMPLEMENTS = re.compile(r"(贯彻落实|贯彻|落实|执行)[^。；;，,]{0,70}$")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def sentence_around(text: str, start: int, end: int) -> Span:
 
 
 def _kind(text: str, start: int) -> CitationKind:
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 80) : start]
     if _AUTHORITY.search(before):
         return CitationKind.AUTHORITY
     if _IMPLEMENTS.search(before):

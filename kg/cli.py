@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,10 +13,20 @@ from typing import Any, TypeVar
 import click
 
 from .audit import run_audit
+from .dump import FORMATS as DUMP_FORMATS
+from .dump import dump
+from .export import FORMATS as EXPORT_FORMATS
+from .export import VIEWS, export
 from .pipeline import IngestReport, ingest, iter_input_files
 from .query import FORMATS, QueryError, read_query, render_table, run_query
+from .serve import run_server, server_command
+from .show import render as render_show
+from .show import show
+from .show import to_json as show_json
 from .stats import corpus_stats
 from .store import STORE_ENV, KGStore, StoreError, default_store_path
+from .trace import render_tree, trace
+from .trace import to_json as trace_json
 from .vocab import ontology_dir
 from .vocabulary import indicators_turtle
 
@@ -29,6 +41,11 @@ def store_option(f: F) -> F:
         default=None,
         help=f"Store folder (default: ${STORE_ENV} or ./kg-store).",
     )(f)
+
+
+def output_option(f: F) -> F:
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                        help="File to write (default: stdout).")(f)
 
 
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
@@ -49,6 +66,14 @@ def friendly_errors(f: F) -> F:
         except (StoreError, QueryError) as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug of ours: still one line, the traceback on request
+            if os.environ.get("KG_DEBUG"):
+                raise
+            click.echo(f"error: internal error ({type(exc).__name__}: {exc}); set KG_DEBUG=1 for the traceback",
+                       err=True)
+            sys.exit(3)
 
     return wrapper  # type: ignore[return-value]
 
@@ -168,6 +193,114 @@ def check_cmd(store_path: Path | None) -> None:
     click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
     if findings:
         sys.exit(1)
+
+
+@main.command("trace")
+@click.argument("ref")
+@store_option
+@format_option(("tree", "json"), "tree")
+@click.option("--depth", default=3, show_default=True, help="How many citation steps to follow.")
+@click.option("--direction", type=click.Choice(["both", "in", "out"]), default="both", show_default=True,
+              help="in: what cites it; out: what it cites.")
+@friendly_errors
+def trace_cmd(ref: str, store_path: Path | None, fmt: str, depth: int, direction: str) -> None:
+    """Trace the citation tree of a document: a 发文字号 (any bracket variant), a title or part of one, or an IRI.
+
+    \b
+    Examples:
+      kg trace 国办发〔2017〕24号
+      kg trace '国办发[2017]24號' --direction in --format json
+      kg trace 政务公开工作要点 --depth 1
+    """
+    with KGStore(store_path or default_store_path(), read_only=True) as store:
+        tree = trace(store, ref, depth=depth, direction=direction)
+    if fmt == "json":
+        click.echo(json.dumps(trace_json(tree), ensure_ascii=False, indent=1))
+    else:
+        click.echo(render_tree(tree))
+
+
+@main.command("show")
+@click.argument("ref")
+@store_option
+@format_option(("text", "json"), "text")
+@friendly_errors
+def show_cmd(ref: str, store_path: Path | None, fmt: str) -> None:
+    """Everything the graph says about one document, grouped, with the files and quotes it comes from.
+
+    \b
+    Example:
+      kg show 钦政办电〔2017〕87号
+    """
+    with KGStore(store_path or default_store_path(), read_only=True) as store:
+        report = show(store, ref)
+    click.echo(json.dumps(show_json(report), ensure_ascii=False, indent=1) if fmt == "json" else render_show(report))
+
+
+@main.command("export")
+@click.option("--view", type=click.Choice(VIEWS), default="citations", show_default=True)
+@store_option
+@format_option(EXPORT_FORMATS, "graphml")
+@output_option
+@friendly_errors
+def export_cmd(view: str, store_path: Path | None, fmt: str, output: Path | None) -> None:
+    """Export a view of the graph for Gephi, yEd, Cytoscape, Graphviz or a browser (offline HTML).
+
+    \b
+    Examples:
+      kg export --view citations --format gexf -o citations.gexf
+      kg export --view full --format html -o graph.html
+    """
+    with KGStore(store_path or default_store_path(), read_only=True) as store:
+        data = export(store, view, fmt, output)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        click.echo(f"wrote {output} ({len(data)} bytes)", err=True)
+
+
+@main.command("dump")
+@store_option
+@format_option(tuple(DUMP_FORMATS), "nquads")
+@click.option("--file", "file_name", help="Only the graph of this ingested file (base name or path).")
+@output_option
+@friendly_errors
+def dump_cmd(store_path: Path | None, fmt: str, file_name: str | None, output: Path | None) -> None:
+    """Write the whole store (or one file's graph) as N-Quads, TriG, Turtle or JSON-LD.
+
+    \b
+    Examples:
+      kg dump --format trig -o kg.trig
+      kg dump --format turtle --file 003_0533a1980def9b3a.txt
+    """
+    with KGStore(store_path or default_store_path(), read_only=True) as store:
+        data = dump(store, fmt, file_name)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        output.write_bytes(data)
+        click.echo(f"wrote {output} ({len(data)} bytes)", err=True)
+
+
+@main.command("serve")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--writable", is_flag=True, help="Accept SPARQL Update and Graph Store writes (default: read-only).")
+@friendly_errors
+def serve_cmd(store_path: Path | None, host: str, port: int, writable: bool) -> None:
+    """Serve the store over HTTP with the Oxigraph SPARQL server (query UI at /, endpoint at /query).
+
+    \b
+    Example:
+      kg serve --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
+    """
+    command = server_command(store_path or default_store_path(), host=host, port=port, writable=writable)
+    click.echo(f"serving {'read-write' if writable else 'read-only'} at {command.url}/  (Ctrl-C to stop)")
+    click.echo(f"  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?t WHERE {{ ?d "
+               f"<http://data.europa.eu/eli/ontology#title> ?t }} LIMIT 5' {command.url}/query")
+    sys.exit(run_server(command))
 
 
 @main.command("vocab")

@@ -29,6 +29,7 @@ from .namespaces import (
     SKOS,
     XSD,
     agency_iri,
+    digest,
     graph_iri,
     instance,
     region_iri,
@@ -237,6 +238,12 @@ class _Builder:
             self.add(inner_node, A, term(ELI, "LegalResource"))
             self.lit(inner_node, term(ELI, "title"), inner)
             self.add(node, term(KG, kind), inner_node)
+            relation = instance("relation", digest(f"{node.value}|{kind}|{inner_node.value}"))
+            self.add(relation, A, term(KG, "TitleRelation"))
+            self.add(relation, term(KG, "relationSource"), node)
+            self.add(relation, term(KG, "relationTarget"), inner_node)
+            self.lit(relation, term(KG, "relationKind"), kind)
+            self.lit(relation, term(KG, "readFromTitle"), work.title)
         return node
 
     def citation(self, citing: NamedNode, work_node: NamedNode, work: CitedWork) -> None:

@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple, serialize
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, serialize
 
-from .namespaces import CORPUS_GRAPH, KG, sparql_prefixes
+from .namespaces import KG, sparql_prefixes
 from .rdf import DocumentGraph
 
 DEFAULT_STORE = "kg-store"
