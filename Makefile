@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 KG := $(VENV)/bin/kg
 STORE ?= kg-store
 
-.PHONY: setup demo test lint eval clean
+.PHONY: setup demo test lint eval screenshot clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -29,6 +29,9 @@ test: setup lint
 
 eval: setup
 	KG=$(KG) ../shared/eval/run-eval.sh ../shared/seeds ../shared/gold/seeds
+
+screenshot: setup
+	KG_SCREENSHOT_DIR=docs $(VENV)/bin/pytest -q tests/test_trace_export.py -k html
 
 clean:
 	rm -rf $(STORE)

@@ -22,7 +22,8 @@ _COLORS = {
 
 
 def _payload(g: nx.DiGraph) -> dict[str, Any]:
-    pos = nx.spring_layout(g, seed=7, k=None, iterations=80) if g.number_of_nodes() else {}
+    n = g.number_of_nodes()
+    pos = nx.spring_layout(g, seed=7, k=3 / max(n, 1) ** 0.5, iterations=100) if n else {}
     quotes: dict[str, list[str]] = {n: [] for n in g.nodes}
     for a, b, data in g.edges(data=True):
         if data.get("quote"):
@@ -49,14 +50,14 @@ _PAGE = """<!DOCTYPE html>
 <style>
 body{margin:0;font:13px system-ui,"Noto Sans CJK SC",sans-serif;display:flex;height:100vh}
 #main{flex:1;position:relative;overflow:hidden;background:#fafafa}
-svg{width:100%;height:100%;cursor:grab}
+#svg{width:100%;height:100%;cursor:grab}
 #bar{position:absolute;top:8px;left:8px;background:#fff;padding:6px;border:1px solid #ccc;border-radius:4px}
 #bar input,#bar select{margin-right:4px}
 #side{width:340px;border-left:1px solid #ccc;padding:10px;overflow:auto}
 .node circle{stroke:#fff;stroke-width:1.5}.node text{font-size:11px;pointer-events:none;fill:#333}
 .edge{stroke:#999;stroke-opacity:.5}.dim{opacity:.12}.hit circle{stroke:#e00;stroke-width:4}
 .q{border-left:3px solid #ccc;padding-left:6px;margin:6px 0;color:#444}
-#legend span{display:inline-block;margin-right:8px}
+#legend{margin-top:4px}#legend span{display:inline-block;margin-right:8px}#legend svg{vertical-align:middle}
 </style></head><body>
 <div id="main">
  <div id="bar">
