@@ -68,9 +68,19 @@ SELECT DISTINCT ?r ?name ?level ?parent WHERE {
 }
 """
 
+_TASKS = """
+SELECT DISTINCT ?task ?text ?path ?deadline ?agency ?name ?role ?plan WHERE {
+  ?asg a kg:Assignment ; kg:task ?task ; kg:agency ?agency ; kg:role ?role .
+  ?agency skos:prefLabel ?name .
+  ?task kg:text ?text ; kg:sectionPath ?path ; kg:inPlan ?plan .
+  OPTIONAL { ?task kg:deadline ?deadline }
+}
+"""
+
 _POLICIES = """
 SELECT DISTINCT ?d ?policy ?name ?scheme WHERE {
-  ?d kg:about ?policy . ?policy skos:prefLabel ?name .
+  ?d kg:about ?policy ; kg:sourceFile ?src . ?policy skos:prefLabel ?name .
+  FILTER NOT EXISTS { ?d a kg:Citation }
   OPTIONAL { ?policy skos:inScheme/skos:prefLabel ?scheme }
 }
 """
@@ -105,7 +115,14 @@ def agency_graph(store: KGStore) -> nx.DiGraph:
         g.add_node(agency, label=r["name"], kind="Agency", region=r["region"], level=r["level"])
         _edge(g, r["d"], agency, kind="issuedBy", weight=1)
         keep.update({agency, r["d"] or ""})
-    _add_extra(store, g, keep, "agencies")
+    for r in select_rows(store, _TASKS):
+        task, agency = r["task"] or "", r["agency"] or ""
+        g.add_node(task, label=r["text"], kind="Task", path=r["path"], deadline=r["deadline"])
+        if not g.has_node(agency):
+            g.add_node(agency, label=r["name"], kind="Agency")
+        _edge(g, agency, task, kind=r["role"], weight=1)
+        _edge(g, task, r["plan"], kind="inPlan", weight=1)
+        keep.update({task, agency, r["plan"] or ""})
     return g.subgraph(keep).copy()
 
 
@@ -118,22 +135,7 @@ def policy_graph(store: KGStore) -> nx.DiGraph:
         g.add_node(policy, label=r["name"], kind="Policy", scheme=r["scheme"])
         _edge(g, r["d"], policy, kind="about", weight=1)
         keep.update({policy, r["d"] or ""})
-    _add_extra(store, g, keep, "policies")
     return g.subgraph(keep).copy()
-
-
-ExtraView = Callable[[KGStore, nx.DiGraph, set[str]], None]
-_EXTRA_VIEWS: dict[str, list[ExtraView]] = {"agencies": [], "policies": []}
-
-
-def register_view_extension(view: str, extension: ExtraView) -> None:
-    """Let a later stage (tasks, policies) add its nodes and edges to a view."""
-    _EXTRA_VIEWS.setdefault(view, []).append(extension)
-
-
-def _add_extra(store: KGStore, g: nx.DiGraph, keep: set[str], view: str) -> None:
-    for extension in _EXTRA_VIEWS.get(view, []):
-        extension(store, g, keep)
 
 
 def full_graph(store: KGStore) -> nx.DiGraph:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from .agencies import find_agencies
 from .citations import extract_citations
 from .metrics import extract_observations
 from .model import DocType, Extraction, Structure
+from .policies import find_policies, quoted_terms
 from .resolve import resolve_citations
+from .tasks import extract_tasks
 
 
 def extract(structure: Structure) -> Extraction:
@@ -19,5 +22,15 @@ def extract(structure: Structure) -> Extraction:
         if structure.main.doc_type is DocType.ANNUAL_REPORT
         else ()
     )
-    return Extraction(structure=structure, citations=citations, works=works, observations=observations,
-                      problems=structure.text.problems)
+    tasks = tuple(task for part in parts if part.doc_type is DocType.WORK_PLAN for task in extract_tasks(text, part))
+    return Extraction(
+        structure=structure,
+        citations=citations,
+        works=works,
+        observations=observations,
+        problems=structure.text.problems,
+        agencies=find_agencies(text, structure.main.region),
+        tasks=tasks,
+        policies=find_policies(text),
+        quoted_terms=tuple(sorted(quoted_terms(text).items())),
+    )

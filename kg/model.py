@@ -9,6 +9,7 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -198,3 +199,7 @@ class Extraction:
     works: tuple[CitedWork, ...]
     observations: tuple[Observation, ...] = ()
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    agencies: tuple[Any, ...] = ()  # kg.agencies.AgencyMention
+    tasks: tuple[Any, ...] = ()  # kg.tasks.Task
+    policies: tuple[Any, ...] = ()  # kg.policies.PolicyMention
+    quoted_terms: tuple[tuple[str, int], ...] = ()

@@ -182,3 +182,36 @@ ISSUER_AT_START = re.compile(
     r"|[^《〈<]{0,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|中心|局|厅)))"  # local ones
 )
 """An issuer named at the start of what a title implements: 国务院办公厅2017年政务公开工作要点."""
+
+# ---------------------------------------------------------------- plans and tasks
+
+RESPONSIBILITY = re.compile(r"[(（]\s*(?:责任单位|牵头单位|责任部门)\s*[:：]\s*(?P<who>[^()（）]{2,200})[)）]")
+"""（责任单位：市发改委牵头，相关部门配合）"""
+
+ROLE_SUFFIX = re.compile(
+    r"(?P<role>牵头|配合|按职责分工负责|分工负责|负责|参与)$"  # the role word closes each clause
+)
+
+COLLECTIVE = re.compile(
+    # 相关部门, 各县区人民政府, 被审计单位
+    r"^(?:各|相关|有关|其他|市直|被|驻).{0,12}(?:部门|单位|政府|管委|企业|机构)$"
+    r"|^.{0,8}各相关单位$|^管委$"  # 市直及驻钦各相关单位; 管委 alone
+)
+
+DEADLINE = re.compile(
+    # 2017年5月11日前, 每年2月底前
+    r"(?P<deadline>(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?(?:底)?前"
+    r"|(?:年底|年内|年中)(?:前)?)"  # 年底前, 年内
+)
+
+FREQUENCY = re.compile(
+    r"(?P<freq>按月|每月|月度"  # monthly
+    r"|按季度|每季度|季度"  # quarterly
+    r"|每半年|半年"  # half-yearly
+    r"|每年|按年|年度)"  # yearly
+)
+
+# ---------------------------------------------------------------- quoted terms
+
+QUOTED_TERM = re.compile(r"“(?P<term>[^“”\n]{2,12})”")
+"""A term in Chinese quotation marks: a candidate policy initiative when it recurs across documents."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from .agencies import Agency, AgencyMention, resolve_agency
 from .docnumbers import parse_doc_number
 from .model import CitationKind, CitedWork, DocumentPart, Extraction, Located, Observation, Problem, Region, Span
 from .namespaces import (
@@ -37,8 +38,10 @@ from .namespaces import (
     term,
     work_iri,
 )
+from .policies import PolicyMention
 from .resolve import number_key, work_key_for_title
 from .structure import iso_date
+from .tasks import Task
 from .vocab import gazetteer
 
 A = term(RDF, "type")
@@ -182,7 +185,8 @@ class _Builder:
         if part.region is not None:
             self.add(node, term(KG, "region"), self.region(part.region))
         if part.issuer is not None:
-            agency = self.agency(part.issuer.value, part.region)
+            known = resolve_agency(part.issuer.value, part.region)
+            agency = self.canonical_agency(known) if known else self.agency(part.issuer.value, part.region)
             self.add(node, term(ELI, "passed_by"), agency)
             self.evidence_of(node, "issuer", part.issuer)
         self.located(node, term(ELI, "id_local"), part.number)
@@ -294,6 +298,74 @@ class _Builder:
         self.evidence(node, obs.span)
 
 
+    # ------------------------------------------------------------ agencies, tasks, policies
+
+    def canonical_agency(self, agency: Agency) -> NamedNode:
+        node = self.agency(agency.name, agency.region)
+        self.lit(node, term(KG, "agencyKind"), agency.kind)
+        if agency.parent:
+            parent_region = agency.region if agency.kind != "national" else None
+            parent = self.agency(agency.parent, parent_region)
+            self.add(node, term(ORG, "subOrganizationOf"), parent)
+        return node
+
+    def agency_mention(self, doc: NamedNode, mention: AgencyMention) -> None:
+        agency = self.canonical_agency(mention.agency)
+        src_span = self.ex.structure.text.source_span(mention.span)
+        node = instance("mention", self.src.sha256[:24], f"{src_span.start}-{src_span.end}")
+        self.add(node, A, term(KG, "AgencyMention"))
+        self.add(node, term(KG, "agency"), agency)
+        self.add(node, term(KG, "inDocument"), doc)
+        self.lit(node, term(KG, "written"), mention.written)
+        self.evidence(node, mention.span)
+        self.add(doc, term(KG, "mentionsAgency"), agency)
+
+    def task(self, plan: NamedNode, task: Task) -> NamedNode:
+        src_span = self.ex.structure.text.source_span(task.span)
+        node = instance("task", self.src.sha256[:24], str(src_span.start))
+        self.add(node, A, term(KG, "Task"))
+        self.add(node, term(KG, "inPlan"), plan)
+        self.lit(node, term(KG, "sectionPath"), ".".join(map(str, task.section_path)))
+        self.lit(node, term(KG, "text"), task.text)
+        self.lit(node, term(KG, "deadline"), task.deadline)
+        self.lit(node, term(KG, "deadlineDate"), task.deadline_date, DATE)
+        self.lit(node, term(KG, "frequency"), task.frequency)
+        self.evidence(node, task.span)
+        for a in task.assignments:
+            a_span = self.ex.structure.text.source_span(a.span)
+            assignment = instance("assignment", self.src.sha256[:24], f"{a_span.start}-{a_span.end}")
+            self.add(assignment, A, term(KG, "Assignment"))
+            self.add(assignment, term(KG, "task"), node)
+            self.lit(assignment, term(KG, "role"), a.role)
+            self.lit(assignment, term(KG, "assignedTo"), a.written)
+            self.evidence(assignment, a.span)
+            if a.agency is not None:
+                agency = self.canonical_agency(a.agency)
+                self.add(assignment, term(KG, "agency"), agency)
+                if a.role == "lead":
+                    self.add(node, term(KG, "leadAgency"), agency)
+        return node
+
+    def policy_mention(self, container: list[NamedNode], mention: PolicyMention) -> None:
+        policy = instance("policy", mention.policy.notation)
+        src_span = self.ex.structure.text.source_span(mention.span)
+        node = instance("pmention", self.src.sha256[:24], f"{src_span.start}-{src_span.end}")
+        self.add(node, A, term(KG, "PolicyMention"))
+        self.add(node, term(KG, "policy"), policy)
+        self.lit(node, term(KG, "written"), mention.written)
+        self.evidence(node, mention.span)
+        for about in container:
+            self.add(about, term(KG, "about"), policy)
+            self.add(node, term(KG, "inContext"), about)
+
+    def quoted_term(self, doc: NamedNode, term_text: str, count: int) -> None:
+        node = instance("term", self.src.sha256[:24], digest(term_text))
+        self.add(node, A, term(KG, "QuotedTerm"))
+        self.lit(node, term(KG, "term"), term_text)
+        self.lit(node, term(KG, "count"), count)
+        self.add(node, term(KG, "inDocument"), doc)
+
+
 def _decimal(value: float) -> str:
     text = f"{value:.6f}".rstrip("0").rstrip(".")
     return text if "." in text else text + ".0"
@@ -304,6 +376,25 @@ def _part_of(ex: Extraction, start: int) -> DocumentPart:
         if part.span.start <= start < part.span.end:
             return part
     return ex.structure.main
+
+
+def _map_agencies_tasks_policies(b: _Builder, ex: Extraction, parts: dict[int, NamedNode], main: NamedNode) -> None:
+    for mention in ex.agencies:
+        b.agency_mention(parts[id(_part_of(ex, mention.span.start))], mention)
+    task_nodes = []
+    for task in ex.tasks:
+        task_nodes.append((task, b.task(parts[id(_part_of(ex, task.span.start))], task)))
+    for mention in ex.policies:
+        part = _part_of(ex, mention.span.start)
+        containers = [parts[id(part)]]
+        inside = [s for s in part.sections if s.body.start <= mention.span.start < s.body.end]
+        if inside:
+            section = max(inside, key=lambda s: s.level)
+            containers.append(instance("section", b.src.sha256[:24], ".".join(map(str, section.path))))
+        containers += [node for task, node in task_nodes if task.span.start <= mention.span.start < task.span.end]
+        b.policy_mention(containers, mention)
+    for term_text, count in ex.quoted_terms:
+        b.quoted_term(main, term_text, count)
 
 
 def to_rdf(ex: Extraction) -> DocumentGraph:
@@ -323,6 +414,7 @@ def to_rdf(ex: Extraction) -> DocumentGraph:
         for pid in citing_parts:
             cs = tuple(c for c in work.citations if id(_part_of(ex, c.span.start)) == pid)
             b.citation(parts[pid], node, replace(work, citations=cs))
+    _map_agencies_tasks_policies(b, ex, parts, main)
     if ex.observations:
         dataset = instance("dataset", ex.structure.text.source.sha256[:24])
         b.add(dataset, A, term(QB, "DataSet"))

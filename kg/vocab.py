@@ -88,6 +88,8 @@ def _level(code: str) -> str:
 def gazetteer() -> Gazetteer:
     by_code: dict[str, Region] = {}
     for row in _rows("regions/adcodes.csv"):
+        if len(row["name"]) < 2 or "直辖" in row["name"] or row["name"] == "市辖区":
+            continue  # statistical groupings (重庆's 县, 省直辖县级行政区划), not divisions with a government
         code = row["adcode"][:6]
         by_code[code] = Region(code, row["name"], _level(code))
     by_name: dict[str, list[Region]] = {}

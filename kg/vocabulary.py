@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
-from .namespaces import KG, RDF, RDFS, SKOS, XSD, instance, region_iri
+from .namespaces import KG, RDF, RDFS, SKOS, XSD, instance, region_iri, work_iri
 from .vocab import data_dir, gazetteer, ontology_dir
 
 VOCAB_GRAPH = instance("graph", "vocabulary")
@@ -84,6 +84,38 @@ def _count(notations: str) -> Literal:
     return Literal(str(len(notations.split())), datatype=NamedNode(XSD + "integer"))
 
 
+def policy_triples() -> list[Triple]:
+    from .docnumbers import parse_doc_number
+    from .resolve import number_key
+
+    out: list[Triple] = []
+    schemes = {"initiative": instance("scheme", "initiatives"), "area": instance("scheme", "policy-areas")}
+    labels = {"initiative": ("政务公开政策举措", "Policy initiatives"),
+              "area": ("政务公开重点领域", "Key policy areas")}
+    for kind, scheme in schemes.items():
+        out += [Triple(scheme, _A, NamedNode(SKOS + "ConceptScheme")),
+                Triple(scheme, _PREF, Literal(labels[kind][0], language="zh")),
+                Triple(scheme, _PREF, Literal(labels[kind][1], language="en"))]
+    for row in _csv("policies.csv"):
+        node = instance("policy", row["notation"])
+        out += [
+            Triple(node, _A, NamedNode(SKOS + "Concept")),
+            Triple(node, _A, NamedNode(KG + ("PolicyInitiative" if row["kind"] == "initiative" else "PolicyArea"))),
+            Triple(node, NamedNode(SKOS + "inScheme"), schemes[row["kind"]]),
+            Triple(node, NamedNode(SKOS + "notation"), Literal(row["notation"])),
+            Triple(node, _PREF, Literal(row["prefLabel"], language="zh")),
+            Triple(node, NamedNode(SKOS + "definition"), Literal(row["definition"], language="en")),
+        ]
+        out += [Triple(node, NamedNode(SKOS + "altLabel"), Literal(a, language="zh"))
+                for a in row["altLabels"].split("|") if a]
+        number = parse_doc_number(row["introducedBy"]) if row["introducedBy"] else None
+        if number is not None:
+            work = work_iri(number_key(number, None))
+            out += [Triple(node, NamedNode(KG + "introducedBy"), work),
+                    Triple(work, NamedNode(KG + "docNumberLabel"), Literal(number.normalized))]
+    return out
+
+
 def region_triples() -> list[Triple]:
     out: list[Triple] = []
     gaz = gazetteer()
@@ -111,14 +143,14 @@ def ontology_triples() -> list[Triple]:
 
 
 def vocabulary_quads() -> list[Quad]:
-    triples = indicator_triples() + audit_rule_triples() + region_triples() + ontology_triples()
+    triples = indicator_triples() + audit_rule_triples() + policy_triples() + region_triples() + ontology_triples()
     return [Quad(t.subject, t.predicate, t.object, VOCAB_GRAPH) for t in triples]
 
 
 @lru_cache(maxsize=1)
 def vocabulary_fingerprint() -> str:
     h = hashlib.sha256()
-    for name in ("indicators.csv", "indicator_matches.csv", "audit_rules.csv", "regions/adcodes.csv"):
+    for name in ("indicators.csv", "indicator_matches.csv", "audit_rules.csv", "policies.csv", "regions/adcodes.csv"):
         h.update((data_dir() / name).read_bytes())
     h.update((ontology_dir() / "kg.ttl").read_bytes())
     return h.hexdigest()

@@ -1,0 +1,145 @@
+"""Agencies named in a document, resolved to one canonical name across the corpus.
+
+Full names (钦州市人民政府办公室, 国务院办公厅), short forms read in the document's regional
+context (市发改委 in a 钦州 plan is 钦州市发展和改革委员会; 州人民政府 in a 巴州 report),
+joint mentions (中办、国办) and lists whose later items inherit the first one's prefix
+(市发改委、科技局、财政局). Names and abbreviations are data (data/agency_bodies.csv,
+data/national_agencies.csv).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Region, Span
+from .vocab import data_dir, gazetteer
+
+_GENERIC_PREFIXES = ("自治区", "省", "市", "州", "县", "区")
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str  # canonical full name
+    region: Region | None
+    kind: str  # government | office | department | national
+    parent: str | None  # the government an office or department belongs to
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    agency: Agency
+    written: str
+    span: Span
+
+
+def _csv(name: str) -> list[dict[str, str]]:
+    with open(data_dir() / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[str, tuple[str, str]]:
+    return {r["short"]: (r["full"], r["kind"]) for r in _csv("agency_bodies.csv")}
+
+
+@lru_cache(maxsize=1)
+def national() -> dict[str, tuple[str, str | None]]:
+    return {r["name"]: (r["full"], r["parent"] or None) for r in _csv("national_agencies.csv")}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    gaz = gazetteer()
+    places = [r.name for r in gaz.by_code.values() if r.level in ("province", "prefecture")]
+    places += [name for name, regions in gaz.by_name.items() if regions[0].level in ("province", "prefecture")]
+    return re.compile(
+        r"(?P<national>" + _alternation(list(national())) + r")(?![\u4e00-\u9fff]{0,1}(?:公报|网站))"
+        r"|(?P<place>" + _alternation(places) + r")(?P<body>" + _alternation(list(bodies())) + r")"
+        r"|(?<![全各本我其该])(?P<prefix>" + _alternation(list(_GENERIC_PREFIXES)) + r")"
+        r"(?P<gbody>" + _alternation(list(bodies())) + r")"
+    )
+
+
+
+@lru_cache(maxsize=1)
+def _list_item() -> re.Pattern[str]:
+    return re.compile(r"[、和及]\s*(?P<body>" + _alternation(list(bodies())) + r")")
+
+
+def _region_for_prefix(prefix: str, home: Region | None) -> Region | None:
+    if home is None:
+        return None
+    gaz = gazetteer()
+    if prefix in ("自治区", "省"):
+        return gaz.province_of(home)
+    if prefix in ("市", "州"):
+        if home.level == "prefecture":
+            return home
+        if home.level == "county":
+            return gaz.parent(home)
+        return None
+    return home if home.level == "county" else None
+
+
+def make_agency(region: Region | None, body_short: str) -> Agency | None:
+    full, kind = bodies()[body_short]
+    if region is None:
+        return None
+    if region.level == "province" and full.endswith("办公室") and full.startswith("人民政府"):
+        full = "人民政府办公厅"  # a province's general office is a 厅
+    name = region.name + full
+    parent = None if kind == "government" else region.name + "人民政府"
+    return Agency(name, region, kind, parent)
+
+
+def _national(name: str) -> Agency:
+    full, parent = national()[name]
+    parent_full = national()[parent][0] if parent else None
+    return Agency(full, gazetteer().get("CN"), "national", parent_full)
+
+
+def resolve_agency(text: str, home: Region | None) -> Agency | None:
+    """The agency a short text names (a whole list item such as 市发改委), or None."""
+    m = _pattern().fullmatch(text.strip())
+    if not m:
+        return None
+    return _agency_of(m, home)
+
+
+def _agency_of(m: re.Match[str], home: Region | None) -> Agency | None:
+    if m.group("national"):
+        return _national(m.group("national"))
+    if m.group("place"):
+        candidates = gazetteer().lookup(m.group("place"))
+        region = candidates[0] if candidates else None
+        return make_agency(region, m.group("body"))
+    return make_agency(_region_for_prefix(m.group("prefix"), home), m.group("gbody"))
+
+
+def find_agencies(text: str, home: Region | None) -> tuple[AgencyMention, ...]:
+    """Every agency mention, with list items inheriting the prefix of the item before them."""
+    out: list[AgencyMention] = []
+    for m in _pattern().finditer(text):
+        agency = _agency_of(m, home)
+        if agency is None:
+            continue
+        out.append(AgencyMention(agency, m.group(0), Span(m.start(), m.end())))
+        region = agency.region if agency.kind != "national" else None
+        pos = m.end()
+        while region is not None:
+            item = _list_item().match(text, pos)
+            if not item:
+                break
+            inherited = make_agency(region, item.group("body"))
+            if inherited is None:
+                break
+            out.append(AgencyMention(inherited, item.group("body"), Span(item.start("body"), item.end())))
+            pos = item.end()
+    return tuple(out)

@@ -1,0 +1,149 @@
+"""Tasks of a work plan: each with its section path, text, responsible agencies and their roles,
+deadline and frequency. Responsibilities come from （责任单位：…） clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .agencies import Agency, resolve_agency
+from .model import DocumentPart, Region, Span
+from .regions import region_in
+
+_ROLES = {"牵头": "lead", "配合": "supporting", "参与": "supporting", "按职责分工负责": "responsible",
+          "分工负责": "responsible", "负责": "responsible"}
+
+
+@dataclass(frozen=True)
+class Assignment:
+    role: str  # lead | supporting | responsible
+    written: str
+    agency: Agency | None  # None for a collective such as 各县区人民政府
+    span: Span
+
+
+@dataclass(frozen=True)
+class Task:
+    section_path: tuple[int, ...]
+    text: str
+    span: Span
+    assignments: tuple[Assignment, ...]
+    deadline: str | None
+    deadline_date: str | None
+    frequency: str | None
+
+
+def _frequency(text: str) -> str | None:
+    m = P.FREQUENCY.search(text)
+    if not m:
+        return None
+    word = m.group("freq")
+    if "月" in word:
+        return "monthly"
+    if "季" in word:
+        return "quarterly"
+    if "半年" in word:
+        return "half-yearly"
+    return "yearly"
+
+
+def _deadline(text: str, plan_year: str | None) -> tuple[str | None, str | None]:
+    m = P.DEADLINE.search(text)
+    if not m:
+        return None, None
+    written = m.group("deadline")
+    if m.group("m") and not written.startswith("每"):
+        year = m.group("y") or plan_year
+        if year and not re.search(r"每年", text[max(0, m.start() - 2) : m.start()]):
+            day = m.group("d") or ("28" if "底" in written else "01")
+            return written, f"{int(year):04d}-{int(m.group('m')):02d}-{int(day):02d}"
+    return written, None
+
+
+def parse_responsibility(who: str, offset: int, home: Region | None) -> tuple[Assignment, ...]:
+    """市发改委牵头，相关部门配合 → lead 钦州市发展和改革委员会, supporting 相关部门."""
+    clauses: list[tuple[str, str | None, int]] = []
+    pos = 0
+    for clause in re.split(r"([，,；;])", who):
+        if clause and clause not in "，,；;":
+            role_match = P.ROLE_SUFFIX.search(clause)
+            body = clause[: role_match.start()] if role_match else clause
+            clauses.append((body, _ROLES[role_match.group("role")] if role_match else None, offset + pos))
+        pos += len(clause)
+    # '市直各单位，各县区人民政府、管委配合': a clause without a role word takes the next clause's role
+    out: list[Assignment] = []
+    following = "responsible"
+    resolved: list[tuple[str, str, int]] = []
+    for body, role, start in reversed(clauses):
+        following = role or following
+        resolved.append((body, following, start))
+    for body, role, start in reversed(resolved):
+        # 市人民政府办公室、法制办会同各部门负责: the agencies before 会同 lead the others
+        if "会同" in body:
+            first, _, rest = body.partition("会同")
+            out += _items(first, "lead", start, home)
+            out += _items(rest, "supporting", start + len(first) + 2, home)
+        else:
+            out += _items(body, role, start, home)
+    return tuple(out)
+
+
+def _items(text: str, role: str, offset: int, home: Region | None) -> list[Assignment]:
+    out: list[Assignment] = []
+    prefix = ""
+    pos = 0
+    for item in re.split(r"([、])", text):
+        if item == "、":
+            pos += 1
+            continue
+        written = re.sub(r"(等部门|等单位|等)$", "", item.strip())
+        start = offset + pos + (len(item) - len(item.lstrip()))
+        pos += len(item)
+        if not written:
+            continue
+        if P.COLLECTIVE.search(written):
+            out.append(Assignment(role, written, None, Span(start, start + len(written))))
+            continue
+        agency = resolve_agency(written, home)
+        if agency is None and prefix:
+            agency = resolve_agency(prefix + written, home)  # 市发改委、科技局: 科技局 inherits 市
+        if agency is None:
+            named = region_in(written)
+            if named is not None:  # 人行钦州市中心支行: not in our tables, but it names its place
+                agency = Agency(written, named, "other", None)
+        m = re.match(r"^(自治区|省|市|州|县|区)", written)
+        if m:
+            prefix = m.group(1)
+        out.append(Assignment(role, written, agency, Span(start, start + len(written))))
+    return out
+
+
+def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
+    """Every task of a plan: the text between the previous task (or heading) and its responsibility clause."""
+    out: list[Task] = []
+    plan_year = part.year.value if part.year else None
+    previous_end = part.span.start
+    for m in P.RESPONSIBILITY.finditer(text, part.span.start, part.span.end):
+        section = _innermost(part, m.start())
+        start = max(previous_end, section.span.start if section else part.span.start)
+        while start < m.start() and text[start] in "\n ":
+            start += 1
+        body = text[start : m.start()]
+        deadline, deadline_date = _deadline(body, plan_year)
+        out.append(Task(
+            section_path=section.path if section else (),
+            text=body.strip(),
+            span=Span(start, m.end()),
+            assignments=parse_responsibility(m.group("who"), m.start("who"), part.region),
+            deadline=deadline,
+            deadline_date=deadline_date,
+            frequency=_frequency(body),
+        ))
+        previous_end = m.end()
+    return tuple(out)
+
+
+def _innermost(part: DocumentPart, at: int):  # type: ignore[no-untyped-def]
+    inside = [s for s in part.sections if s.body.start <= at < s.body.end]
+    return max(inside, key=lambda s: s.level) if inside else None
