@@ -201,6 +201,7 @@ COLLECTIVE = re.compile(
 DEADLINE = re.compile(
     # 2017年5月11日前, 每年2月底前
     r"(?P<deadline>(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?(?:底)?前"
+    r"|(?P<y2>(?:19|20)\d{2})年(?:底|末)"  # 2017年底: the end of that year
     r"|(?:年底|年内|年中)(?:前)?)"  # 年底前, 年内
 )
 

@@ -53,6 +53,8 @@ def _deadline(text: str, plan_year: str | None) -> tuple[str | None, str | None]
     if not m:
         return None, None
     written = m.group("deadline")
+    if m.group("y2"):
+        return written, f"{int(m.group('y2')):04d}-12-31"
     if m.group("m") and not written.startswith("每"):
         year = m.group("y") or plan_year
         if year and not re.search(r"每年", text[max(0, m.start() - 2) : m.start()]):

@@ -1,0 +1,181 @@
+"""Agencies, regions, plan tasks and policies: text → expected objects, and the queries over them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.agencies import find_agencies
+from kg.model import Span
+from kg.pipeline import ingest
+from kg.policies import find_policies, quoted_terms
+from kg.query import read_query, select_rows
+from kg.regions import region_in
+from kg.segment import tokens
+from kg.store import KGStore
+from kg.tasks import _deadline, _frequency, parse_responsibility
+from kg.vocab import gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+GAZ = gazetteer()
+QINZHOU, GUILIN, BAZHOU, XIANGTAN = (GAZ.get(c) for c in ("450700", "450300", "652800", "430300"))
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("钦州市人民政府办公室关于印发", QINZHOU, ["钦州市人民政府办公室"]),  # full name
+        ("国务院办公厅印发", None, ["国务院办公厅"]),
+        ("中共中央办公厅", None, ["中共中央办公厅"]),
+        ("认真贯彻落实中办、国办《意见》", GUILIN, ["中共中央办公厅", "国务院办公厅"]),  # joint mention
+        ("由市发改委牵头", QINZHOU, ["钦州市发展和改革委员会"]),  # short form in regional context
+        ("领导小组办公室设在市政管办", GUILIN, ["桂林市政务服务监督管理办公室"]),
+        ("州人民政府累计发布信息", BAZHOU, ["巴音郭楞蒙古自治州人民政府"]),
+        ("市发改委、科技局、财政局、人社局", QINZHOU,  # a list: later items inherit 市
+         ["钦州市发展和改革委员会", "钦州市科学技术局", "钦州市财政局", "钦州市人力资源和社会保障局"]),
+        ("自治区人民政府办公厅", GUILIN, ["广西壮族自治区人民政府办公厅"]),  # 自治区 in a 桂林 document
+        ("湖南省人民政府办公室", XIANGTAN, ["湖南省人民政府办公厅"]),  # a province's office is a 厅
+        ("全市政府信息公开工作", GUILIN, []),  # 全市 is scope, not an agency
+    ],
+)
+def test_agency_mentions(text: str, home, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [m.agency.name for m in find_agencies(text, home)] == expected
+
+
+def test_units_belong_to_their_government() -> None:
+    (office,) = find_agencies("市政府办公室", QINZHOU)
+    assert office.agency.parent == "钦州市人民政府" and office.agency.region == QINZHOU
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("巴州人民政府", "652800"), ("巴音郭楞蒙古自治州", "652800"), ("湘潭市", "430300"), ("广西", "450000")],
+)
+def test_regions_and_their_aliases(text: str, code: str) -> None:
+    region = region_in(text)
+    assert region is not None and region.code == code
+
+
+def test_region_hierarchy() -> None:
+    assert GAZ.parent(QINZHOU).name == "广西壮族自治区"  # type: ignore[union-attr]
+    assert [r.level for r in GAZ.ancestors(GAZ.get("450702"))] == ["prefecture", "province", "national"]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("市发改委牵头，相关部门配合", [("lead", "钦州市发展和改革委员会"), ("supporting", "相关部门")]),
+        ("市发改委、科技局、财政局等部门按职责分工负责",
+         [("responsible", "钦州市发展和改革委员会"), ("responsible", "钦州市科学技术局"), ("responsible", "钦州市财政局")]),
+        ("市政务服务管理办牵头，市直及驻钦各相关单位，各县区人民政府、管委配合",
+         [("lead", "钦州市政务服务管理办公室"), ("supporting", "市直及驻钦各相关单位"), ("supporting", "各县区人民政府"),
+          ("supporting", "管委")]),
+        ("市人民政府办公室、法制办会同各部门负责",
+         [("lead", "钦州市人民政府办公室"), ("lead", "钦州市法制办公室"), ("supporting", "各部门")]),
+        ("人行钦州市中心支行牵头，相关部门配合", [("lead", "人行钦州市中心支行"), ("supporting", "相关部门")]),
+        ("市统计局", [("responsible", "钦州市统计局")]),
+    ],
+)
+def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> None:
+    got = [(a.role, a.agency.name if a.agency else a.written) for a in parse_responsibility(who, 0, QINZHOU)]
+    assert got == expected
+
+
+def test_assignment_spans_point_at_the_names() -> None:
+    who = "市发改委牵头，相关部门配合"
+    for a in parse_responsibility(who, 100, QINZHOU):
+        assert who[a.span.start - 100 : a.span.end - 100] == a.written
+        assert isinstance(a.span, Span)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "date"),
+    [
+        ("各县区要在2017年5月11日前制定措施", "2017年5月11日前", "2017-05-11"),
+        ("于每年2月底前公开上一年保障性住房建设任务完成情况", "2月底前", None),  # recurring, no single date
+        ("力争2017年底实现全覆盖", "2017年底", "2017-12-31"),
+        ("年底前完成", "年底前", None),
+        ("6月底前完成", "6月底前", "2017-06-28"),
+        ("及时公开", None, None),
+    ],
+)
+def test_deadlines(text: str, deadline: str | None, date: str | None) -> None:
+    assert _deadline(text, "2017") == (deadline, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency"),
+    [("按月公开全市财政收支情况", "monthly"), ("每季度通报", "quarterly"), ("按季度公布房地产用地供应数据", "quarterly"),
+     ("每年4月底前公开", "yearly"), ("及时公开", None)],
+)
+def test_frequencies(text: str, frequency: str | None) -> None:
+    assert _frequency(text) == frequency
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全面落实“五公开”工作机制", ["五公开"]),
+        ("继续深化“双随机、一公开”监管工作", ["双随机一公开"]),  # an alternative label
+        ("深入推进“放管服”改革和“互联网+政务服务”", ["放管服", "互联网+政务服务"]),
+        ("推进脱贫攻坚领域信息公开", ["扶贫脱贫"]),  # a policy area by its alternative label
+        ("市教育局", []),  # the area 教育, not the agency 教育局
+    ],
+)
+def test_policy_mentions(text: str, expected: list[str]) -> None:
+    assert [m.policy.label for m in find_policies(text)] == expected
+
+
+def test_quoted_terms_exclude_known_initiatives() -> None:
+    terms = quoted_terms("落实“五公开”,打击“地条钢”,“地条钢”企业,开展“智慧湘潭”建设")
+    assert terms == {"地条钢": 2, "智慧湘潭": 1}
+
+
+def test_segmentation_keeps_agency_and_policy_terms_whole() -> None:
+    words = [w for w, _, _ in tokens("按照双随机一公开要求由发展和改革委员会推进放管服改革")]
+    assert {"双随机一公开", "发展和改革委员会", "放管服"} <= set(words)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, samples: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("agencies") / "store"
+    with KGStore(path) as s:
+        ingest([samples], s)
+        yield s
+
+
+def _rows(store: KGStore, name: str) -> list[dict[str, str | None]]:
+    return select_rows(store, read_query(ROOT / "queries" / f"{name}.rq"))
+
+
+def test_one_node_per_agency_across_the_corpus(store: KGStore) -> None:
+    rows = _rows(store, "agencies")
+    names = [r["agency"] for r in rows]
+    assert len(names) == len(set(names))
+    office = next(r for r in rows if r["agency"] == "钦州市人民政府办公室")
+    assert office["region"] == "钦州市" and office["parent"] == "钦州市人民政府"
+    assert int(office["documentsIssued"] or 0) >= 1
+
+
+def test_task_queries(store: KGStore) -> None:
+    led = _rows(store, "agencies-by-tasks-led")
+    assert led[0]["agency"] == "钦州市政务服务管理办公室"
+    tasks = _rows(store, "tasks-of-agency")
+    assert {"lead", "responsible"} <= {r["role"] for r in tasks}
+    without = _rows(store, "tasks-without-lead")
+    assert without and all(r["path"] for r in without)
+
+
+def test_regions_query_lists_documents_and_agencies(store: KGStore) -> None:
+    rows = {r["region"]: r for r in _rows(store, "regions")}
+    assert rows["钦州市"]["code"] == "450700" and rows["钦州市"]["parent"] == "广西壮族自治区"
+    assert int(rows["钦州市"]["documents"] or 0) == 2  # the notice and its plan
+
+
+def test_policy_queries(store: KGStore) -> None:
+    rows = {r["policy"]: r for r in _rows(store, "policies")}
+    assert rows["五公开"]["introducedBy"] == "中办发〔2016〕8号"
+    assert int(rows["五公开"]["documents"] or 0) >= 2
+    candidates = {r["term"] for r in _rows(store, "candidate-initiatives")}
+    assert "地条钢" in candidates and "五公开" not in candidates
