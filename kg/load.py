@@ -13,6 +13,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .formats import MEDIA_TYPES, ExtractionError, detect_format, extract_text
 from .model import Problem, SourceText
 
 
@@ -83,6 +84,9 @@ def load_source(path: str | os.PathLike[str]) -> SourceText:
 def source_from_bytes(data: bytes, *, path: str, name: str) -> SourceText:
     if not data.strip():
         raise InputError(f"{path}: empty file")
+    fmt = detect_format(data, name)
+    if fmt != "text":
+        return _from_document(data, fmt, path=path, name=name)
     if b"\x00" in data[:4000] and not (_looks_utf16(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: binary file, not a text document")
     try:
@@ -102,4 +106,21 @@ def source_from_bytes(data: bytes, *, path: str, name: str) -> SourceText:
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         problems=problems,
+    )
+
+
+def _from_document(data: bytes, fmt: str, *, path: str, name: str) -> SourceText:
+    try:
+        text, encoding = extract_text(data, fmt)
+    except ExtractionError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    if not text.strip():
+        raise InputError(f"{path}: no text found in this {fmt.upper()} file")
+    return SourceText(
+        path=path,
+        name=name,
+        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        media_type=MEDIA_TYPES[fmt],
     )

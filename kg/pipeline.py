@@ -23,7 +23,7 @@ from .store import KGStore
 from .structure import structure_document
 
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
-DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ""}
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ""}
 
 
 @dataclass(frozen=True)

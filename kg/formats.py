@@ -1,0 +1,205 @@
+"""Text out of web pages, PDFs and Word files, recognized by content as well as by name.
+
+- HTML (BeautifulSoup + lxml; the charset from the BOM, the meta tag or detection): the main
+  text block, without navigation, scripts and footers; tables become pipe rows so that the
+  statistics reader sees them as tables.
+- PDF (pdfplumber, on the text layer): running headers, footers and page numbers removed, lines
+  wrapped by the layout re-joined, tables written as pipe rows.
+- DOCX (python-docx): paragraphs and tables in body order.
+
+Spans of the graph point into the extracted text, which is what `SourceText.text` holds.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+
+MEDIA_TYPES = {
+    "text": "text/plain",
+    "html": "text/html",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+class ExtractionError(ValueError):
+    """A file of a known format from which no text could be taken."""
+
+
+def detect_format(data: bytes, name: str = "") -> str:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                if "word/document.xml" in z.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            pass
+    if head.startswith((b"<!doctype html", b"<html")) or (b"<html" in head and b"<body" in data[:200_000].lower()):
+        return "html"
+    if head.startswith(b"<") and len(re.findall(rb"</(?:p|div|td|span|table)>", head)) >= 3:
+        return "html"
+    lower = name.lower()
+    if lower.endswith((".htm", ".html", ".shtml")) and b"<" in head:
+        return "html"
+    return "text"
+
+
+# ---------------------------------------------------------------- HTML
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select", "aside")
+_CLUTTER = re.compile(r"(nav|menu|footer|header|breadcrumb|crumb|share|sidebar|copyright|banner|toolbar|login)", re.I)
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table")
+
+
+def extract_html(data: bytes) -> tuple[str, str]:
+    """(main text, charset)."""
+    from bs4 import BeautifulSoup, UnicodeDammit
+
+    dammit = UnicodeDammit(data, is_html=True, known_definite_encodings=["utf-8"])
+    markup = dammit.unicode_markup
+    if markup is None:
+        raise ExtractionError("cannot determine the page's character set")
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup(list(_DROP_TAGS)):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"class": _CLUTTER}) + soup.find_all(attrs={"id": _CLUTTER}):
+        if tag.parent is not None and len(_cjk(tag.get_text())) < 400:
+            tag.decompose()
+    for table in soup.find_all("table"):
+        table.replace_with(soup.new_string("\n" + _table_rows(table) + "\n"))
+    root = _main_block(soup)
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    for block in root.find_all(list(_BLOCKS)):
+        block.insert_before("\n")
+        block.insert_after("\n")
+    text = root.get_text()
+    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line), dammit.original_encoding or "utf-8"
+
+
+def _cjk(text: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fff]", "", text)
+
+
+def _main_block(soup):  # type: ignore[no-untyped-def]
+    """The element holding most of the page's Chinese text without being the whole page."""
+    body = soup.body or soup
+    total = len(_cjk(body.get_text())) or 1
+    best, best_score = body, 0.0
+    for tag in body.find_all(["div", "article", "section", "td", "main"]):
+        own = len(_cjk(tag.get_text()))
+        if own < 0.5 * total:
+            continue
+        # prefer the smallest element that still holds most of the text
+        score = own / total - 0.0001 * len(tag.find_all(True))
+        if own >= 0.6 * total and score > best_score:
+            best, best_score = tag, score
+    return best
+
+
+def _table_rows(table) -> str:  # type: ignore[no-untyped-def]
+    rows = []
+    for tr in table.find_all("tr"):
+        cells = [re.sub(r"\s+", "", c.get_text()) for c in tr.find_all(["td", "th"])]
+        if any(cells):
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+# ---------------------------------------------------------------- PDF
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
+_SENTENCE_END = "。；;：:！!？?」』”)）】|"
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|附件|附表)")
+
+
+def extract_pdf(data: bytes) -> str:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        raise ExtractionError(f"unreadable PDF ({type(exc).__name__})") from exc
+    with pdf:
+        pages = []
+        for page in pdf.pages:
+            tables = page.find_tables()
+            outside = page
+            for t in tables:
+                outside = outside.outside_bbox(t.bbox)
+            text = outside.extract_text() or ""
+            rows = ["| " + " | ".join(re.sub(r"\s+", "", c or "") for c in row) + " |"
+                    for t in tables for row in t.extract()]
+            pages.append((text.split("\n"), rows))
+    if not any(_cjk("".join(lines)) or rows for lines, rows in pages):
+        raise ExtractionError("the PDF has no text layer (a scan? run OCR first)")
+    return _join_pages(pages)
+
+
+def _join_pages(pages: list[tuple[list[str], list[str]]]) -> str:
+    repeated = Counter()
+    for lines, _ in pages:
+        edge = {line.strip() for line in lines[:2] + lines[-2:] if line.strip()}
+        repeated.update(edge)
+    running = {line for line, n in repeated.items() if len(pages) >= 3 and n >= 0.6 * len(pages)}
+    out: list[str] = []
+    for lines, rows in pages:
+        kept = [line.rstrip() for line in lines if line.strip() and line.strip() not in running
+                and not _PAGE_NUMBER.match(line)]
+        width = max((len(line) for line in kept), default=0)
+        for line in kept:
+            if out and _continues(out[-1], line, width):
+                out[-1] += line.strip()
+            else:
+                out.append(line.strip())
+        out += rows
+    return "\n".join(out)
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """A line wrapped by the layout: the previous one is full and does not end a sentence."""
+    if not previous or previous.startswith("|") or _HEADING.match(line):
+        return False
+    return previous[-1] not in _SENTENCE_END and len(previous) >= 0.8 * width
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def extract_docx(data: bytes) -> str:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, BadZipFile … on broken files
+        raise ExtractionError(f"unreadable Word file ({type(exc).__name__})") from exc
+    out: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                out.append(block.text.strip())
+        elif isinstance(block, Table):
+            for row in block.rows:
+                out.append("| " + " | ".join(re.sub(r"\s+", "", c.text) for c in row.cells) + " |")
+    return "\n".join(out)
+
+
+def extract_text(data: bytes, fmt: str) -> tuple[str, str]:
+    """(text, encoding or extractor) for a non-plain-text format."""
+    if fmt == "html":
+        text, charset = extract_html(data)
+        return text, charset
+    if fmt == "pdf":
+        return extract_pdf(data), "pdf-text-layer"
+    if fmt == "docx":
+        return extract_docx(data), "docx"
+    raise ValueError(fmt)

@@ -1,0 +1,153 @@
+"""Web pages, PDFs and Word files: recognized by content, main text extracted, tables kept."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from kg.formats import detect_format
+from kg.load import InputError, source_from_bytes
+from kg.pipeline import ingest, process_file
+from kg.store import KGStore
+
+PAGE = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>钦州市人民政府门户网站</title><script>var nav = "首页 政务公开";</script><style>.x{}</style></head>
+<body><div id="nav"><a href="/">首页</a> | <a>政务公开</a> | <a>办事服务</a></div>
+<div class="breadcrumb">当前位置: 首页 &gt; 政务公开</div>
+<div class="main"><div class="TRS_Editor">
+<p>河池市2018年政府信息公开工作年度报告</p>
+<p>根据《中华人民共和国政府信息公开条例》要求,现将我市2018年政府信息公开工作报告如下:</p>
+<p>一、总体情况</p>
+<p>我市印发了《河池市人民政府办公室关于印发河池市社会公益事业建设领域政府信息公开工作实施方案的通知》(河政办发〔2018〕110号)。全市各级各部门受理依申请公开政府信息19条。</p>
+<table><tr><td>统计指标</td><td>单位</td><td>数量</td></tr>
+<tr><td>(一)收到申请数</td><td>件</td><td>19</td></tr>
+<tr><td>1.当面申请数</td><td>件</td><td>4</td></tr>
+<tr><td>四、行政复议数量</td><td>件</td><td>5</td></tr></table>
+</div></div>
+<div class="footer">版权所有: 河池市人民政府 主办单位: 河池市人民政府办公室 备案号: 桂ICP备00000000号</div>
+</body></html>"""
+
+
+def _pdf(pages: list[list[str]]) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    for number, lines in enumerate(pages, start=1):
+        c.setFont("STSong-Light", 10)
+        c.drawString(72, 800, "钦州市人民政府办公室文件")  # running header
+        y = 760
+        for line in lines:
+            c.drawString(72, y, line)
+            y -= 14
+        c.drawString(290, 40, f"- {number} -")  # page number
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+PLAN_PAGES = [
+    ["钦州市2017年政务公开工作实施方案", "一、总体情况",
+     "为贯彻落实国务院办公厅《2017年政务公开工作要点》(国办发〔2017〕24号)和《广西壮族自治区人民政府办公厅关于",
+     "贯彻落实国务院办公厅2017年政务公开工作要点的通知》(桂政办电〔2017〕64号)要求,做好我市政务公开工作。"],
+    ["二、主要任务", "(一)加强预期引导", "1. 按月公开全市财政收支情况。(责任单位:市财政局)"],
+    ["三、保障措施", "各县区要在2017年5月11日前制定具体措施。"],
+]
+
+
+def _docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("湘潭市2016年政府信息公开工作年度报告")
+    document.add_paragraph("贯彻落实《关于全面推进政务公开工作的意见》(中办发〔2016〕8号)精神。")
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, [("统计指标", "单位", "合计"), ("(一)收到申请数", "件", "687"),
+                                       ("1.当面申请数", "件", "199")], strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    document.add_paragraph("全年受理政府信息公开申请687件。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_format_detection_by_content() -> None:
+    assert detect_format(PAGE.encode("gb2312"), "saved-page.txt") == "html"  # a saved page named .txt
+    assert detect_format(_pdf([["正文"]]), "x.bin") == "pdf"
+    assert detect_format(_docx(), "x") == "docx"
+    assert detect_format("桂林市2017年政府信息公开工作年度报告".encode(), "x.html") == "text"
+
+
+def test_gbk_web_page_main_text_and_table() -> None:
+    source = source_from_bytes(PAGE.encode("gb2312"), path="page.txt", name="page.txt")
+    assert source.media_type == "text/html" and source.encoding.lower() in ("gb2312", "gbk", "gb18030")
+    text = source.text
+    assert text.startswith("河池市2018年政府信息公开工作年度报告")
+    for clutter in ("首页", "版权所有", "var nav", "当前位置"):
+        assert clutter not in text
+    assert "| (一)收到申请数 | 件 | 19 |" in text
+
+
+def test_web_page_through_the_pipeline(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_bytes(PAGE.encode("gb2312"))
+    extraction, _ = process_file(page)
+    assert extraction.structure.main.title and extraction.structure.main.title.value == "河池市2018年政府信息公开工作年度报告"
+    assert {w.number for w in extraction.works} >= {"河政办发〔2018〕110号"}
+    table = {(o.indicator, o.value) for o in extraction.observations if o.source == "table"}
+    assert {("A.3.1", 19.0), ("A.3.1.1", 4.0), ("A.4", 5.0)} <= table
+
+
+def test_pdf_text_layer_headers_removed_lines_rejoined(tmp_path: Path) -> None:
+    source = source_from_bytes(_pdf(PLAN_PAGES), path="plan.pdf", name="plan.pdf")
+    assert source.media_type == "application/pdf"
+    assert "钦州市人民政府办公室文件" not in source.text and "- 2 -" not in source.text
+    assert "人民政府办公厅关于贯彻落实国务院办公厅2017年政务公开工作要点的通知》(桂政办电〔2017〕64号)" in source.text
+    (tmp_path / "plan.pdf").write_bytes(_pdf(PLAN_PAGES))
+    extraction, graph = process_file(tmp_path / "plan.pdf")
+    assert {w.number for w in extraction.works} == {"国办发〔2017〕24号", "桂政办电〔2017〕64号"}
+    assert extraction.tasks and extraction.tasks[0].assignments[0].agency.name == "钦州市财政局"  # type: ignore[union-attr]
+    assert any(t.object.value == "application/pdf" for t in graph.triples)
+
+
+def test_docx_paragraphs_and_tables() -> None:
+    source = source_from_bytes(_docx(), path="r.docx", name="r.docx")
+    assert source.text.splitlines()[0] == "湘潭市2016年政府信息公开工作年度报告"
+    assert "| (一)收到申请数 | 件 | 687 |" in source.text
+
+
+def test_pdf_without_text_layer_is_a_clear_error() -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    c.rect(100, 100, 200, 200, fill=1)  # an image-like page, no text
+    c.showPage()
+    c.save()
+    with pytest.raises(InputError, match=r"scan\.pdf: the PDF has no text layer"):
+        source_from_bytes(buffer.getvalue(), path="scan.pdf", name="scan.pdf")
+
+
+def test_truncated_pdf_and_docx_are_clear_errors() -> None:
+    with pytest.raises(InputError, match="broken.pdf"):
+        source_from_bytes(_pdf(PLAN_PAGES)[:300], path="broken.pdf", name="broken.pdf")
+    with pytest.raises(InputError, match="broken.docx"):
+        source_from_bytes(_docx()[:2000], path="broken.docx", name="broken.docx")
+
+
+def test_mixed_folder_ingests_every_format(tmp_path: Path, samples: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(PAGE.encode("gb2312"))
+    (folder / "b.pdf").write_bytes(_pdf(PLAN_PAGES))
+    (folder / "c.docx").write_bytes(_docx())
+    (folder / "d.txt").write_bytes((samples / "001_16a26869f300a3bd.txt").read_bytes())
+    with KGStore(tmp_path / "store") as s:
+        report = ingest([folder], s)
+    assert [f.status for f in report.files] == ["ingested"] * 4
