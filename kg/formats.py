@@ -16,6 +16,7 @@ import io
 import re
 import zipfile
 from collections import Counter
+from typing import Any
 
 MEDIA_TYPES = {
     "text": "text/plain",
@@ -68,7 +69,8 @@ def extract_html(data: bytes) -> tuple[str, str]:
     soup = BeautifulSoup(markup, "lxml")
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
-    for tag in soup.find_all(attrs={"class": _CLUTTER}) + soup.find_all(attrs={"id": _CLUTTER}):
+    clutter = soup.find_all(class_=_CLUTTER) + soup.find_all(id=_CLUTTER)
+    for tag in clutter:
         if tag.parent is not None and len(_cjk(tag.get_text())) < 400:
             tag.decompose()
     for table in soup.find_all("table"):
@@ -88,7 +90,7 @@ def _cjk(text: str) -> str:
     return re.sub(r"[^\u4e00-\u9fff]", "", text)
 
 
-def _main_block(soup):  # type: ignore[no-untyped-def]
+def _main_block(soup: Any) -> Any:
     """The element holding most of the page's Chinese text without being the whole page."""
     body = soup.body or soup
     total = len(_cjk(body.get_text())) or 1
@@ -104,7 +106,7 @@ def _main_block(soup):  # type: ignore[no-untyped-def]
     return best
 
 
-def _table_rows(table) -> str:  # type: ignore[no-untyped-def]
+def _table_rows(table: Any) -> str:
     rows = []
     for tr in table.find_all("tr"):
         cells = [re.sub(r"\s+", "", c.get_text()) for c in tr.find_all(["td", "th"])]
@@ -144,7 +146,7 @@ def extract_pdf(data: bytes) -> str:
 
 
 def _join_pages(pages: list[tuple[list[str], list[str]]]) -> str:
-    repeated = Counter()
+    repeated: Counter[str] = Counter()
     for lines, _ in pages:
         edge = {line.strip() for line in lines[:2] + lines[-2:] if line.strip()}
         repeated.update(edge)

@@ -135,9 +135,9 @@ def test_pdf_without_text_layer_is_a_clear_error() -> None:
 
 
 def test_truncated_pdf_and_docx_are_clear_errors() -> None:
-    with pytest.raises(InputError, match="broken.pdf"):
+    with pytest.raises(InputError, match=r"broken\.pdf"):
         source_from_bytes(_pdf(PLAN_PAGES)[:300], path="broken.pdf", name="broken.pdf")
-    with pytest.raises(InputError, match="broken.docx"):
+    with pytest.raises(InputError, match=r"broken\.docx"):
         source_from_bytes(_docx()[:2000], path="broken.docx", name="broken.docx")
 
 
