@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
 from .namespaces import KG, PROV, RDF, RDFS, digest, instance
 from .query import read_query, select_rows
-from .store import KGStore
+from .store import GraphStore
 from .vocab import ROOT
 
 AUDIT_GRAPH = instance("graph", "audit")
@@ -44,12 +44,12 @@ def _label(value: str | None) -> str:
     return unquote((value or "").rsplit("/", 1)[-1])
 
 
-def _file_of(store: KGStore, dataset: str) -> str:
+def _file_of(store: GraphStore, dataset: str) -> str:
     rows = select_rows(store, f"SELECT ?f WHERE {{ <{dataset}> kg:reportOf/kg:sourceFile/kg:fileName ?f }} LIMIT 1")
     return rows[0]["f"] or "" if rows else ""
 
 
-def _evidence(store: KGStore, observations: list[str]) -> tuple[str, ...]:
+def _evidence(store: GraphStore, observations: list[str]) -> tuple[str, ...]:
     quotes = []
     for obs in observations:
         rows = select_rows(store, f"SELECT ?q WHERE {{ <{obs}> prov:wasDerivedFrom/oa:hasSelector/oa:exact ?q }}")
@@ -57,7 +57,7 @@ def _evidence(store: KGStore, observations: list[str]) -> tuple[str, ...]:
     return tuple(quotes)
 
 
-def _arithmetic(store: KGStore) -> list[Finding]:
+def _arithmetic(store: GraphStore) -> list[Finding]:
     out = []
     for row in select_rows(store, _query("audit-arithmetic.rq")):
         rule, dataset, scope, source = row["rule"] or "", row["dataset"] or "", row["scope"] or "", row["source"]
@@ -79,14 +79,14 @@ def _arithmetic(store: KGStore) -> list[Finding]:
     return out
 
 
-def _scope_label(store: KGStore, scope: str) -> str | None:
+def _scope_label(store: GraphStore, scope: str) -> str | None:
     if not scope or scope.endswith("#anyScope"):
         return None
     rows = select_rows(store, f"SELECT ?l WHERE {{ <{scope}> skos:prefLabel ?l }} LIMIT 1")
     return rows[0]["l"] if rows else None
 
 
-def _prose_vs_table(store: KGStore) -> list[Finding]:
+def _prose_vs_table(store: GraphStore) -> list[Finding]:
     out = []
     for row in select_rows(store, _query("audit-prose-vs-table.rq")):
         observations = [row["tableObs"] or "", row["proseObs"] or ""]
@@ -99,12 +99,12 @@ def _prose_vs_table(store: KGStore) -> list[Finding]:
     return out
 
 
-def run_audit(store: KGStore) -> tuple[Finding, ...]:
+def run_audit(store: GraphStore) -> tuple[Finding, ...]:
     """Evaluate every audit rule over the store."""
     return tuple(_arithmetic(store) + _prose_vs_table(store))
 
 
-def refresh_audit_graph(store: KGStore) -> tuple[Finding, ...]:
+def refresh_audit_graph(store: GraphStore) -> tuple[Finding, ...]:
     findings = run_audit(store)
     triples: list[Triple] = []
     for f in findings:
@@ -121,6 +121,5 @@ def refresh_audit_graph(store: KGStore) -> tuple[Finding, ...]:
             triples.append(Triple(node, NamedNode(KG + "scopeLabel"), Literal(f.scope)))
         triples += [Triple(node, NamedNode(PROV + "wasDerivedFrom"), NamedNode(o)) for o in f.observations if o]
     body = (serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-    store.raw.update(f"DROP SILENT GRAPH <{AUDIT_GRAPH.value}> ;\n"
-                     f"INSERT DATA {{ GRAPH <{AUDIT_GRAPH.value}> {{\n{body}\n}} }}")
+    store.replace_graph_body(AUDIT_GRAPH.value, body)
     return findings

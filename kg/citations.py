@@ -206,10 +206,12 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
 def _drop_nested(citations: list[Citation]) -> list[Citation]:
     """A title quoted inside a longer citation (关于印发《X》的通知(N), 以下简称《条例》) is part of it."""
     kept: list[Citation] = []
+    reach = -1  # the furthest end of a kept citation; input is sorted by start, longest first
     for c in citations:
-        if any(k.span.start <= c.span.start and c.span.end <= k.span.end and k is not c for k in kept):
+        if c.span.end <= reach:
             continue
         kept.append(c)
+        reach = max(reach, c.span.end)
     return kept
 
 

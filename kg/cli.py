@@ -17,8 +17,10 @@ from .dump import FORMATS as DUMP_FORMATS
 from .dump import dump
 from .export import FORMATS as EXPORT_FORMATS
 from .export import VIEWS, export
-from .pipeline import IngestReport, ingest, iter_input_files
+from .nquads import NQuadsSink
+from .pipeline import IngestReport, ingest, iter_input_files, refresh_derived_graphs
 from .query import FORMATS, QueryError, read_query, render_table, run_query
+from .remote import open_graph_store
 from .serve import run_server, server_command
 from .show import render as render_show
 from .show import show
@@ -41,6 +43,12 @@ def store_option(f: F) -> F:
         default=None,
         help=f"Store folder (default: ${STORE_ENV} or ./kg-store).",
     )(f)
+
+
+def endpoint_options(f: F) -> F:
+    f = click.option("--update-endpoint", help="SPARQL Update URL (default: derived from --endpoint).")(f)
+    return click.option("--endpoint", help="A SPARQL 1.1 server (query URL or base URL) instead of the embedded "
+                                           "store.")(f)
 
 
 def output_option(f: F) -> F:
@@ -93,27 +101,57 @@ def main() -> None:
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
+@endpoint_options
+@click.option("--to-nquads", "nquads_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write sharded N-Quads for a bulk loader instead of a store.")
+@click.option("--shard-size", default=1000, show_default=True, help="Files per N-Quads shard.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Parse in this many processes (one writer).")
 @click.option("--force", is_flag=True, help="Re-ingest files even when their content is unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="Only print failures and the final line.")
 @friendly_errors
-def ingest_cmd(paths: tuple[Path, ...], store_path: Path | None, force: bool, quiet: bool) -> None:
-    """Ingest documents (files or folders) into the store.
+def ingest_cmd(paths: tuple[Path, ...], store_path: Path | None, endpoint: str | None, update_endpoint: str | None,
+               nquads_dir: Path | None, shard_size: int, jobs: int, force: bool, quiet: bool) -> None:
+    """Ingest documents (text, HTML, PDF, DOCX; files or folders) into the store.
 
     \b
-    Example:
+    Examples:
       kg ingest data/samples --store kg-store
+      kg ingest corpus/ --jobs 2
+      kg ingest corpus/ --endpoint http://127.0.0.1:7878
+      kg ingest corpus/ --to-nquads shards/
     """
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         click.echo(f"error: {p}: no such file or folder", err=True)
     files = list(iter_input_files([p for p in paths if p.exists()]))
-    with KGStore(store_path) as store, click.progressbar(
+    target = NQuadsSink(nquads_dir, shard_size) if nquads_dir else open_graph_store(store_path, endpoint,
+                                                                                   update_endpoint)
+    with target as store, click.progressbar(
         length=len(files), label="ingesting", file=sys.stderr, show_pos=True
     ) as bar:
-        report = ingest(files, store, force=force, progress=lambda _: bar.update(1))
+        report = ingest(files, store, force=force, progress=lambda _: bar.update(1), jobs=jobs)
     _print_report(report, quiet)
     if missing or report.failed:
         sys.exit(1)
+
+
+@main.command("refresh")
+@store_option
+@endpoint_options
+@friendly_errors
+def refresh_cmd(store_path: Path | None, endpoint: str | None, update_endpoint: str | None) -> None:
+    """Recompute the corpus-level graphs (title relations, conflicts, audit findings), for example after
+    bulk-loading N-Quads shards into a store.
+
+    \b
+    Example:
+      oxigraph load --location kg-store --file shards/shard-00000.nq && kg refresh --store kg-store
+    """
+    with open_graph_store(store_path, endpoint, update_endpoint) as store:
+        store.ensure_vocabulary()
+        refresh_derived_graphs(store)
+    click.echo("corpus, audit and vocabulary graphs are up to date")
 
 
 def _print_report(report: IngestReport, quiet: bool) -> None:
@@ -137,21 +175,25 @@ def _print_report(report: IngestReport, quiet: bool) -> None:
 @click.argument("query_file", required=False, type=click.Path(path_type=Path))
 @click.option("-e", "--expr", help="SPARQL text instead of a file.")
 @store_option
+@endpoint_options
 @format_option(FORMATS, "table")
+@click.option("--timeout", type=click.FloatRange(min=0.1), help="Stop the query after this many seconds.")
 @friendly_errors
-def query_cmd(query_file: Path | None, expr: str | None, store_path: Path | None, fmt: str) -> None:
+def query_cmd(query_file: Path | None, expr: str | None, store_path: Path | None, endpoint: str | None,
+              update_endpoint: str | None, fmt: str, timeout: float | None) -> None:
     """Run a SPARQL query (our prefixes kg:, eli:, cito: … are predeclared).
 
     \b
     Examples:
       kg query queries/documents.rq --format csv
       kg query -e 'SELECT ?t WHERE { ?d eli:title ?t } LIMIT 5'
+      kg query queries/citations.rq --endpoint http://127.0.0.1:7878 --timeout 30
     """
     if (query_file is None) == (expr is None):
         raise click.UsageError("give either a query file or -e 'SPARQL'")
     sparql = expr if expr is not None else read_query(query_file)  # type: ignore[arg-type]
-    with KGStore(store_path or default_store_path(), read_only=True) as store:
-        table = run_query(store, sparql, fmt)
+    with open_graph_store(store_path, endpoint, update_endpoint, read_only=True) as store:
+        table = run_query(store, sparql, fmt, timeout=timeout)
     if table.raw:
         sys.stdout.buffer.write(table.raw)
         sys.stdout.flush()

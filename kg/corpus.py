@@ -18,7 +18,7 @@ from . import patterns as P
 from .namespaces import CORPUS_GRAPH, KG, RDF, digest, instance
 from .query import select_rows
 from .resolve import title_key
-from .store import KGStore
+from .store import GraphStore
 
 RELATION_PROPERTY = {"implements": KG + "implements", "forwards": KG + "forwards", "issues": KG + "issues"}
 
@@ -45,7 +45,7 @@ def title_relation(title: str) -> tuple[str, str | None, str] | None:
     return kind, issuer, rest.strip("《》〈〉<> ")
 
 
-def _documents(store: KGStore) -> dict[str, tuple[set[str], set[str]]]:
+def _documents(store: GraphStore) -> dict[str, tuple[set[str], set[str]]]:
     rows = select_rows(store, """
         SELECT DISTINCT ?d ?title ?issuer WHERE {
           GRAPH ?g { ?d eli:title ?title }
@@ -66,7 +66,7 @@ def _issuer_agrees(named: str, issuers: set[str]) -> bool:
     return any(i == named or i.endswith(short) for i in issuers)
 
 
-def title_relations(store: KGStore) -> list[TitleRelation]:
+def title_relations(store: GraphStore) -> list[TitleRelation]:
     docs = _documents(store)
     by_title: dict[str, set[str]] = defaultdict(set)
     for iri, (titles, _) in docs.items():
@@ -90,7 +90,7 @@ def title_relations(store: KGStore) -> list[TitleRelation]:
     return out
 
 
-def same_works(store: KGStore) -> list[tuple[str, str]]:
+def same_works(store: GraphStore) -> list[tuple[str, str]]:
     """A document known by title only in one file and by number elsewhere: the same work.
 
     Only within one scope (id/doc/t/{scope}/… against a number of that jurisdiction), so that a
@@ -115,7 +115,7 @@ def same_works(store: KGStore) -> list[tuple[str, str]]:
     return sorted(set(out))
 
 
-def _conflicts(store: KGStore) -> list[tuple[str, str, str]]:
+def _conflicts(store: GraphStore) -> list[tuple[str, str, str]]:
     rows = select_rows(store, """
         SELECT DISTINCT ?a ?b ?title WHERE {
           GRAPH ?g1 { ?a eli:title ?title ; eli:id_local ?n1 }
@@ -125,7 +125,7 @@ def _conflicts(store: KGStore) -> list[tuple[str, str, str]]:
     return [(r["a"] or "", r["b"] or "", r["title"] or "") for r in rows]
 
 
-def refresh_corpus_graph(store: KGStore) -> int:
+def refresh_corpus_graph(store: GraphStore) -> int:
     """Recompute the corpus graph; returns the number of facts written."""
     a = NamedNode(RDF + "type")
     triples: list[Triple] = []
@@ -152,6 +152,5 @@ def refresh_corpus_graph(store: KGStore) -> int:
     merges = same_works(store)
     triples += [Triple(NamedNode(t), NamedNode(KG + "sameWorkAs"), NamedNode(n)) for t, n in merges]
     body = (serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-    store.raw.update(f"DROP SILENT GRAPH <{CORPUS_GRAPH.value}> ;\n"
-                     f"INSERT DATA {{ GRAPH <{CORPUS_GRAPH.value}> {{\n{body}\n}} }}")
+    store.replace_graph_body(CORPUS_GRAPH.value, body)
     return len(conflicts) + len(relations) + len(merges)

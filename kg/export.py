@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from .query import select_rows
-from .store import KGStore
+from .store import GraphStore
 
 VIEWS = ("citations", "agencies", "policies", "full")
 FORMATS = ("graphml", "gexf", "cytoscape", "json", "dot", "html")
@@ -86,7 +86,7 @@ SELECT DISTINCT ?d ?policy ?name ?scheme WHERE {
 """
 
 
-def _add_documents(store: KGStore, g: nx.DiGraph) -> None:
+def _add_documents(store: GraphStore, g: nx.DiGraph) -> None:
     for r in select_rows(store, _DOCUMENTS):
         iri = r["d"] or ""
         label = r["title"] or r["number"] or iri.rsplit("/", 1)[-1]
@@ -94,7 +94,7 @@ def _add_documents(store: KGStore, g: nx.DiGraph) -> None:
                    docNumber=r["number"], year=r["year"], region=r["region"], level=r["level"], file=r["file"])
 
 
-def citation_graph(store: KGStore) -> nx.DiGraph:
+def citation_graph(store: GraphStore) -> nx.DiGraph:
     g = nx.DiGraph()
     _add_documents(store, g)
     for r in select_rows(store, _CITATIONS):
@@ -106,7 +106,7 @@ def citation_graph(store: KGStore) -> nx.DiGraph:
     return g
 
 
-def agency_graph(store: KGStore) -> nx.DiGraph:
+def agency_graph(store: GraphStore) -> nx.DiGraph:
     g = nx.DiGraph()
     _add_documents(store, g)
     keep = set()
@@ -126,7 +126,7 @@ def agency_graph(store: KGStore) -> nx.DiGraph:
     return g.subgraph(keep).copy()
 
 
-def policy_graph(store: KGStore) -> nx.DiGraph:
+def policy_graph(store: GraphStore) -> nx.DiGraph:
     g = nx.DiGraph()
     _add_documents(store, g)
     keep = set()
@@ -138,7 +138,7 @@ def policy_graph(store: KGStore) -> nx.DiGraph:
     return g.subgraph(keep).copy()
 
 
-def full_graph(store: KGStore) -> nx.DiGraph:
+def full_graph(store: GraphStore) -> nx.DiGraph:
     g = nx.compose_all([citation_graph(store), agency_graph(store), policy_graph(store)])
     for r in select_rows(store, _REGIONS):
         region = r["r"] or ""
@@ -159,12 +159,12 @@ def _edge(g: nx.DiGraph, a: str | None, b: str | None, **attrs: Any) -> None:
         g.add_edge(a, b, **{k: v for k, v in attrs.items() if v is not None})
 
 
-BUILDERS: dict[str, Callable[[KGStore], nx.DiGraph]] = {
+BUILDERS: dict[str, Callable[[GraphStore], nx.DiGraph]] = {
     "citations": citation_graph, "agencies": agency_graph, "policies": policy_graph, "full": full_graph,
 }
 
 
-def build_view(store: KGStore, view: str) -> nx.DiGraph:
+def build_view(store: GraphStore, view: str) -> nx.DiGraph:
     """The networkx graph of a view, with in-degree and PageRank computed on every node."""
     g = BUILDERS[view](store)
     rank = nx.pagerank(g) if g.number_of_nodes() else {}
@@ -219,7 +219,7 @@ def serialize_view(g: nx.DiGraph, fmt: str, *, title: str = "kg") -> bytes:
     raise ValueError(f"unknown format {fmt}")
 
 
-def export(store: KGStore, view: str, fmt: str, output: Path | None) -> bytes:
+def export(store: GraphStore, view: str, fmt: str, output: Path | None) -> bytes:
     data = serialize_view(build_view(store, view), fmt, title=f"kg — {view}")
     if output is not None:
         output.write_bytes(data)

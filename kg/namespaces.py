@@ -8,6 +8,7 @@ input always yields the same IRIs.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from pyoxigraph import NamedNode
@@ -40,10 +41,12 @@ def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
+@lru_cache(maxsize=4096)
 def term(ns: str, local: str) -> NamedNode:
     return NamedNode(ns + local)
 
 
+@lru_cache(maxsize=65536)
 def segment(value: str) -> str:
     return quote(value, safe="")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .load import InputError, load_source
 from .model import Extraction
 from .normalize import normalize_text
 from .rdf import DocumentGraph, to_rdf
-from .store import KGStore
+from .store import GraphStore, StoreError
 from .structure import structure_document
 
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
@@ -79,41 +80,66 @@ def process_file(path: str | os.PathLike[str]) -> tuple[Extraction, DocumentGrap
 
 def ingest(
     paths: Iterable[str | os.PathLike[str]],
-    store: KGStore,
+    store: GraphStore,
     *,
     force: bool = False,
     progress: Callable[[Path], None] | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Ingest files and folders into `store`; unchanged files (same content hash) are skipped."""
+    """Ingest files and folders into `store`; unchanged files (same content hash) are skipped.
+
+    With `jobs` > 1 the parsing runs in a process pool; this process stays the only writer.
+    """
     results: list[FileResult] = []
     vocabulary_changed = store.ensure_vocabulary()
+    todo: list[Path] = []
     for path in iter_input_files(paths):
-        if progress is not None:
-            progress(path)
-        results.append(_ingest_one(path, store, force))
-    if vocabulary_changed or any(r.status == "ingested" for r in results):
-        refresh_corpus_graph(store)
-        refresh_audit_graph(store)
+        try:
+            state = store.file_state(str(path.resolve()))
+            unchanged = state is not None and not force and state.sha256 == _sha256(path)
+        except InputError as exc:
+            results.append(FileResult(str(path), "failed", str(exc)))
+            _tick(progress, path)
+            continue
+        if unchanged:
+            results.append(FileResult(str(path), "unchanged"))
+            _tick(progress, path)
+        else:
+            todo.append(path)
+    for path, outcome in _parsed(todo, jobs):
+        results.append(_write(store, path, outcome))
+        _tick(progress, path)
+    if store.supports_queries and (vocabulary_changed or any(r.status == "ingested" for r in results)):
+        refresh_derived_graphs(store)
     return IngestReport(tuple(results))
 
 
-def _ingest_one(path: Path, store: KGStore, force: bool) -> FileResult:
-    key = str(path.resolve())
+def refresh_derived_graphs(store: GraphStore) -> None:
+    """Recompute what needs the whole corpus: title relations, conflicts, audit findings."""
+    refresh_corpus_graph(store)
+    refresh_audit_graph(store)
+
+
+def _tick(progress: Callable[[Path], None] | None, path: Path) -> None:
+    if progress is not None:
+        progress(path)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    result: FileResult
+    graph: DocumentGraph | None
+
+
+def _parse_one(path: Path) -> _Parsed:
     try:
-        source_sha = _sha256(path)
-        state = store.file_state(key)
-        if state is not None and state.sha256 == source_sha and not force:
-            return FileResult(str(path), "unchanged")
-        # the resolved path identifies the file's graph, so the same file ingested from
-        # another working directory replaces rather than duplicates it
-        extraction, graph = process_file(key)
-        store.replace_graph(graph)
+        extraction, graph = process_file(path.resolve())
     except InputError as exc:
-        return FileResult(str(path), "failed", str(exc))
+        return _Parsed(FileResult(str(path), "failed", str(exc)), None)
     except (OSError, ValueError, RecursionError) as exc:
-        return FileResult(str(path), "failed", f"{path}: {type(exc).__name__}: {exc}")
+        return _Parsed(FileResult(str(path), "failed", f"{path}: {type(exc).__name__}: {exc}"), None)
     main = extraction.structure.main
-    return FileResult(
+    return _Parsed(FileResult(
         str(path),
         "ingested",
         doc_type=main.doc_type.value,
@@ -123,7 +149,27 @@ def _ingest_one(path: Path, store: KGStore, force: bool) -> FileResult:
         observations=len(extraction.observations),
         triples=len(graph.triples),
         warnings=tuple(p.message for p in extraction.problems),
-    )
+    ), graph)
+
+
+def _parsed(paths: list[Path], jobs: int) -> Iterator[tuple[Path, _Parsed]]:
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield path, _parse_one(path)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # map keeps input order and pulls results as they finish: memory stays bounded by the pool
+        yield from zip(paths, pool.map(_parse_one, paths, chunksize=4), strict=True)
+
+
+def _write(store: GraphStore, path: Path, parsed: _Parsed) -> FileResult:
+    if parsed.graph is None:
+        return parsed.result
+    try:
+        store.replace_graph(parsed.graph)
+    except (OSError, StoreError) as exc:
+        return FileResult(str(path), "failed", f"{path}: could not be written to the store: {exc}")
+    return parsed.result
 
 
 def _sha256(path: Path) -> str:

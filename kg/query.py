@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import re
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples
 
 from .namespaces import PREFIXES
-from .store import KGStore, StoreError
+from .store import GraphStore, KGStore, StoreError
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -33,8 +35,16 @@ def _with_prefixes(sparql: str) -> str:
     return "\n".join(missing) + "\n" + sparql if missing else sparql
 
 
-def run_query(store: KGStore, sparql: str, fmt: str = "table") -> ResultTable:
-    """Run a SELECT/ASK/CONSTRUCT query. Our prefixes are predeclared; a syntax error becomes QueryError."""
+def run_query(store: GraphStore, sparql: str, fmt: str = "table", *, timeout: float | None = None) -> ResultTable:
+    """Run a SELECT/ASK/CONSTRUCT query. Our prefixes are predeclared; a syntax error becomes QueryError.
+
+    With `timeout` (seconds) an embedded-store query runs in a child process that is stopped when
+    the time is up (Oxigraph cannot cancel a query in-process); a remote one gets an HTTP timeout.
+    """
+    if timeout is not None and isinstance(store, KGStore):
+        return _run_with_timeout(store, sparql, fmt, timeout)
+    if timeout is not None and hasattr(store, "timeout"):
+        store.timeout = timeout
     try:
         result = store.query(_with_prefixes(sparql))
     except SyntaxError as exc:
@@ -59,6 +69,33 @@ def run_query(store: KGStore, sparql: str, fmt: str = "table") -> ResultTable:
     return ResultTable(variables, rows, b"")
 
 
+def _child(path: str, sparql: str, fmt: str, conn: Connection) -> None:
+    try:
+        with KGStore(path, read_only=True) as store:
+            conn.send(("ok", run_query(store, sparql, fmt)))
+    except Exception as exc:  # sent back to the parent, which words it
+        conn.send(("error", str(exc)))
+
+
+def _run_with_timeout(store: KGStore, sparql: str, fmt: str, timeout: float) -> ResultTable:
+    ctx = multiprocessing.get_context("spawn")
+    parent, child = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(str(store.path), sparql, fmt, child), daemon=True)
+    process.start()
+    try:
+        if not parent.poll(timeout):
+            raise QueryError(f"query stopped after the {timeout:g} s timeout")
+        status, payload = parent.recv()
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+    if status != "ok":
+        raise QueryError(str(payload))
+    result: ResultTable = payload
+    return result
+
+
 def _text(term: object) -> str:
     if isinstance(term, Literal | NamedNode):
         return term.value
@@ -72,7 +109,7 @@ def read_query(path: str | Path) -> str:
         raise QueryError(f"{path}: cannot read query file ({exc.strerror or exc})") from exc
 
 
-def select_rows(store: KGStore, sparql: str) -> list[dict[str, str | None]]:
+def select_rows(store: GraphStore, sparql: str) -> list[dict[str, str | None]]:
     """Convenience for notebooks: a SELECT as a list of dicts."""
     table = run_query(store, sparql)
     return [dict(zip(table.variables, row, strict=True)) for row in table.rows]

@@ -7,6 +7,7 @@ original file and the exact quote.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -40,7 +41,7 @@ from .namespaces import (
 )
 from .policies import PolicyMention
 from .resolve import number_key, work_key_for_title
-from .structure import iso_date
+from .structure import innermost_sections, iso_date
 from .tasks import Task
 from .vocab import gazetteer
 
@@ -381,17 +382,20 @@ def _part_of(ex: Extraction, start: int) -> DocumentPart:
 def _map_agencies_tasks_policies(b: _Builder, ex: Extraction, parts: dict[int, NamedNode], main: NamedNode) -> None:
     for mention in ex.agencies:
         b.agency_mention(parts[id(_part_of(ex, mention.span.start))], mention)
-    task_nodes = []
-    for task in ex.tasks:
-        task_nodes.append((task, b.task(parts[id(_part_of(ex, task.span.start))], task)))
-    for mention in ex.policies:
+    task_nodes = [(task, b.task(parts[id(_part_of(ex, task.span.start))], task)) for task in ex.tasks]
+    task_starts = [task.span.start for task, _ in task_nodes]
+    all_parts = (ex.structure.main, *ex.structure.attachments)
+    positions = [m.span.start for m in ex.policies]
+    innermost = {id(part): innermost_sections(part.sections, positions) for part in all_parts}
+    for k, mention in enumerate(ex.policies):
         part = _part_of(ex, mention.span.start)
         containers = [parts[id(part)]]
-        inside = [s for s in part.sections if s.body.start <= mention.span.start < s.body.end]
-        if inside:
-            section = max(inside, key=lambda s: s.level)
+        section = innermost[id(part)][k]
+        if section is not None:
             containers.append(instance("section", b.src.sha256[:24], ".".join(map(str, section.path))))
-        containers += [node for task, node in task_nodes if task.span.start <= mention.span.start < task.span.end]
+        t = bisect_right(task_starts, mention.span.start) - 1
+        if t >= 0 and mention.span.start < task_nodes[t][0].span.end:
+            containers.append(task_nodes[t][1])
         b.policy_mention(containers, mention)
     for term_text, count in ex.quoted_terms:
         b.quoted_term(main, term_text, count)

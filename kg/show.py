@@ -8,7 +8,7 @@ from typing import Any
 
 from .namespaces import PREFIXES
 from .query import select_rows
-from .store import KGStore
+from .store import GraphStore
 from .trace import NodeInfo, _citation_edges, _title_edges, resolve_reference
 
 
@@ -36,7 +36,7 @@ def _curie(iri: str) -> str:
     return iri
 
 
-def show(store: KGStore, ref: str) -> NodeReport:
+def show(store: GraphStore, ref: str) -> NodeReport:
     info = resolve_reference(store, ref)
     rows = select_rows(store, f"""
         SELECT ?p ?o ?olabel ?file WHERE {{

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .query import run_query
-from .store import KGStore
+from .store import GraphStore
 
 _COUNTS = {
     "source files": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:SourceFile }",
@@ -20,7 +20,7 @@ _COUNTS = {
 }
 
 
-def corpus_stats(store: KGStore) -> str:
+def corpus_stats(store: GraphStore) -> str:
     lines = [f"store: {store.path} ({len(store)} quads)"]
     for label, sparql in _COUNTS.items():
         table = run_query(store, sparql)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, serialize
 
@@ -35,8 +36,26 @@ class FileState:
     sha256: str
 
 
+class GraphStore(Protocol):
+    """What ingest, the queries and the audit need: the embedded store or a remote SPARQL server."""
+
+    path: Path
+    supports_queries: bool
+
+    def query(self, sparql: str) -> object: ...
+    def update(self, sparql: str) -> None: ...
+    def file_state(self, path: str) -> FileState | None: ...
+    def replace_graph(self, doc: DocumentGraph) -> None: ...
+    def replace_graph_body(self, graph: str, ntriples: str) -> None: ...
+    def remove_file(self, path: str) -> bool: ...
+    def ensure_vocabulary(self) -> bool: ...
+    def __len__(self) -> int: ...
+
+
 class KGStore:
     """An open knowledge-graph store. Use as a context manager, or call `close()`."""
+
+    supports_queries = True
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
                  create: bool = True) -> None:
@@ -86,11 +105,14 @@ class KGStore:
     def replace_graph(self, doc: DocumentGraph) -> None:
         """Atomically replace the named graph of `doc.path` with `doc`'s triples."""
         body = serialize(doc.triples, format=RdfFormat.N_TRIPLES) if doc.triples else b""
-        update = (
-            f"DROP SILENT GRAPH <{doc.graph.value}> ;\n"
-            f"INSERT DATA {{ GRAPH <{doc.graph.value}> {{\n{(body or b'').decode('utf-8')}\n}} }}"
-        )
-        self._store.update(update)
+        self.replace_graph_body(doc.graph.value, (body or b"").decode("utf-8"))
+
+    def replace_graph_body(self, graph: str, ntriples: str) -> None:
+        """DROP and INSERT DATA in one SPARQL Update, which Oxigraph runs as one transaction."""
+        self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+
+    def update(self, sparql: str) -> None:
+        self._store.update(sparql)
 
     def remove_file(self, path: str) -> bool:
         state = self.file_state(path)
@@ -130,8 +152,8 @@ class KGStore:
         assert isinstance(result, QuerySolutions)
         return result
 
-    def query(self, sparql: str, **kwargs: object) -> object:
-        return self._store.query(sparql, use_default_graph_as_union=True, **kwargs)  # type: ignore[arg-type]
+    def query(self, sparql: str) -> object:
+        return self._store.query(sparql, use_default_graph_as_union=True)
 
     def __len__(self) -> int:
         return len(self._store)

@@ -189,25 +189,42 @@ def sections(lines: list[Line], start: int, end: int) -> tuple[Section, ...]:
         elif P.MOJIBAKE_LEAD.match(line.text):
             # a garbled '（一）' heading: the level is certain, the number is lost
             found.append((2, "?", line))
+    # a section's body ends where the next heading of the same or a higher level starts
+    body_ends = [end] * len(found)
+    open_sections: list[int] = []
+    for i, (level, _, line) in enumerate(found):
+        while open_sections and found[open_sections[-1]][0] >= level:
+            body_ends[open_sections.pop()] = line.start
+        open_sections.append(i)
     out: list[Section] = []
-    counters: list[int] = []
+    path: list[int] = []
+    children: dict[tuple[int, ...], int] = {}
     for i, (level, number, line) in enumerate(found):
-        body_end = end
-        for later_level, _, later in found[i + 1 :]:
-            if later_level <= level:
-                body_end = later.start
-                break
-        counters = [*counters[: level - 1], *([0] * max(0, level - 1 - len(counters)))]
-        counters.append(0)
-        counters[level - 1] = _count_at(out, level, tuple(counters[: level - 1])) + 1
+        parent = tuple(path[: level - 1]) + (0,) * max(0, level - 1 - len(path))
+        children[parent] = children.get(parent, 0) + 1
+        path = [*parent, children[parent]]
         heading = re.split(r"[。]", line.text, maxsplit=1)[0][:80]
-        out.append(Section(number, level, heading, Span(line.start, line.end), Span(line.start, body_end),
-                           tuple(counters[:level])))
+        out.append(Section(number, level, heading, Span(line.start, line.end), Span(line.start, body_ends[i]),
+                           tuple(path)))
     return tuple(out)
 
 
-def _count_at(done: list[Section], level: int, prefix: tuple[int, ...]) -> int:
-    return sum(1 for s in done if s.level == level and s.path[: level - 1] == prefix)
+def innermost_sections(sections: tuple[Section, ...], positions: list[int]) -> list[Section | None]:
+    """For each position (in increasing order), the deepest section whose body holds it."""
+    ordered = sorted(sections, key=lambda s: (s.body.start, -s.body.end))
+    out: list[Section | None] = []
+    stack: list[Section] = []
+    i = 0
+    for pos in positions:
+        while i < len(ordered) and ordered[i].body.start <= pos:
+            while stack and stack[-1].body.end <= ordered[i].body.start:
+                stack.pop()
+            stack.append(ordered[i])
+            i += 1
+        while stack and stack[-1].body.end <= pos:
+            stack.pop()
+        out.append(stack[-1] if stack else None)  # bodies nest, so the top of the stack is the deepest
+    return out
 
 
 # ---------------------------------------------------------------- the document

@@ -10,6 +10,7 @@ from . import patterns as P
 from .agencies import Agency, resolve_agency
 from .model import DocumentPart, Region, Span
 from .regions import region_in
+from .structure import innermost_sections
 
 _ROLES = {"牵头": "lead", "配合": "supporting", "参与": "supporting", "按职责分工负责": "responsible",
           "分工负责": "responsible", "负责": "responsible"}
@@ -126,8 +127,9 @@ def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
     out: list[Task] = []
     plan_year = part.year.value if part.year else None
     previous_end = part.span.start
-    for m in P.RESPONSIBILITY.finditer(text, part.span.start, part.span.end):
-        section = _innermost(part, m.start())
+    clauses = list(P.RESPONSIBILITY.finditer(text, part.span.start, part.span.end))
+    sections = innermost_sections(part.sections, [m.start() for m in clauses])
+    for m, section in zip(clauses, sections, strict=True):
         start = max(previous_end, section.span.start if section else part.span.start)
         while start < m.start() and text[start] in "\n ":
             start += 1
@@ -145,7 +147,3 @@ def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
         previous_end = m.end()
     return tuple(out)
 
-
-def _innermost(part: DocumentPart, at: int):  # type: ignore[no-untyped-def]
-    inside = [s for s in part.sections if s.body.start <= at < s.body.end]
-    return max(inside, key=lambda s: s.level) if inside else None

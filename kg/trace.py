@@ -16,7 +16,7 @@ from pyoxigraph import Literal
 
 from .docnumbers import normalize_doc_number
 from .query import select_rows
-from .store import KGStore, StoreError
+from .store import GraphStore, StoreError
 
 LEVELS = {"CN": "national", "province": "provincial", "prefecture": "prefecture", "county": "county"}
 
@@ -68,7 +68,7 @@ def _lit(value: str) -> str:
     return str(Literal(value))  # N-Triples escaping: user text never pasted raw into SPARQL
 
 
-def node_info(store: KGStore, iri: str) -> NodeInfo:
+def node_info(store: GraphStore, iri: str) -> NodeInfo:
     rows = select_rows(store, f"""
         SELECT ?title ?number ?issuer ?region ?level ?type WHERE {{
           VALUES ?n {{ <{iri}> }}
@@ -92,7 +92,7 @@ def node_info(store: KGStore, iri: str) -> NodeInfo:
                     LEVELS.get(level or "", level), kinds)
 
 
-def _documents_matching(store: KGStore, ref: str) -> list[str]:
+def _documents_matching(store: GraphStore, ref: str) -> list[str]:
     number = normalize_doc_number(ref)
     if number is not None:
         rows = select_rows(store, f"SELECT DISTINCT ?n WHERE {{ ?n eli:id_local {_lit(number)} }}")
@@ -105,7 +105,7 @@ def _documents_matching(store: KGStore, ref: str) -> list[str]:
     return [r["n"] or "" for r in rows]
 
 
-def resolve_reference(store: KGStore, ref: str) -> NodeInfo:
+def resolve_reference(store: GraphStore, ref: str) -> NodeInfo:
     """The one node `ref` names. Raises ReferenceError listing candidates or near matches."""
     ref = ref.strip()
     if ref.startswith(("http://", "https://")):
@@ -126,20 +126,20 @@ def resolve_reference(store: KGStore, ref: str) -> NodeInfo:
     raise ReferenceError(f"no document matches '{ref}'" + _suggestions(store, ref))
 
 
-def _suggestions(store: KGStore, ref: str) -> str:
+def _suggestions(store: GraphStore, ref: str) -> str:
     rows = select_rows(store, "SELECT DISTINCT ?v WHERE { { ?n eli:title ?v } UNION { ?n eli:id_local ?v } }")
     names = [r["v"] or "" for r in rows]
     close = difflib.get_close_matches(ref, names, n=5, cutoff=0.4)
     return ("; did you mean: " + ", ".join(close)) if close else ""
 
 
-def _equivalents(store: KGStore, iri: str) -> list[str]:
+def _equivalents(store: GraphStore, iri: str) -> list[str]:
     rows = select_rows(store, f"SELECT DISTINCT ?o WHERE {{ {{ <{iri}> kg:sameWorkAs ?o }} UNION "
                               f"{{ ?o kg:sameWorkAs <{iri}> }} }}")
     return [iri] + [r["o"] or "" for r in rows]
 
 
-def _citation_edges(store: KGStore, iri: str, direction: str) -> list[dict[str, str | None]]:
+def _citation_edges(store: GraphStore, iri: str, direction: str) -> list[dict[str, str | None]]:
     this, other = ("kg:citedDocument", "kg:citingDocument") if direction == "in" else \
         ("kg:citingDocument", "kg:citedDocument")
     return select_rows(store, f"""
@@ -151,7 +151,7 @@ def _citation_edges(store: KGStore, iri: str, direction: str) -> list[dict[str, 
         }} ORDER BY ?file ?start""")
 
 
-def _title_edges(store: KGStore, iri: str, direction: str) -> list[dict[str, str | None]]:
+def _title_edges(store: GraphStore, iri: str, direction: str) -> list[dict[str, str | None]]:
     this, other = ("kg:relationTarget", "kg:relationSource") if direction == "in" else \
         ("kg:relationSource", "kg:relationTarget")
     return select_rows(store, f"""
@@ -161,13 +161,13 @@ def _title_edges(store: KGStore, iri: str, direction: str) -> list[dict[str, str
         }}""")
 
 
-def trace(store: KGStore, ref: str, *, depth: int = 2, direction: str = "both") -> TraceNode:
+def trace(store: GraphStore, ref: str, *, depth: int = 2, direction: str = "both") -> TraceNode:
     """The citation tree around `ref`, `depth` levels in each requested direction."""
     root = resolve_reference(store, ref)
     return _expand(store, root, depth, direction, {root.iri})
 
 
-def _expand(store: KGStore, info: NodeInfo, depth: int, direction: str, seen: set[str]) -> TraceNode:
+def _expand(store: GraphStore, info: NodeInfo, depth: int, direction: str, seen: set[str]) -> TraceNode:
     if depth <= 0:
         return TraceNode(info)
     edges: list[Edge] = []
@@ -182,7 +182,7 @@ def _expand(store: KGStore, info: NodeInfo, depth: int, direction: str, seen: se
     return TraceNode(info, tuple(unique.values()))
 
 
-def _edge(store: KGStore, row: dict[str, str | None], d: str, via: str, depth: int, direction: str,
+def _edge(store: GraphStore, row: dict[str, str | None], d: str, via: str, depth: int, direction: str,
           seen: set[str]) -> Edge:
     other = row["other"] or ""
     info = node_info(store, other)
