@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,17 +56,62 @@ def _alternation(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    gaz = gazetteer()
-    places = [r.name for r in gaz.by_code.values() if r.level in ("province", "prefecture")]
-    places += [name for name, regions in gaz.by_name.items() if regions[0].level in ("province", "prefecture")]
+def _names() -> re.Pattern[str]:
+    """National agency names and agency bodies; the place before a body is looked up separately."""
     return re.compile(
         r"(?P<national>" + _alternation(list(national())) + r")(?![\u4e00-\u9fff]{0,1}(?:公报|网站))"
-        r"|(?P<place>" + _alternation(places) + r")(?P<body>" + _alternation(list(bodies())) + r")"
-        r"|(?<![全各本我其该])(?P<prefix>" + _alternation(list(_GENERIC_PREFIXES)) + r")"
-        r"(?P<gbody>" + _alternation(list(bodies())) + r")"
+        r"|(?P<body>" + _alternation(list(bodies())) + r")"
     )
 
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    gaz = gazetteer()
+    names = {r.name for r in gaz.by_code.values() if r.level in ("province", "prefecture")}
+    names |= {name for name, regions in gaz.by_name.items() if regions[0].level in ("province", "prefecture")}
+    return frozenset(names)
+
+
+_EXCLUDED_BEFORE = set("全各本我其该")  # 全市政府… is a scope, not the city government
+
+
+@dataclass(frozen=True)
+class _NameMatch:
+    start: int
+    end: int
+    national: str | None = None
+    place: str | None = None
+    prefix: str | None = None
+    body: str | None = None
+
+
+def _place_before(text: str, at: int) -> str | None:
+    for length in range(min(12, at), 1, -1):
+        if text[at - length : at] in _places():
+            return text[at - length : at]
+    return None
+
+
+def _prefix_before(text: str, at: int) -> str | None:
+    for prefix in _GENERIC_PREFIXES:
+        start = at - len(prefix)
+        if start >= 0 and text[start:at] == prefix and (start == 0 or text[start - 1] not in _EXCLUDED_BEFORE):
+            return prefix
+    return None
+
+
+def _name_matches(text: str) -> Iterator[_NameMatch]:
+    for m in _names().finditer(text):
+        if m.group("national"):
+            yield _NameMatch(m.start(), m.end(), national=m.group("national"))
+            continue
+        place = _place_before(text, m.start())
+        if place is not None:
+            yield _NameMatch(m.start() - len(place), m.end(), place=place, body=m.group("body"))
+            continue
+        prefix = _prefix_before(text, m.start())
+        if prefix is not None:
+            yield _NameMatch(m.start() - len(prefix), m.end(), prefix=prefix, body=m.group("body"))
 
 
 @lru_cache(maxsize=1)
@@ -107,32 +153,31 @@ def _national(name: str) -> Agency:
 
 def resolve_agency(text: str, home: Region | None) -> Agency | None:
     """The agency a short text names (a whole list item such as 市发改委), or None."""
-    m = _pattern().fullmatch(text.strip())
-    if not m:
-        return None
-    return _agency_of(m, home)
+    text = text.strip()
+    whole = [m for m in _name_matches(text) if m.start == 0 and m.end == len(text)]
+    return _agency_of(whole[0], home) if whole else None
 
 
-def _agency_of(m: re.Match[str], home: Region | None) -> Agency | None:
-    if m.group("national"):
-        return _national(m.group("national"))
-    if m.group("place"):
-        candidates = gazetteer().lookup(m.group("place"))
-        region = candidates[0] if candidates else None
-        return make_agency(region, m.group("body"))
-    return make_agency(_region_for_prefix(m.group("prefix"), home), m.group("gbody"))
+def _agency_of(m: _NameMatch, home: Region | None) -> Agency | None:
+    if m.national:
+        return _national(m.national)
+    assert m.body is not None
+    if m.place:
+        candidates = gazetteer().lookup(m.place)
+        return make_agency(candidates[0] if candidates else None, m.body)
+    return make_agency(_region_for_prefix(m.prefix or "", home), m.body)
 
 
 def find_agencies(text: str, home: Region | None) -> tuple[AgencyMention, ...]:
     """Every agency mention, with list items inheriting the prefix of the item before them."""
     out: list[AgencyMention] = []
-    for m in _pattern().finditer(text):
+    for m in _name_matches(text):
         agency = _agency_of(m, home)
         if agency is None:
             continue
-        out.append(AgencyMention(agency, m.group(0), Span(m.start(), m.end())))
+        out.append(AgencyMention(agency, text[m.start : m.end], Span(m.start, m.end)))
         region = agency.region if agency.kind != "national" else None
-        pos = m.end()
+        pos = m.end
         while region is not None:
             item = _list_item().match(text, pos)
             if not item:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import IO
 
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import RdfFormat, serialize
 
 from .rdf import DocumentGraph
 from .store import FileState, StoreError
@@ -41,7 +41,7 @@ class NQuadsSink:
         self._finish_shard()
         self._shard += 1
         self._tmp = self.path / f".shard-{self._shard:05d}.nq.partial"
-        self._handle = open(self._tmp, "wb")
+        self._handle = open(self._tmp, "wb")  # noqa: SIM115 - kept open across files, closed by _finish_shard
         self._in_shard = 0
 
     def _finish_shard(self) -> None:
@@ -62,8 +62,10 @@ class NQuadsSink:
         if self._handle is None or self._in_shard >= self.shard_size:
             self._next_shard()
         assert self._handle is not None
-        quads = [Quad(t.subject, t.predicate, t.object, doc.graph) for t in doc.triples]
-        self._handle.write(serialize(quads, format=RdfFormat.N_QUADS) or b"")
+        # an N-Triples line becomes an N-Quads line by naming the graph before its final dot
+        graph = f" {doc.graph} .\n"
+        self._handle.write("".join(line[:-3] + graph for line in doc.ntriples.splitlines(keepends=True)
+                                   if line.endswith(" .\n")).encode("utf-8"))
         self._in_shard += 1
 
     def ensure_vocabulary(self) -> bool:

@@ -147,7 +147,7 @@ def _parse_one(path: Path) -> _Parsed:
         citations=len(extraction.citations),
         works=len(extraction.works),
         observations=len(extraction.observations),
-        triples=len(graph.triples),
+        triples=len(graph),
         warnings=tuple(p.message for p in extraction.problems),
     ), graph)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from .agencies import Agency, AgencyMention, resolve_agency
 from .docnumbers import parse_doc_number
@@ -62,13 +62,21 @@ _CITATION_PROPERTY = {
 
 @dataclass(frozen=True)
 class DocumentGraph:
-    """The named graph of one source file."""
+    """The named graph of one source file, as N-Triples text (what the store's update takes)."""
 
     graph: NamedNode
     source: NamedNode
     path: str
     sha256: str
-    triples: tuple[Triple, ...]
+    ntriples: str
+
+    @property
+    def triples(self) -> tuple[Triple, ...]:
+        """The triples as pyoxigraph terms, parsed on demand (for tests, SHACL, exports)."""
+        return tuple(parse(self.ntriples.encode("utf-8"), format=RdfFormat.N_TRIPLES))
+
+    def __len__(self) -> int:
+        return self.ntriples.count("\n")  # one triple a line; newlines inside literals are escaped
 
 
 class _Builder:
@@ -76,10 +84,11 @@ class _Builder:
         self.ex = ex
         self.src = ex.structure.text.source
         self.source = source_iri(self.src.sha256)
-        self.triples: list[Triple] = []
+        self.lines: list[str] = []
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.triples.append(Triple(s, p, o))
+        # N-Triples text straight away: pyoxigraph's str() of a term is its N-Triples form
+        self.lines.append(f"{s} {p} {o} .\n")
 
     def lit(self, s: NamedNode, p: NamedNode, value: str | int | float | bool | None,
             datatype: NamedNode | None = None) -> None:
@@ -426,11 +435,10 @@ def to_rdf(ex: Extraction) -> DocumentGraph:
         b.add(dataset, term(QB, "structure"), NamedNode(KG + "ReportStatistics"))
         for i, obs in enumerate(ex.observations):
             b.observation(dataset, obs, i, _part_of(ex, obs.span.start))
-    unique = tuple(dict.fromkeys(b.triples))
     return DocumentGraph(
         graph=graph_iri(b.src.path),
         source=b.source,
         path=b.src.path,
         sha256=b.src.sha256,
-        triples=unique,
+        ntriples="".join(dict.fromkeys(b.lines)),
     )

@@ -88,8 +88,7 @@ class RemoteStore:
         return FileState(rows[0]["g"] or "", rows[0]["sha"] or "") if rows else None
 
     def replace_graph(self, doc: DocumentGraph) -> None:
-        body = serialize(doc.triples, format=RdfFormat.N_TRIPLES) if doc.triples else b""
-        self.replace_graph_body(doc.graph.value, (body or b"").decode("utf-8"))
+        self.replace_graph_body(doc.graph.value, doc.ntriples)
 
     def replace_graph_body(self, graph: str, ntriples: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")

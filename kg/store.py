@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, serialize
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
 
 from .namespaces import KG, sparql_prefixes
 from .rdf import DocumentGraph
@@ -104,8 +104,7 @@ class KGStore:
 
     def replace_graph(self, doc: DocumentGraph) -> None:
         """Atomically replace the named graph of `doc.path` with `doc`'s triples."""
-        body = serialize(doc.triples, format=RdfFormat.N_TRIPLES) if doc.triples else b""
-        self.replace_graph_body(doc.graph.value, (body or b"").decode("utf-8"))
+        self.replace_graph_body(doc.graph.value, doc.ntriples)
 
     def replace_graph_body(self, graph: str, ntriples: str) -> None:
         """DROP and INSERT DATA in one SPARQL Update, which Oxigraph runs as one transaction."""
