@@ -29,8 +29,8 @@ class FoundNumber:
 
 def _from_match(m: re.Match[str], code: str, code_start: int) -> FoundNumber:
     year = m.group("year") or m.group("year_lost") or m.group("year_bare")
-    number = DocNumber(code=code, year=int(year), serial=int(m.group("serial")), written=m.group(0)[code_start -
-                                                                                                   m.start():])
+    written = m.string[code_start : m.end()]
+    number = DocNumber(code=code, year=int(year), serial=int(m.group("serial")), written=written)
     return FoundNumber(Span(code_start, m.end()), number)
 
 
@@ -56,15 +56,14 @@ def trim_code(run: str) -> str:
 def find_doc_numbers(text: str) -> list[FoundNumber]:
     out: list[FoundNumber] = []
     for m in P.DOC_NUMBER.finditer(text):
-        # DOC_NUMBER's code group is lazy; widen it to the whole run of characters left of the bracket
-        run_start = m.start("code")
-        while run_start > 0 and re.match(rf"[{P.HAN}]", text[run_start - 1]):
+        # the run of characters left of the bracket ends in the 代字 (at most 20 of them are read)
+        run_start = m.start()
+        while run_start > 0 and m.start() - run_start < 20 and P.HAN_CHAR.match(text, run_start - 1):
             run_start -= 1
-        run = text[run_start : m.end("code")]
-        code = trim_code(run)
+        code = trim_code(text[run_start : m.start()])
         if not code:
             continue
-        out.append(_from_match(m, code, m.end("code") - len(code)))
+        out.append(_from_match(m, code, m.start() - len(code)))
     return out
 
 

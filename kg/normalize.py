@@ -44,16 +44,22 @@ class _Editor:
 
     def delete(self, pattern: re.Pattern[str], group: str | int = 0) -> None:
         """Remove one group of every match; exact, since what remains keeps its origins."""
-        keep = array("b", [1]) * len(self.text)
+        pieces: list[str] = []
+        origin = array("q")
+        last = 0
         for m in pattern.finditer(self.text):
-            for i in range(m.start(group), m.end(group)):
-                keep[i] = 0
-        if all(keep):
+            start, end = m.span(group)
+            if end <= start or start < last:
+                continue
+            pieces.append(self.text[last:start])
+            origin.extend(self.origin[last:start])
+            last = end
+        if not pieces and last == 0:
             return
-        self.text = "".join(c for c, k in zip(self.text, keep, strict=True) if k)
-        tail = self.origin[-1]
-        self.origin = array("q", (o for o, k in zip(self.origin, keep, strict=False) if k))
-        self.origin.append(tail)
+        pieces.append(self.text[last:])
+        origin.extend(self.origin[last:])  # includes the end sentinel
+        self.text = "".join(pieces)
+        self.origin = origin
 
     def _spread(self, start: int, end: int, n: int) -> list[int]:
         width = end - start

@@ -103,7 +103,9 @@ OPEN_BRACKET = "〔［\\[【（(﹝｛{〖"
 CLOSE_BRACKET = "〕］\\]】）)﹞｝}〗"
 
 DOC_NUMBER = re.compile(
-    rf"(?P<code>[{HAN}]{{1,20}}?)\s*"
+    # the 代字 is read leftwards from the bracket by kg.docnumbers (a lazy group here would be
+    # tried at every character of the text)
+    rf"(?<=[{HAN}])\s*"
     r"(?:"
     rf"[{OPEN_BRACKET}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{CLOSE_BRACKET}]"  # 〔2017〕 【2016】 [2017] (2017) ﹝2017﹞
     rf"|[{OPEN_BRACKET}]\s*(?P<year_lost>(?:19|20)\d{{2}})(?=\s*\d)"  # 国办发﹝201724号: the closing bracket lost
@@ -111,7 +113,9 @@ DOC_NUMBER = re.compile(
     r")\s*"
     r"第?\s*(?P<serial>\d{1,5})\s*[号號]"  # serial with optional 第, 号 or traditional 號
 )
-"""A 发文字号 after GB/T 9704-2012: 发文机关代字 + year in brackets + serial + 号."""
+"""The year-and-serial part of a 发文字号 (GB/T 9704-2012), right after the 发文机关代字."""
+
+HAN_CHAR = re.compile(rf"[{HAN}]")
 
 TITLE_QUOTED = re.compile(r"《(?P<title>[^《》\n]{1,150}(?:《[^《》\n]{1,100}》[^《》\n]{0,100})*)》")
 """《title》, allowing one level of nested 《》 inside (rare, but a scraper's 〈〉→《》 makes it)."""

@@ -53,6 +53,12 @@ DEC = NamedNode(XSD + "decimal")
 DATE = NamedNode(XSD + "date")
 BOOL = NamedNode(XSD + "boolean")
 
+_A, _OA_RESOURCE, _OA_SOURCE, _OA_SELECTOR = A, term(OA, "SpecificResource"), term(OA, "hasSource"), \
+    term(OA, "hasSelector")
+_OA_POSITION, _OA_START, _OA_END = term(OA, "TextPositionSelector"), term(OA, "start"), term(OA, "end")
+_OA_QUOTE, _OA_EXACT = term(OA, "TextQuoteSelector"), term(OA, "exact")
+_OA_PREFIX, _OA_SUFFIX = term(OA, "prefix"), term(OA, "suffix")
+
 _CITATION_PROPERTY = {
     CitationKind.CITES: term(CITO, "cites"),
     CitationKind.AUTHORITY: term(CITO, "citesAsAuthority"),
@@ -109,20 +115,23 @@ class _Builder:
         text = self.ex.structure.text
         src_span = text.source_span(span) if normalized else span
         raw = self.src.text
-        node = instance("text", self.src.sha256[:24], f"char={src_span.start},{src_span.end}")
-        pos = NamedNode(node.value + "/position")
-        quote = NamedNode(node.value + "/quote")
-        self.add(node, A, term(OA, "SpecificResource"))
-        self.add(node, term(OA, "hasSource"), self.source)
-        self.add(node, term(OA, "hasSelector"), pos)
-        self.add(node, term(OA, "hasSelector"), quote)
-        self.add(pos, A, term(OA, "TextPositionSelector"))
-        self.lit(pos, term(OA, "start"), src_span.start)
-        self.lit(pos, term(OA, "end"), src_span.end)
-        self.add(quote, A, term(OA, "TextQuoteSelector"))
-        self.lit(quote, term(OA, "exact"), raw[src_span.start : src_span.end])
-        self.lit(quote, term(OA, "prefix"), raw[max(0, src_span.start - 16) : src_span.start])
-        self.lit(quote, term(OA, "suffix"), raw[src_span.end : src_span.end + 16])
+        start, end = src_span.start, src_span.end
+        node = instance("text", self.src.sha256[:24], f"char={start},{end}")
+        n = str(node)
+        pos, quote = f"<{node.value}/position>", f"<{node.value}/quote>"
+        # one block per span: this is the hottest path of the mapping
+        block = (
+            f"{n} {_A} {_OA_RESOURCE} .\n{n} {_OA_SOURCE} {self.source} .\n"
+            f"{n} {_OA_SELECTOR} {pos} .\n{n} {_OA_SELECTOR} {quote} .\n"
+            f"{pos} {_A} {_OA_POSITION} .\n{pos} {_OA_START} \"{start}\"^^{INT} .\n"
+            f"{pos} {_OA_END} \"{end}\"^^{INT} .\n{quote} {_A} {_OA_QUOTE} .\n"
+            f"{quote} {_OA_EXACT} {Literal(raw[start:end])} .\n"
+        )
+        if start > 0:
+            block += f"{quote} {_OA_PREFIX} {Literal(raw[max(0, start - 16) : start])} .\n"
+        if end < len(raw):
+            block += f"{quote} {_OA_SUFFIX} {Literal(raw[end : end + 16])} .\n"
+        self.lines.append(block)
         return node
 
     def evidence(self, subject: NamedNode, span: Span | None, prop: str = "wasDerivedFrom") -> None:
