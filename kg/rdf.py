@@ -53,11 +53,13 @@ DEC = NamedNode(XSD + "decimal")
 DATE = NamedNode(XSD + "date")
 BOOL = NamedNode(XSD + "boolean")
 
-_A, _OA_RESOURCE, _OA_SOURCE, _OA_SELECTOR = A, term(OA, "SpecificResource"), term(OA, "hasSource"), \
-    term(OA, "hasSelector")
-_OA_POSITION, _OA_START, _OA_END = term(OA, "TextPositionSelector"), term(OA, "start"), term(OA, "end")
-_OA_QUOTE, _OA_EXACT = term(OA, "TextQuoteSelector"), term(OA, "exact")
-_OA_PREFIX, _OA_SUFFIX = term(OA, "prefix"), term(OA, "suffix")
+# N-Triples forms of the terms a span block uses, rendered once
+_A, _OA_RESOURCE, _OA_SOURCE, _OA_SELECTOR = (str(A), str(term(OA, "SpecificResource")), str(term(OA, "hasSource")),
+                                              str(term(OA, "hasSelector")))
+_OA_POSITION, _OA_START, _OA_END = str(term(OA, "TextPositionSelector")), str(term(OA, "start")), str(term(OA, "end"))
+_OA_QUOTE, _OA_EXACT = str(term(OA, "TextQuoteSelector")), str(term(OA, "exact"))
+_OA_PREFIX, _OA_SUFFIX = str(term(OA, "prefix")), str(term(OA, "suffix"))
+_INT = str(NamedNode(XSD + "integer"))
 
 _CITATION_PROPERTY = {
     CitationKind.CITES: term(CITO, "cites"),
@@ -90,6 +92,8 @@ class _Builder:
         self.ex = ex
         self.src = ex.structure.text.source
         self.source = source_iri(self.src.sha256)
+        self._source_nt = str(self.source)
+        self._text_base = instance("text", self.src.sha256[:24]).value + "/"
         self.lines: list[str] = []
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
@@ -116,15 +120,16 @@ class _Builder:
         src_span = text.source_span(span) if normalized else span
         raw = self.src.text
         start, end = src_span.start, src_span.end
-        node = instance("text", self.src.sha256[:24], f"char={start},{end}")
-        n = str(node)
+        # '=' and ',' percent-encoded by hand: the same form instance() gives, without its cost
+        node = NamedNode(f"{self._text_base}char%3D{start}%2C{end}")
+        n, source = f"<{node.value}>", self._source_nt
         pos, quote = f"<{node.value}/position>", f"<{node.value}/quote>"
         # one block per span: this is the hottest path of the mapping
         block = (
-            f"{n} {_A} {_OA_RESOURCE} .\n{n} {_OA_SOURCE} {self.source} .\n"
+            f"{n} {_A} {_OA_RESOURCE} .\n{n} {_OA_SOURCE} {source} .\n"
             f"{n} {_OA_SELECTOR} {pos} .\n{n} {_OA_SELECTOR} {quote} .\n"
-            f"{pos} {_A} {_OA_POSITION} .\n{pos} {_OA_START} \"{start}\"^^{INT} .\n"
-            f"{pos} {_OA_END} \"{end}\"^^{INT} .\n{quote} {_A} {_OA_QUOTE} .\n"
+            f"{pos} {_A} {_OA_POSITION} .\n{pos} {_OA_START} \"{start}\"^^{_INT} .\n"
+            f"{pos} {_OA_END} \"{end}\"^^{_INT} .\n{quote} {_A} {_OA_QUOTE} .\n"
             f"{quote} {_OA_EXACT} {Literal(raw[start:end])} .\n"
         )
         if start > 0:
