@@ -44,20 +44,23 @@ def _label(value: str | None) -> str:
     return unquote((value or "").rsplit("/", 1)[-1])
 
 
-def _file_of(store: GraphStore, dataset: str) -> str:
-    rows = select_rows(store, f"SELECT ?f WHERE {{ <{dataset}> kg:reportOf/kg:sourceFile/kg:fileName ?f }} LIMIT 1")
-    return rows[0]["f"] or "" if rows else ""
+def _lookup(store: GraphStore, template: str, iris: set[str]) -> dict[str, list[str]]:
+    """One query for many nodes: `template` binds ?n (from VALUES) and ?v."""
+    out: dict[str, list[str]] = {}
+    ordered = sorted(i for i in iris if i)
+    for start in range(0, len(ordered), 500):
+        values = " ".join(f"<{i}>" for i in ordered[start : start + 500])
+        for row in select_rows(store, f"SELECT ?n ?v WHERE {{ VALUES ?n {{ {values} }} {template} }}"):
+            out.setdefault(row["n"] or "", []).append(row["v"] or "")
+    return out
 
 
-def _evidence(store: GraphStore, observations: list[str]) -> tuple[str, ...]:
-    quotes = []
-    for obs in observations:
-        rows = select_rows(store, f"SELECT ?q WHERE {{ <{obs}> prov:wasDerivedFrom/oa:hasSelector/oa:exact ?q }}")
-        quotes += [r["q"] or "" for r in rows]
-    return tuple(quotes)
+_FILE = "?n kg:reportOf/kg:sourceFile/kg:fileName ?v ."
+_LABEL = "?n skos:prefLabel ?v ."
+_QUOTE = "?n prov:wasDerivedFrom/oa:hasSelector/oa:exact ?v ."
 
 
-def _arithmetic(store: GraphStore) -> list[Finding]:
+def _arithmetic(store: GraphStore) -> list[tuple[dict[str, str | None], list[str]]]:
     out = []
     for row in select_rows(store, _query("audit-arithmetic.rq")):
         rule, dataset, scope, source = row["rule"] or "", row["dataset"] or "", row["scope"] or "", row["source"]
@@ -71,37 +74,40 @@ def _arithmetic(store: GraphStore) -> list[Finding]:
               ?o qb:dataSet <{dataset}> ; kg:indicator ?ind ; kg:extractedFrom "{source}" .
               {scope_filter} {app_filter}
             }}""")]
-        out.append(Finding(
-            rule=_label(rule), label=row["label"] or "", file=_file_of(store, dataset),
-            scope=_scope_label(store, scope), expected=row["left"] or "", actual=row["right"] or "",
-            quotes=_evidence(store, observations), observations=tuple(observations),
-        ))
-    return out
-
-
-def _scope_label(store: GraphStore, scope: str) -> str | None:
-    if not scope or scope.endswith("#anyScope"):
-        return None
-    rows = select_rows(store, f"SELECT ?l WHERE {{ <{scope}> skos:prefLabel ?l }} LIMIT 1")
-    return rows[0]["l"] if rows else None
-
-
-def _prose_vs_table(store: GraphStore) -> list[Finding]:
-    out = []
-    for row in select_rows(store, _query("audit-prose-vs-table.rq")):
-        observations = [row["tableObs"] or "", row["proseObs"] or ""]
-        out.append(Finding(
-            rule="prose-vs-table", label=f"{_label(row['indicator'])}: the text and the table disagree",
-            file=_file_of(store, row["dataset"] or ""), scope=_scope_label(store, row["scope"] or ""),
-            expected=row["tableValue"] or "", actual=row["proseValue"] or "",
-            quotes=_evidence(store, observations), observations=tuple(observations),
-        ))
+        out.append((row, observations))
     return out
 
 
 def run_audit(store: GraphStore) -> tuple[Finding, ...]:
     """Evaluate every audit rule over the store."""
-    return tuple(_arithmetic(store) + _prose_vs_table(store))
+    arithmetic = _arithmetic(store)
+    prose = select_rows(store, _query("audit-prose-vs-table.rq"))
+    datasets = {r["dataset"] or "" for r, _ in arithmetic} | {r["dataset"] or "" for r in prose}
+    scopes = {r["scope"] or "" for r, _ in arithmetic} | {r["scope"] or "" for r in prose}
+    observations = {o for _, obs in arithmetic for o in obs} | {r[k] or "" for r in prose
+                                                                for k in ("tableObs", "proseObs")}
+    files, labels, quotes = (_lookup(store, _FILE, datasets), _lookup(store, _LABEL, scopes),
+                             _lookup(store, _QUOTE, observations))
+
+    def first(table: dict[str, list[str]], key: str | None) -> str | None:
+        values = table.get(key or "")
+        return values[0] if values else None
+
+    findings = [
+        Finding(rule=_label(row["rule"]), label=row["label"] or "", file=first(files, row["dataset"]) or "",
+                scope=first(labels, row["scope"]), expected=row["left"] or "", actual=row["right"] or "",
+                quotes=tuple(q for o in obs for q in quotes.get(o, [])), observations=tuple(obs))
+        for row, obs in arithmetic
+    ]
+    findings += [
+        Finding(rule="prose-vs-table", label=f"{_label(row['indicator'])}: the text and the table disagree",
+                file=first(files, row["dataset"]) or "", scope=first(labels, row["scope"]),
+                expected=row["tableValue"] or "", actual=row["proseValue"] or "",
+                quotes=tuple(q for k in ("tableObs", "proseObs") for q in quotes.get(row[k] or "", [])),
+                observations=(row["tableObs"] or "", row["proseObs"] or ""))
+        for row in prose
+    ]
+    return tuple(findings)
 
 
 def refresh_audit_graph(store: GraphStore) -> tuple[Finding, ...]:

@@ -342,7 +342,7 @@ def serve_cmd(store_path: Path | None, host: str, port: int, writable: bool) -> 
     click.echo(f"serving {'read-write' if writable else 'read-only'} at {command.url}/  (Ctrl-C to stop)")
     click.echo(f"  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?t WHERE {{ ?d "
                f"<http://data.europa.eu/eli/ontology#title> ?t }} LIMIT 5' {command.url}/query")
-    sys.exit(run_server(command))
+    run_server(command)
 
 
 @main.command("vocab")

@@ -40,14 +40,30 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        pass
+    for cut in range(4):  # a file cut inside its last multi-byte character
+        try:
+            return data[: len(data) - cut].decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            continue
+    lines = data.split(b"\n")
+    decoded = [_decode_line(line) for line in lines]
+    if sum(1 for _, enc in decoded if enc != "replace") >= 0.9 * len(lines):
+        encodings = sorted({enc for _, enc in decoded})
+        return "\n".join(text for text, _ in decoded), "mixed:" + "+".join(encodings)
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ValueError("cannot determine the text encoding")
     return str(best), best.encoding
+
+
+def _decode_line(line: bytes) -> tuple[str, str]:
+    """A file pasted together from UTF-8 and GBK parts: each line decodes on its own."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return line.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return line.decode("gb18030", errors="replace"), "replace"
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -69,9 +85,27 @@ def _is_binary(text: str) -> bool:
     return controls > 0.1 * len(sample)
 
 
+def max_file_bytes() -> int:
+    """Largest file ingested (a real report is well under 5 MB); $KG_MAX_FILE_MB overrides the 20 MB default."""
+    return int(float(os.environ.get("KG_MAX_FILE_MB", "20")) * 1024 * 1024)
+
+
+def check_size(p: Path) -> None:
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError as exc:
+        raise InputError(f"{p}: file not found (removed before it could be read?)") from exc
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    if size > max_file_bytes():
+        raise InputError(f"{p}: too large ({size / 1e6:.0f} MB; the limit is {max_file_bytes() / 1e6:.0f} MB, "
+                         "set KG_MAX_FILE_MB to raise it)")
+
+
 def load_source(path: str | os.PathLike[str]) -> SourceText:
     """Read and decode one file. Raises `InputError` naming the file when it is not a text document."""
     p = Path(path)
+    check_size(p)
     try:
         data = p.read_bytes()
     except FileNotFoundError as exc:
@@ -98,6 +132,8 @@ def source_from_bytes(data: bytes, *, path: str, name: str) -> SourceText:
     problems: tuple[Problem, ...] = ()
     if "\ufffd" in text:
         problems = (Problem("decode", f"undecodable bytes replaced while reading as {encoding}"),)
+    elif encoding.startswith("mixed:"):
+        problems = (Problem("decode", f"lines in different encodings ({encoding[6:]}), each decoded on its own"),)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(
         path=path,

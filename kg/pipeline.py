@@ -16,7 +16,7 @@ from pathlib import Path
 from .audit import refresh_audit_graph
 from .corpus import refresh_corpus_graph
 from .extract import extract
-from .load import InputError, load_source
+from .load import InputError, check_size, load_source
 from .model import Extraction
 from .normalize import normalize_text
 from .rdf import DocumentGraph, to_rdf
@@ -173,6 +173,7 @@ def _write(store: GraphStore, path: Path, parsed: _Parsed) -> FileResult:
 
 
 def _sha256(path: Path) -> str:
+    check_size(path)
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError as exc:

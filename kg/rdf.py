@@ -391,8 +391,8 @@ class _Builder:
 
 
 def _decimal(value: float) -> str:
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return text if "." in text else text + ".0"
+    """The canonical xsd:decimal form Oxigraph stores (12, 496.5), so exports equal the store."""
+    return f"{value:.6f}".rstrip("0").rstrip(".") or "0"
 
 
 def _part_of(ex: Extraction, start: int) -> DocumentPart:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +50,8 @@ def server_command(store: Path, *, host: str = "127.0.0.1", port: int = 7878, wr
     return ServerCommand(tuple(argv), f"http://{host}:{port}")
 
 
-def run_server(command: ServerCommand) -> int:
-    try:
-        return subprocess.call(list(command.argv))
-    except KeyboardInterrupt:
-        return 0
+def run_server(command: ServerCommand) -> None:
+    """Become the server process (exec), so that stopping `kg serve` stops the server itself."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(command.argv[0], list(command.argv))

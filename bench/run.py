@@ -1,0 +1,225 @@
+"""Speed and memory of `kg ingest` and the canned queries, with their baselines measured in the
+same run on the same machine, written to docs/benchmarks.md.
+
+    python bench/run.py --docs 1000            # about two minutes
+    python bench/run.py --docs 10000 --rdflib-docs 1000
+
+Measured: ingest MB/s and triples/s, peak RSS of the ingest process, re-ingest of the unchanged
+corpus; baselines: `jieba.cut` over the same text (the cheapest Chinese NLP pass), `oxigraph load`
+of the N-Quads the ingest produced (the store's own bulk-load limit), and the canned queries run
+by rdflib's SPARQL engine on the same data (on a subset with --rdflib-docs when the whole corpus
+would not fit rdflib's memory).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import logging
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import generate  # noqa: E402
+
+VENV_BIN = Path(sys.executable).parent
+CANNED = ("documents", "citations", "metrics")
+
+
+def run_measured(argv: list[str]) -> tuple[float, int]:
+    """(seconds, peak RSS in MB) of a child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{argv[0]} failed with status {status}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def jieba_baseline(files: list[Path]) -> float:
+    import jieba
+
+    jieba.setLogLevel(logging.ERROR)
+    jieba.initialize()
+    start = time.perf_counter()
+    for f in files:
+        for _ in jieba.cut(f.read_text(encoding="utf-8")):
+            pass
+    return time.perf_counter() - start
+
+
+def query_times(store: Path, repeat: int = 7) -> dict[str, float]:
+    from pyoxigraph import QueryResultsFormat
+
+    from kg.query import read_query
+    from kg.store import KGStore
+
+    out = {}
+    with KGStore(store, read_only=True) as s:
+        for name in CANNED:
+            sparql = read_query(ROOT / "queries" / f"{name}.rq")
+            times = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                result = s.query(sparql)
+                result.serialize(io.BytesIO(), QueryResultsFormat.CSV)  # type: ignore[attr-defined]
+                times.append(time.perf_counter() - start)
+            out[name] = statistics.median(times)
+    return out
+
+
+RDFLIB_CHILD = r"""
+import io, json, sys, time
+from rdflib import Dataset
+data, queries = sys.argv[1], json.loads(sys.argv[2])
+ds = Dataset(default_union=True)
+ds.parse(data, format="nquads")
+out = {}
+for name, text in queries.items():
+    start = time.perf_counter()
+    rows = list(ds.query(text))
+    out[name] = time.perf_counter() - start
+print(json.dumps(out))
+"""
+
+
+def rdflib_times(nquads: Path, timeout: float) -> dict[str, float | None]:
+    from kg.query import _with_prefixes, read_query
+
+    queries = {n: _with_prefixes(read_query(ROOT / "queries" / f"{n}.rq")) for n in CANNED}
+    try:
+        done = subprocess.run([sys.executable, "-c", RDFLIB_CHILD, str(nquads), json.dumps(queries)],
+                              capture_output=True, text=True, timeout=timeout, check=True)
+        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    except subprocess.TimeoutExpired:
+        return dict.fromkeys(CANNED)
+
+
+def triple_count(store: Path) -> int:
+    from kg.query import select_rows
+    from kg.store import KGStore
+
+    with KGStore(store, read_only=True) as s:
+        rows = select_rows(s, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                              "FILTER (STRSTARTS(STR(?g), 'https://w3id.org/zwgk/id/graph/') "
+                              "&& !CONTAINS(STR(?g), 'vocabulary')) }")
+    return int(rows[0]["n"] or 0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--rdflib-docs", type=int, default=200, help="documents given to rdflib (memory-bound)")
+    ap.add_argument("--rdflib-timeout", type=float, default=600)
+    ap.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
+    ap.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    a = ap.parse_args()
+
+    corpus = a.work / f"corpus-{a.docs}"
+    if not corpus.exists():
+        generate(a.docs, corpus)
+    files = sorted(corpus.glob("*.txt"))
+    megabytes = sum(f.stat().st_size for f in files) / 1e6
+    store, reload_store = a.work / f"store-{a.docs}", a.work / f"reload-{a.docs}"
+    for path in (store, reload_store):
+        shutil.rmtree(path, ignore_errors=True)
+    kg = str(VENV_BIN / "kg")
+
+    jieba_s = jieba_baseline(files)
+    ingest_s, ingest_rss = run_measured([kg, "ingest", str(corpus), "--store", str(store), "-q", "--jobs",
+                                         str(a.jobs)])
+    again_s, _ = run_measured([kg, "ingest", str(corpus), "--store", str(store), "-q"])
+    triples = triple_count(store)
+    nquads = a.work / f"store-{a.docs}.nq"
+    subprocess.run([kg, "dump", "--store", str(store), "--format", "nquads", "-o", str(nquads)], check=True,
+                   capture_output=True)
+    load_s, _ = run_measured([str(VENV_BIN / "oxigraph"), "load", "--location", str(reload_store), "--file",
+                              str(nquads)])
+    queries = query_times(store)
+
+    subset = a.work / f"corpus-{a.docs}-rdflib"
+    shutil.rmtree(subset, ignore_errors=True)
+    subset.mkdir(parents=True)
+    for f in files[: a.rdflib_docs]:
+        shutil.copy(f, subset / f.name)
+    sub_store = a.work / f"store-{a.docs}-rdflib"
+    shutil.rmtree(sub_store, ignore_errors=True)
+    subprocess.run([kg, "ingest", str(subset), "--store", str(sub_store), "-q"], check=True, capture_output=True)
+    sub_nq = a.work / f"store-{a.docs}-rdflib.nq"
+    subprocess.run([kg, "dump", "--store", str(sub_store), "--format", "nquads", "-o", str(sub_nq)], check=True,
+                   capture_output=True)
+    sub_oxi = query_times(sub_store)
+    sub_rdflib = rdflib_times(sub_nq, a.rdflib_timeout)
+
+    write_report(a, megabytes, jieba_s, ingest_s, ingest_rss, again_s, triples, load_s, queries, sub_oxi,
+                 sub_rdflib)
+
+
+def _ms(value: float | None) -> str:
+    return f"{value * 1000:.1f} ms" if value is not None else "timed out"
+
+
+def write_report(a: argparse.Namespace, mb: float, jieba_s: float, ingest_s: float, rss: int, again_s: float,
+                 triples: int, load_s: float, queries: dict[str, float], sub_oxi: dict[str, float],
+                 sub_rdflib: dict[str, float | None]) -> None:
+    result = {
+        "docs": a.docs, "jobs": a.jobs, "rdflib_docs": a.rdflib_docs, "date": dt.date.today().isoformat(),
+        "command": f"python bench/run.py --docs {a.docs} --jobs {a.jobs} --rdflib-docs {a.rdflib_docs}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+                   f"{platform.platform()}",
+        "megabytes": mb, "triples": triples, "ingest_s": ingest_s, "jieba_s": jieba_s, "load_s": load_s,
+        "rss_mb": rss, "reingest_s": again_s, "queries": queries, "subset_oxigraph": sub_oxi,
+        "subset_rdflib": sub_rdflib,
+    }
+    folder = a.report.parent / "benchmarks"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{a.docs}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    runs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    text = render(sorted(runs, key=lambda r: r["docs"]))
+    a.report.write_text(text, encoding="utf-8")
+    print(text)
+
+
+def render(runs: list[dict]) -> str:  # type: ignore[type-arg]
+    out = ["# Benchmarks", "", "Written by `bench/run.py` (one section per corpus size; raw numbers in "
+           "`docs/benchmarks/*.json`). Baselines are measured in the same run on the same machine.", ""]
+    for r in runs:
+        mb, ingest = r["megabytes"], r["ingest_s"]
+        rows = [
+            ("ingest throughput", f"{mb / ingest:.2f} MB/s, {r['triples'] / ingest:,.0f} triples/s",
+             f"{mb:.1f} MB, {r['triples']:,} triples in {ingest:.1f} s", ""),
+            ("`jieba.cut` over the same text", f"{mb / r['jieba_s']:.2f} MB/s", f"{r['jieba_s']:.1f} s",
+             f"ingest runs at {r['jieba_s'] / ingest:.2f}× jieba's speed (target ≥ 2×)"),
+            ("`oxigraph load` of the ingest's N-Quads", f"{r['load_s']:.1f} s", "",
+             f"ingest takes {ingest / r['load_s']:.1f}× the bulk load (target ≤ 2×)"),
+            ("peak RSS of the ingest process", f"{r['rss_mb']} MB", "", "target < 500 MB at 10,000 documents"),
+            ("re-ingest of the unchanged corpus", f"{r['reingest_s']:.1f} s", "",
+             f"{100 * r['reingest_s'] / ingest:.1f}% of a full ingest (target < 5%)"),
+        ]
+        rows += [(f"`{n}.rq` on the whole store (median of 7)", _ms(r["queries"][n]), "", "target < 50 ms")
+                 for n in CANNED]
+        rows += [(f"`{n}.rq` on {r['rdflib_docs']} documents: Oxigraph / rdflib", _ms(r["subset_oxigraph"][n]),
+                  _ms(r["subset_rdflib"][n]),
+                  f"{(r['subset_rdflib'][n] or float('inf')) / max(r['subset_oxigraph'][n], 1e-9):.0f}× faster "
+                  "(target ≥ 20×)") for n in CANNED]
+        out += [f"## {r['docs']:,} documents", "", f"`{r['command']}` on {r['date']}; {r['machine']}.", "",
+                "| measure | value | detail | against the target |", "|---|---|---|---|",
+                *[f"| {m} | {v} | {d} | {t} |" for m, v, d, t in rows], ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    main()
