@@ -21,7 +21,7 @@ demo: setup
 	$(KG) query queries/most-cited.rq --store $(STORE)
 
 lint: setup
-	$(VENV)/bin/ruff check kg tests
+	$(VENV)/bin/ruff check kg tests bench
 	$(VENV)/bin/mypy kg
 
 test: setup lint

@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 from kg.vocab import gazetteer, short_name  # noqa: E402
 
 SAMPLES = sorted((ROOT / "data" / "samples").glob("0*.txt"))
-SAMPLE_REGIONS = {"桂林": "桂林市", "河池": "河池市", "湘潭": "湘潭市", "钦州": "钦州市", "巴音郭楞蒙古自治州": "巴音郭楞蒙古自治州"}
+SAMPLE_REGIONS = {"桂林": "桂林市", "河池": "河池市", "湘潭": "湘潭市", "钦州": "钦州市",
+                  "巴音郭楞蒙古自治州": "巴音郭楞蒙古自治州"}
 NOISE = ["打开APP阅读全文", "相关新闻", "分享到:", "【打印本页】【关闭窗口】", "图为 工作人员在政务服务中心"]
 
 
