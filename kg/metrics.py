@@ -104,9 +104,18 @@ def _scope_before(text: str, at: int, region: Region | None) -> str | None:
     window = P.PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[text.rfind("\n", 0, at) + 1 : at])
     for pattern, kind in scope_markers():
         for m in pattern.finditer(window):
-            if best is None or m.end() > best[0]:
+            if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start()):
                 best = (m.end(), kind)
     return scope_label(best[1], region) if best else None
+
+
+def _breakdown_elsewhere(window: str, at: int) -> bool:
+    """'共受理687件,其中市本级收到574件,下级政府收到113件': after 其中 a marker names one share of
+    the total, so it holds for its own clause only, not for the figures after it."""
+    sentence = max(window.rfind(c, 0, at) for c in "。；;\n")
+    if "其中" not in window[sentence + 1 : at]:
+        return False
+    return P.CLAUSE_BREAK.search(window, at) is not None
 
 
 # ---------------------------------------------------------------- tables

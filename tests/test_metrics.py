@@ -32,6 +32,9 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         ("发放宣传资料1.37万份", []),  # a figure no indicator covers is not a metric
         ("2017年市本级不予公开政府信息3条", []),  # negation
         ("全市公开公共资源配置领域政府信息约5000条", []),  # a domain subset, not the total
+        # a share named after 其中 holds for its clause only; the next sentence is about the total again
+        ("全市共受理政府信息公开申请687件,其中市本级收到574件,下级政府收到113件。当面申请199件。",
+         [("A.3.1", 687, "全市"), ("A.3.1", 574, "市本级"), ("A.3.1", 113, "下级政府"), ("A.3.1.1", 199, "全市")]),
         # an aside in parentheses does not set the scope of what follows it
         ("全州490个主体单位(州直单位41个),累计公开政府信息36059条", [("A.1.1", 36059, "全市")]),
     ],
