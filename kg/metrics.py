@@ -194,7 +194,10 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             continue
         s_start = _last_break(P.SENTENCE_BREAK, text, m.start())
         if s_start != sentence_start:
-            sentence_start, family = s_start, None
+            # the family (复议 or 诉讼, 申请) a sub-row belongs to carries over sentences, not paragraphs
+            if "\n" in text[sentence_start:s_start]:
+                family = None
+            sentence_start = s_start
         clause_start = _last_break(P.CLAUSE_BREAK, text, m.start())
         clause = text[clause_start : m.start()]
         if re.search(r"(领域|类信息|方面|占|比例|同比|增长|减少)", clause):
