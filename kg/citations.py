@@ -16,9 +16,9 @@ from .docnumbers import FoundNumber, find_doc_numbers
 from .model import Citation, CitationKind, DocNumber, Span
 from .vocab import document_genres, known_works, periodical_suffixes, short_names
 
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-_AUTHORITY = re.compile(r"(根据|依据|依照|按照|遵照)[^。；;，,]{0,70}$")
-_IMPLEMENTS = re.compile(r"(贯彻落实|贯彻|落实|执行)[^。；;，,]{0,70}$")
+_SENTENCE_END = P.SENTENCE_END
+_AUTHORITY = P.CITES_AS_AUTHORITY
+_IMPLEMENTS = P.CITES_TO_IMPLEMENT
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,8 @@ def is_periodical(title: str, following: str) -> bool:
     return title.endswith(periodical_suffixes())
 
 
-_TRAILING_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]$")  # (试行) (2018年修订) (征求意见稿)
-_AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|委)(?:关于|对)")
+_TRAILING_QUALIFIER = P.TITLE_QUALIFIER
+_AGENCY_OPENING = P.AGENCY_OPENING
 
 
 def is_document_title(title: str) -> bool:

@@ -15,10 +15,7 @@ from .model import DocNumber, Region, Span
 from .vocab import code_bodies, gazetteer, issuer_codes, province_codes
 
 _MAX_CODE = 8
-_LEFT_WORDS = re.compile(
-    r"^(?:根据|依据|依照|按照|遵照|参照|对照|贯彻落实|贯彻|落实|执行|印发|转发|下发|出台|制定|"
-    r"文件|文号|字号|精神|要求|规定|的|和|及|与|或|以及|即|见|为|了|是|号|并|将|还有|还|有|同时|分别|先后|其中|通过)+"
-)
+_LEFT_WORDS = P.NARRATIVE_BEFORE_CODE
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ import zipfile
 from collections import Counter
 from typing import Any
 
+from . import patterns as P
+
 MEDIA_TYPES = {
     "text": "text/plain",
     "html": "text/html",
@@ -54,7 +56,7 @@ def detect_format(data: bytes, name: str = "") -> str:
 # ---------------------------------------------------------------- HTML
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select", "aside")
-_CLUTTER = re.compile(r"(nav|menu|footer|header|breadcrumb|crumb|share|sidebar|copyright|banner|toolbar|login)", re.I)
+_CLUTTER = P.PAGE_FURNITURE
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table")
 
 
@@ -117,9 +119,9 @@ def _table_rows(table: Any) -> str:
 
 # ---------------------------------------------------------------- PDF
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
+_PAGE_NUMBER = P.PAGE_NUMBER
 _SENTENCE_END = "。；;：:！!？?」』”)）】|"
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|附件|附表)")
+_HEADING = P.LINE_START_HEADING
 
 
 def extract_pdf(data: bytes) -> str:

@@ -117,6 +117,12 @@ DOC_NUMBER = re.compile(
 
 HAN_CHAR = re.compile(rf"[{HAN}]")
 
+NARRATIVE_BEFORE_CODE = re.compile(
+    # verbs and connectives that end up glued before a 代字 in running text (根据国办发〔…〕)
+    r"^(?:根据|依据|依照|按照|遵照|参照|对照|贯彻落实|贯彻|落实|执行|印发|转发|下发|出台|制定|"
+    r"文件|文号|字号|精神|要求|规定|的|和|及|与|或|以及|即|见|为|了|是|号|并|将|还有|还|有|同时|分别|先后|其中|通过)+"
+)
+
 TITLE_QUOTED = re.compile(r"《(?P<title>[^《》\n]{1,150}(?:《[^《》\n]{1,100}》[^《》\n]{0,100})*)》")
 """《title》, allowing one level of nested 《》 inside (rare, but a scraper's 〈〉→《》 makes it)."""
 
@@ -133,6 +139,21 @@ AFTER_TITLE_NUMBER = re.compile(r"\s*[(（]\s*(?P<inner>[^()（）]{3,40}?)\s*[)
 
 PERIODICAL_ISSUE_COUNT = re.compile(r"^\s*(?:共|累计)?\s*\d+\s*(?:多|余)?\s*期")
 """'《政府公报》12期': an issue count after a title marks a periodical."""
+
+SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+CITES_AS_AUTHORITY = re.compile(
+    r"(根据|依据|依照|按照|遵照)[^。；;，,]{0,70}$"  # 根据《条例》: the cited text is the authority
+)
+CITES_TO_IMPLEMENT = re.compile(
+    r"(贯彻落实|贯彻|落实|执行)[^。；;，,]{0,70}$"  # 为贯彻落实《要点》: the citing text implements it
+)
+
+TITLE_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+"""A qualifier closing a title: (试行), (2018年修订), (征求意见稿)."""
+
+AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|委)(?:关于|对)")
+"""A title that opens with its issuer (湘潭市审计局对…): a document, whatever its last word."""
 
 BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"\s]|(?<=[》])")
 """Where an unquoted title before a number cannot extend further left."""
@@ -161,6 +182,9 @@ FIGURE = re.compile(  # 约5000条, 1.37万份, 1000余人次 — not a rate (�
 )
 CLAUSE_BREAK = re.compile(r"[，,；;。：:\n、]")
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
+COLUMN_HEADER = re.compile(r"(数量|件数|增/减|增减|金额|总数)")
+"""A column header of the 2019/2021 Article 20 tables (本年新制作数量, 本年增/减, 采购总金额)."""
+
 ROW_NUMBERING = re.compile(
     r"^\s*(?:"
     r"[一二三四五六七八九十]+[、.．]"  # 一、
@@ -220,3 +244,26 @@ FREQUENCY = re.compile(
 
 QUOTED_TERM = re.compile(r"“(?P<term>[^“”\n]{2,12})”")
 """A term in Chinese quotation marks: a candidate policy initiative when it recurs across documents."""
+
+# ---------------------------------------------------------------- web pages and PDFs
+
+PAGE_FURNITURE = re.compile(
+    r"(nav|menu|breadcrumb|crumb|sidebar|toolbar|banner"  # navigation
+    r"|footer|header|copyright"  # page header and footer
+    r"|share|login)",  # share buttons, log-in boxes
+    re.I,
+)
+"""class/id values of web-page parts that are not the document."""
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–]\s*\d+\s*[-—–]"  # - 3 -
+    r"|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?"  # 第3页 共12页
+    r"|\d+\s*/\s*\d+"  # 3/12
+    r"|\d+)\s*$"  # 3
+)
+
+LINE_START_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]"  # 一、 （一） 1.
+    r"|附件|附表)"  # attachments
+)
+"""A line that starts a heading: never the continuation of a wrapped line."""

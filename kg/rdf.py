@@ -139,6 +139,11 @@ class _Builder:
         self.lines.append(block)
         return node
 
+    def fact_node(self, kind: str, span: Span) -> NamedNode:
+        """The IRI of a fact read at `span`: its kind, the file and the place in the original."""
+        src_span = self.ex.structure.text.source_span(span)
+        return instance(kind, self.src.sha256[:24], f"{src_span.start}-{src_span.end}")
+
     def evidence(self, subject: NamedNode, span: Span | None, prop: str = "wasDerivedFrom") -> None:
         if span is not None and span.end > span.start:
             self.add(subject, term(PROV, prop), self.span(span))
@@ -276,8 +281,7 @@ class _Builder:
 
     def citation(self, citing: NamedNode, work_node: NamedNode, work: CitedWork) -> None:
         for c in work.citations:
-            src_span = self.ex.structure.text.source_span(c.span)
-            node = instance("citation", self.src.sha256[:24], f"{src_span.start}-{src_span.end}")
+            node = self.fact_node("citation", c.span)
             self.add(node, A, term(KG, "Citation"))
             self.add(node, term(KG, "citingDocument"), citing)
             self.add(node, term(KG, "citedDocument"), work_node)
@@ -335,8 +339,7 @@ class _Builder:
 
     def agency_mention(self, doc: NamedNode, mention: AgencyMention) -> None:
         agency = self.canonical_agency(mention.agency)
-        src_span = self.ex.structure.text.source_span(mention.span)
-        node = instance("mention", self.src.sha256[:24], f"{src_span.start}-{src_span.end}")
+        node = self.fact_node("mention", mention.span)
         self.add(node, A, term(KG, "AgencyMention"))
         self.add(node, term(KG, "agency"), agency)
         self.add(node, term(KG, "inDocument"), doc)
@@ -356,8 +359,7 @@ class _Builder:
         self.lit(node, term(KG, "frequency"), task.frequency)
         self.evidence(node, task.span)
         for a in task.assignments:
-            a_span = self.ex.structure.text.source_span(a.span)
-            assignment = instance("assignment", self.src.sha256[:24], f"{a_span.start}-{a_span.end}")
+            assignment = self.fact_node("assignment", a.span)
             self.add(assignment, A, term(KG, "Assignment"))
             self.add(assignment, term(KG, "task"), node)
             self.lit(assignment, term(KG, "role"), a.role)
@@ -372,8 +374,7 @@ class _Builder:
 
     def policy_mention(self, container: list[NamedNode], mention: PolicyMention) -> None:
         policy = instance("policy", mention.policy.notation)
-        src_span = self.ex.structure.text.source_span(mention.span)
-        node = instance("pmention", self.src.sha256[:24], f"{src_span.start}-{src_span.end}")
+        node = self.fact_node("pmention", mention.span)
         self.add(node, A, term(KG, "PolicyMention"))
         self.add(node, term(KG, "policy"), policy)
         self.lit(node, term(KG, "written"), mention.written)

@@ -22,7 +22,7 @@ from . import patterns as P
 APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 REVIEW_COLUMNS = tuple(f"N.4.{i}" for i in range(1, 16))
 UNIT_CELLS = frozenset({"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"})
-_COLUMN_HEADER = re.compile(r"(数量|件数|增/减|增减|金额|总数)")
+_COLUMN_HEADER = P.COLUMN_HEADER
 
 
 @dataclass(frozen=True)
