@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -164,9 +165,30 @@ def table_observations(text: str, region: Region | None) -> list[Observation]:
 # ---------------------------------------------------------------- narrative
 
 
-def _value(m: re.Match[str]) -> float:
-    value = float(m.group("num"))
-    return value * 10000 if m.group("wan") else value
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """十二 → 12, 二十 → 20, 一百零五 → 105 (up to the thousands); None when it is not a number."""
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (digit if digit is not None else 1) * _CN_UNITS[ch]
+            digit = None
+        elif ch != "零":
+            return None
+    return total + (digit or 0)
+
+
+def _value(m: re.Match[str]) -> float | None:
+    if m.group("cn"):
+        n = chinese_number(m.group("cn"))
+        return float(n) if n else None
+    value = Decimal(m.group("num"))  # exact: 1.37万 is 13700, not 13700.000000000002
+    return float(value * 10000 if m.group("wan") else value)
 
 
 def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> str | None:
@@ -198,28 +220,44 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             if "\n" in text[sentence_start:s_start]:
                 family = None
             sentence_start = s_start
+        value = _value(m)
+        if value is None:
+            continue
         clause_start = _last_break(P.CLAUSE_BREAK, text, m.start())
         clause = text[clause_start : m.start()]
-        if re.search(r"(领域|类信息|方面|占|比例|同比|增长|减少)", clause):
-            continue
         s_end = P.SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = m.group("unit")
-        notation = _rule_for(clause, unit, sentence, family)
-        if notation is None:
-            continue
+        # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
+        partial = re.search(r"(领域|类信息|方面|占|比例|同比|增长|减少)", clause)
+        notation = None if partial else _rule_for(clause, unit, sentence, family)
         if notation in ("A.4", "A.5", "A.3.1", "A.3.3"):
             family = notation
-        indicator = indicators()[notation]
+        indicator = indicators()[notation] if notation else None
         out.append(Observation(
-            indicator=notation,
+            indicator=notation,  # None: kept as a generic figure, so nothing the report states is lost
             label=clause.strip() or sentence.strip()[:30],
-            value=_value(m),
-            unit=indicator.unit or _UNIT_ALIASES.get(unit, unit),
+            value=value,
+            unit=(indicator.unit if indicator else None) or _UNIT_ALIASES.get(unit, unit),
             scope=_scope_before(text, m.start(), region) or scope_label("@whole", region),
             estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
             span=Span(clause_start, m.end()),
             source="narrative",
+        ))
+    out += _percentages(text, region, skip)
+    return out
+
+
+def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]]) -> list[Observation]:
+    out = []
+    for m in P.PERCENT.finditer(text):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        clause_start = _last_break(P.CLAUSE_BREAK, text, m.start())
+        out.append(Observation(
+            indicator=None, label=text[clause_start : m.start()].strip(), value=float(m.group("num")), unit="%",
+            scope=_scope_before(text, m.start(), region) or scope_label("@whole", region), estimated=False,
+            span=Span(clause_start, m.end()), source="narrative",
         ))
     return out
 

@@ -176,10 +176,17 @@ REPORTING_VERB_PREFIX = re.compile(
 
 FIGURE_UNITS = ("人次", "批次", "万元", "条", "件", "次", "篇", "个", "人", "名", "场", "期", "份", "项", "起", "家")
 
-FIGURE = re.compile(  # 约5000条, 1.37万份, 1000余人次 — not a rate (率) or ratio (比)
-    r"(?P<est>约|近|超过|逾|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?(?P<est2>余|多)?\s*"
-    r"(?P<unit>" + "|".join(FIGURE_UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"
+FIGURE = re.compile(
+    r"(?P<est>约|近|超过|逾|达)?\s*"
+    r"(?:(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"  # 5000, 1.37万
+    r"|(?<![第一二三四五六七八九十百千两])(?P<cn>[一二三四五六七八九十百千两]{1,6}))"  # 十二 (not 第十三届)
+    r"(?P<est2>余|多)?\s*"  # 1000余, 30多
+    r"(?P<unit>" + "|".join(FIGURE_UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"  # not a rate (率) or ratio (比)
 )
+"""A figure with its unit: 约5000条, 1.37万份, 1000余人次, 十二期."""
+
+PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[%％]")
+"""占46.3%: a share, kept as a figure of its own (unit %)."""
 CLAUSE_BREAK = re.compile(r"[，,；;。：:\n、]")
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
 COLUMN_HEADER = re.compile(r"(数量|件数|增/减|增减|金额|总数)")

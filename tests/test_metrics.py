@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kg.metrics import extract_observations, map_label
+from kg.metrics import chinese_number, extract_observations, map_label
 from kg.vocab import gazetteer
 
 CITY = gazetteer().get("450300")
 
 
 def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
-    return [(o.indicator, o.value, o.scope) for o in extract_observations(text, CITY)]
+    return [(o.indicator, o.value, o.scope) for o in extract_observations(text, CITY) if o.indicator]
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,20 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
 )
 def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _obs(text) == [(i, float(v), s) for i, v, s in expected]
+
+
+def test_unmapped_figures_are_kept_as_generic_observations() -> None:
+    found = [(o.indicator, o.label, o.value, o.unit) for o in extract_observations(
+        "发放宣传资料1.37万份,民生类信息159564条,占46.3%。全年编制《政府公报》十二期。", CITY)]
+    assert (None, "发放宣传资料", 13700.0, "份") in found
+    assert (None, "占", 46.3, "%") in found
+    assert (None, "全年编制《政府公报》", 12.0, "次") in found  # Chinese numerals; 期 counts as times
+
+
+@pytest.mark.parametrize(("text", "value"), [("十二", 12), ("二十", 20), ("一百零五", 105), ("两千三百", 2300),
+                                             ("十", 10), ("三", 3)])
+def test_chinese_numerals(text: str, value: int) -> None:
+    assert chinese_number(text) == value
 
 
 def test_estimated_values_are_flagged() -> None:
