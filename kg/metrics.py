@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import re
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from . import patterns as P

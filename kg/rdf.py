@@ -301,7 +301,7 @@ class _Builder:
                 self.add(citing, _CITATION_PROPERTY[c.kind], work_node)
 
     def observation(self, dataset: NamedNode, obs: Observation, i: int, part: DocumentPart) -> None:
-        node = instance("obs", self.src.sha256[:24], str(i))
+        node = instance("obs", self.src.sha256[:24], f"{i:05d}")  # zero-padded: IRIs sort in reading order
         self.add(node, A, term(QB, "Observation"))
         self.add(node, term(QB, "dataSet"), dataset)
         if obs.indicator:
@@ -324,6 +324,9 @@ class _Builder:
             self.lit(node, term(SDMX_DIM, "refPeriod"), int(part.year.value))
         self.lit(node, term(KG, "extractedFrom"), obs.source)
         self.evidence(node, obs.span)
+        # the quote again, directly on the figure: the canned queries read it without a path join
+        src_span = self.ex.structure.text.source_span(obs.span)
+        self.lit(node, term(KG, "quote"), self.src.text[src_span.start : src_span.end])
 
 
     # ------------------------------------------------------------ agencies, tasks, policies
