@@ -206,7 +206,8 @@ def render(runs: list[dict]) -> str:  # type: ignore[type-arg]
             p = r["pipeline_s"]
             rows += [
                 ("pipeline alone (`--to-nquads`: parse, extract, map; no store)",
-                 f"{mb / p:.2f} MB/s, {r['triples'] / p:,.0f} triples/s", f"{p:.1f} s, peak RSS {r['pipeline_rss_mb']} MB",
+                 f"{mb / p:.2f} MB/s, {r['triples'] / p:,.0f} triples/s",
+                 f"{p:.1f} s, peak RSS {r['pipeline_rss_mb']} MB",
                  f"{r['jieba_s'] / p:.2f}× jieba's speed"),
             ]
         rows += [
