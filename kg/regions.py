@@ -31,8 +31,10 @@ def _prefer(candidates: list[Region]) -> Region:
     return sorted(candidates, key=lambda r: order[r.level])[0]
 
 
-def region_in(text: str, *, min_level: str | None = None) -> Region | None:
-    """The most specific division named in a short text such as a title or an agency name."""
+@lru_cache(maxsize=8192)
+def region_in(text: str) -> Region | None:
+    """The most specific division named in a short text such as a title or an agency name (cached:
+    the same titles and names come back across a corpus)."""
     found = [r for _, _, r in mentions(text)]
     if not found:
         return None
