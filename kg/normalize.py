@@ -93,7 +93,18 @@ def _to_simplified(ed: _Editor) -> None:
 
 def _repair_mojibake(ed: _Editor) -> None:
     """Repair section markers garbled by a misaligned GBK decode; report every garbled run."""
+    _repair_markers(ed)
+    for m in re.finditer(r"(?:[^\n]{0,2}" + P.MOJIBAKE_CHAR.pattern + r"){2,}[^\n]{0,2}", ed.text):
+        ed.problems.append(
+            Problem(
+                "mojibake",
+                f"garbled characters (GBK bytes read with the wrong alignment?): {m.group(0)!r}",
+                Span(ed.origin[m.start()], ed.origin[m.end() - 1] + 1),
+            )
+        )
 
+
+def _repair_markers(ed: _Editor) -> None:
     def fix_line(m: re.Match[str]) -> str:
         line = m.group(0)
         if not P.MOJIBAKE_LEAD.match(line) or not P.MOJIBAKE_CHAR.search(line[:12]):
@@ -104,15 +115,8 @@ def _repair_mojibake(ed: _Editor) -> None:
         marker, consumed = fixed
         return marker + line[1 + consumed :]
 
-    ed.sub(re.compile(r"^[^\n]+$", re.M), fix_line)
-    for m in re.finditer(r"(?:[^\n]{0,2}" + P.MOJIBAKE_CHAR.pattern + r"){2,}[^\n]{0,2}", ed.text):
-        ed.problems.append(
-            Problem(
-                "mojibake",
-                f"garbled characters (GBK bytes read with the wrong alignment?): {m.group(0)!r}",
-                Span(ed.origin[m.start()], ed.origin[m.end() - 1] + 1),
-            )
-        )
+    if P.MOJIBAKE_CHAR.search(ed.text):  # the line-by-line pass only where something is garbled
+        ed.sub(re.compile(r"^[^\n]+$", re.M), fix_line)
 
 
 def _realign_marker(run: str) -> tuple[str, int] | None:
@@ -149,14 +153,26 @@ _FULLWIDTH_DIGITS = {ord(c): ord("0") + i for i, c in enumerate("０１２３４
 def normalize_text(source: SourceText) -> NormalizedText:
     """Clean one decoded document, keeping an exact map back to `source.text`."""
     ed = _Editor(source.text)
+    ed.delete(P.STRAY_COMMA)
     _repair_mojibake(ed)
     ed.delete(P.PINYIN_GLOSS)
     _to_simplified(ed)
-    ed.delete(P.STRAY_COMMA)
     ed.replace_same_length(ed.text.translate(_FULLWIDTH_DIGITS))
     ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " "))
     _drop_clutter_lines(ed)
     ed.delete(P.BROKEN_TITLE_LINE, "drop")
+    # removing one thing can bring two others together (a comma before a garbled heading, a broken
+    # title line before a stray comma): repeat the local clean-ups until nothing changes, so that
+    # normalizing normalized text changes nothing
+    for _ in range(5):
+        before = ed.text
+        ed.delete(P.STRAY_COMMA)
+        ed.delete(P.PINYIN_GLOSS)
+        _repair_markers(ed)
+        _drop_clutter_lines(ed)
+        ed.delete(P.BROKEN_TITLE_LINE, "drop")
+        if ed.text == before:
+            break
     return NormalizedText(
         source=source,
         text=ed.text,
