@@ -86,5 +86,8 @@ class NQuadsSink:
     def remove_file(self, path: str) -> bool:
         return False
 
+    def checkpoint(self) -> None:
+        return None
+
     def __len__(self) -> int:
         return 0

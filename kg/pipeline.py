@@ -24,6 +24,7 @@ from .store import GraphStore, StoreError
 from .structure import structure_document
 
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
+CHECKPOINT_EVERY = 20  # files written between two reopenings of the store (bounds its memory)
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ""}
 
 
@@ -106,9 +107,11 @@ def ingest(
             _tick(progress, path)
         else:
             todo.append(path)
-    for path, outcome in _parsed(todo, jobs):
+    for written, (path, outcome) in enumerate(_parsed(todo, jobs), start=1):
         results.append(_write(store, path, outcome))
         _tick(progress, path)
+        if written % CHECKPOINT_EVERY == 0:
+            store.checkpoint()
     if store.supports_queries and (vocabulary_changed or any(r.status == "ingested" for r in results)):
         refresh_derived_graphs(store)
     return IngestReport(tuple(results))

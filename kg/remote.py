@@ -118,6 +118,9 @@ class RemoteStore:
                     f"{Literal(fingerprint)} }} }}")
         return True
 
+    def checkpoint(self) -> None:
+        return None
+
     def __len__(self) -> int:
         from .query import select_rows
 
