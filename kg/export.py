@@ -109,12 +109,8 @@ def citation_graph(store: GraphStore) -> nx.DiGraph:
 def agency_graph(store: GraphStore) -> nx.DiGraph:
     g = nx.DiGraph()
     _add_documents(store, g)
-    keep = set()
-    for r in select_rows(store, _AGENCIES):
-        agency = r["agency"] or ""
-        g.add_node(agency, label=r["name"], kind="Agency", region=r["region"], level=r["level"])
-        _edge(g, r["d"], agency, kind="issuedBy", weight=1)
-        keep.update({agency, r["d"] or ""})
+    keep: set[str] = set()
+    _attach(g, select_rows(store, _AGENCIES), "agency", "Agency", "issuedBy", keep, region="region", level="level")
     for r in select_rows(store, _TASKS):
         task, agency = r["task"] or "", r["agency"] or ""
         g.add_node(task, label=r["text"], kind="Task", path=r["path"], deadline=r["deadline"])
@@ -129,13 +125,19 @@ def agency_graph(store: GraphStore) -> nx.DiGraph:
 def policy_graph(store: GraphStore) -> nx.DiGraph:
     g = nx.DiGraph()
     _add_documents(store, g)
-    keep = set()
-    for r in select_rows(store, _POLICIES):
-        policy = r["policy"] or ""
-        g.add_node(policy, label=r["name"], kind="Policy", scheme=r["scheme"])
-        _edge(g, r["d"], policy, kind="about", weight=1)
-        keep.update({policy, r["d"] or ""})
+    keep: set[str] = set()
+    _attach(g, select_rows(store, _POLICIES), "policy", "Policy", "about", keep, scheme="scheme")
     return g.subgraph(keep).copy()
+
+
+def _attach(g: nx.DiGraph, rows: list[dict[str, str | None]], key: str, kind: str, edge_kind: str,
+            keep: set[str], **attributes: str) -> None:
+    """Add the nodes named by `key` in `rows` and an edge to each from the document ?d of its row."""
+    for r in rows:
+        node = r[key] or ""
+        g.add_node(node, label=r["name"], kind=kind, **{a: r[column] for a, column in attributes.items()})
+        _edge(g, r["d"], node, kind=edge_kind, weight=1)
+        keep.update({node, r["d"] or ""})
 
 
 def full_graph(store: GraphStore) -> nx.DiGraph:
