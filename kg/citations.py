@@ -16,10 +16,6 @@ from .docnumbers import FoundNumber, find_doc_numbers
 from .model import Citation, CitationKind, DocNumber, Span
 from .vocab import document_genres, known_works, periodical_suffixes, short_names
 
-_SENTENCE_END = P.SENTENCE_END
-_AUTHORITY = P.CITES_AS_AUTHORITY
-_IMPLEMENTS = P.CITES_TO_IMPLEMENT
-
 
 @dataclass(frozen=True)
 class _Quoted:
@@ -29,18 +25,18 @@ class _Quoted:
 
 def sentence_around(text: str, start: int, end: int) -> Span:
     left = start
-    while left > 0 and not _SENTENCE_END.match(text[left - 1]):
+    while left > 0 and not P.SENTENCE_END.match(text[left - 1]):
         left -= 1
-    m = _SENTENCE_END.search(text, end)
+    m = P.SENTENCE_END.search(text, end)
     right = m.end() if m and text[m.start()] != "\n" else (m.start() if m else len(text))
     return Span(left, right)
 
 
 def _kind(text: str, start: int) -> CitationKind:
     before = text[max(0, start - 80) : start]
-    if _AUTHORITY.search(before):
+    if P.CITES_AS_AUTHORITY.search(before):
         return CitationKind.AUTHORITY
-    if _IMPLEMENTS.search(before):
+    if P.CITES_TO_IMPLEMENT.search(before):
         return CitationKind.IMPLEMENTS
     return CitationKind.CITES
 
@@ -61,17 +57,15 @@ def is_periodical(title: str, following: str) -> bool:
     return title.endswith(periodical_suffixes())
 
 
-_TRAILING_QUALIFIER = P.TITLE_QUALIFIER
-_AGENCY_OPENING = P.AGENCY_OPENING
 
 
 def is_document_title(title: str) -> bool:
-    bare = _TRAILING_QUALIFIER.sub("", title)
+    bare = P.TITLE_QUALIFIER.sub("", title)
     if title in known_works():
         return True
     if len(bare) <= 4 and not bare.endswith("法"):
         return False  # 《统计报告》, 《办法》: a genre word, not a particular document
-    return bare.endswith(document_genres()) or bool(_AGENCY_OPENING.match(bare))
+    return bare.endswith(document_genres()) or bool(P.AGENCY_OPENING.match(bare))
 
 
 def _quoted_titles(text: str) -> list[_Quoted]:

@@ -15,7 +15,6 @@ from .model import DocNumber, Region, Span
 from .vocab import code_bodies, gazetteer, issuer_codes, province_codes
 
 _MAX_CODE = 8
-_LEFT_WORDS = P.NARRATIVE_BEFORE_CODE
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def trim_code(run: str) -> str:
             return run[-length:]
     code = run[-_MAX_CODE:] if len(run) > _MAX_CODE else run
     while True:
-        m = _LEFT_WORDS.match(code)
+        m = P.NARRATIVE_BEFORE_CODE.match(code)
         if not m or m.end() >= len(code):
             break
         code = code[m.end() :]

@@ -56,7 +56,6 @@ def detect_format(data: bytes, name: str = "") -> str:
 # ---------------------------------------------------------------- HTML
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select", "aside")
-_CLUTTER = P.PAGE_FURNITURE
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table")
 
 
@@ -71,7 +70,7 @@ def extract_html(data: bytes) -> tuple[str, str]:
     soup = BeautifulSoup(markup, "lxml")
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
-    clutter = soup.find_all(class_=_CLUTTER) + soup.find_all(id=_CLUTTER)
+    clutter = soup.find_all(class_=P.PAGE_FURNITURE) + soup.find_all(id=P.PAGE_FURNITURE)
     for tag in clutter:
         if tag.parent is not None and len(_cjk(tag.get_text())) < 400:
             tag.decompose()
@@ -119,9 +118,7 @@ def _table_rows(table: Any) -> str:
 
 # ---------------------------------------------------------------- PDF
 
-_PAGE_NUMBER = P.PAGE_NUMBER
 _SENTENCE_END = "。；;：:！!？?」』”)）】|"
-_HEADING = P.LINE_START_HEADING
 
 
 def extract_pdf(data: bytes) -> str:
@@ -156,7 +153,7 @@ def _join_pages(pages: list[tuple[list[str], list[str]]]) -> str:
     out: list[str] = []
     for lines, rows in pages:
         kept = [line.rstrip() for line in lines if line.strip() and line.strip() not in running
-                and not _PAGE_NUMBER.match(line)]
+                and not P.PAGE_NUMBER.match(line)]
         width = max((len(line) for line in kept), default=0)
         for line in kept:
             if out and _continues(out[-1], line, width):
@@ -169,7 +166,7 @@ def _join_pages(pages: list[tuple[list[str], list[str]]]) -> str:
 
 def _continues(previous: str, line: str, width: int) -> bool:
     """A line wrapped by the layout: the previous one is full and does not end a sentence."""
-    if not previous or previous.startswith("|") or _HEADING.match(line):
+    if not previous or previous.startswith("|") or P.LINE_START_HEADING.match(line):
         return False
     return previous[-1] not in _SENTENCE_END and len(previous) >= 0.8 * width
 

@@ -137,10 +137,6 @@ def map_label(label: str, context: str | None) -> str | None:
     return sorted(matches, key=lambda i: i.notation.count("."))[0].notation
 
 
-def _top(notation: str) -> str:
-    return ".".join(notation.split(".")[:2])
-
-
 def table_observations(text: str, region: Region | None) -> list[Observation]:
     out: list[Observation] = []
     for start, end in table_regions(text):

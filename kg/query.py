@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import multiprocessing
 import re
 from dataclasses import dataclass
@@ -139,7 +138,3 @@ def render_table(table: ResultTable, max_width: int = 60) -> str:
         lines.append("  ".join(c + " " * (widths[i] - width(c)) for i, c in enumerate(r)))
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines)
-
-
-def to_json_rows(table: ResultTable) -> str:
-    return json.dumps([dict(zip(table.variables, r, strict=True)) for r in table.rows], ensure_ascii=False)

@@ -22,7 +22,6 @@ from . import patterns as P
 APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 REVIEW_COLUMNS = tuple(f"N.4.{i}" for i in range(1, 16))
 UNIT_CELLS = frozenset({"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"})
-_COLUMN_HEADER = P.COLUMN_HEADER
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
             applicants, columns = True, ()
         if "信息内容" in texts:
             i = texts.index("信息内容")
-            columns = tuple(t for t in texts[i + 1 :] if _COLUMN_HEADER.search(t))
+            columns = tuple(t for t in texts[i + 1 :] if P.COLUMN_HEADER.search(t))
             applicants = False
         if {"未经复议直接起诉", "复议后起诉"} <= set(texts) or ("行政复议" in texts and "行政诉讼" in texts):
             review = True

@@ -105,11 +105,6 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(by_code, by_name)
 
 
-@lru_cache(maxsize=1)
-def self_aliases() -> frozenset[str]:
-    return frozenset(r["alias"] for r in _rows("region_aliases.csv") if r["region"] == "@self")
-
-
 @dataclass(frozen=True)
 class IssuerCode:
     issuer: str
