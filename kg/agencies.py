@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import Region, Span
+from .patterns import literal_alternation
 from .vocab import data_dir, gazetteer
 
 _GENERIC_PREFIXES = ("自治区", "省", "市", "州", "县", "区")
@@ -52,7 +53,7 @@ def national() -> dict[str, tuple[str, str | None]]:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return literal_alternation(set(words))
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -207,10 +208,11 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     out: list[Observation] = []
     family: str | None = None
     sentence_start = 0
+    sentences, clauses = _Breaks(P.SENTENCE_BREAK, text), _Breaks(P.CLAUSE_BREAK, text)
     for m in P.FIGURE.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        s_start = _last_break(P.SENTENCE_BREAK, text, m.start())
+        s_start = sentences.start_before(m.start())
         if s_start != sentence_start:
             # the family (复议 or 诉讼, 申请) a sub-row belongs to carries over sentences, not paragraphs
             if "\n" in text[sentence_start:s_start]:
@@ -219,7 +221,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         value = _value(m)
         if value is None:
             continue
-        clause_start = _last_break(P.CLAUSE_BREAK, text, m.start())
+        clause_start = clauses.start_before(m.start())
         clause = text[clause_start : m.start()]
         s_end = P.SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
@@ -240,16 +242,16 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             span=Span(clause_start, m.end()),
             source="narrative",
         ))
-    out += _percentages(text, region, skip)
+    out += _percentages(text, region, skip, clauses)
     return out
 
 
-def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]]) -> list[Observation]:
+def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]], clauses: _Breaks) -> list[Observation]:
     out = []
     for m in P.PERCENT.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        clause_start = _last_break(P.CLAUSE_BREAK, text, m.start())
+        clause_start = clauses.start_before(m.start())
         out.append(Observation(
             indicator=None, label=text[clause_start : m.start()].strip(), value=float(m.group("num")), unit="%",
             scope=_scope_before(text, m.start(), region) or scope_label("@whole", region), estimated=False,
@@ -258,11 +260,16 @@ def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]]) 
     return out
 
 
-def _last_break(pattern: re.Pattern[str], text: str, before: int) -> int:
-    i = before
-    while i > 0 and not pattern.match(text[i - 1]):
-        i -= 1
-    return i
+class _Breaks:
+    """Where the sentences (or clauses) of a text start, found once for all the figures in it."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.ends = [m.end() for m in pattern.finditer(text)]
+
+    def start_before(self, at: int) -> int:
+        """The start of the sentence or clause that holds position `at`."""
+        k = bisect_right(self.ends, at) - 1
+        return self.ends[k] if k >= 0 else 0
 
 
 def extract_observations(text: str, region: Region | None) -> tuple[Observation, ...]:

@@ -56,7 +56,7 @@ def digest(value: str, n: int = 16) -> str:
 
 
 def instance(*parts: str) -> NamedNode:
-    return NamedNode(ID + "/".join(segment(p) for p in parts))
+    return NamedNode(ID + "/".join(map(segment, parts)))
 
 
 def region_iri(code: str) -> NamedNode:

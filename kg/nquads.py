@@ -9,6 +9,7 @@ audit findings) need the whole corpus in a store: load the shards, then run `kg 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -67,6 +68,10 @@ class NQuadsSink:
         self._handle.write("".join(line[:-3] + graph for line in doc.ntriples.splitlines(keepends=True)
                                    if line.endswith(" .\n")).encode("utf-8"))
         self._in_shard += 1
+
+    def add_graphs(self, docs: Sequence[DocumentGraph]) -> None:
+        for doc in docs:
+            self.replace_graph(doc)
 
     def ensure_vocabulary(self) -> bool:
         from .vocabulary import vocabulary_quads

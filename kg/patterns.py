@@ -7,9 +7,42 @@ reader can tell why a branch exists before deleting it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Character class body for CJK ideographs (extension A, unified, compatibility)."""
+
+
+_Trie = dict[str, "_Trie"]  # one character a level; "" marks the end of a word
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, the longest one where several match at a place.
+
+    Built as a trie (湘潭市|湘潭县 → 湘潭(?:市|县)): Python's `re` tries a flat alternation's
+    branches one by one at every position, which made a gazetteer of 3,000 names the slowest part
+    of the pipeline. Continuations come before the end of a word, so the longest match wins and
+    a failing lookahead after the group still backtracks to the shorter words, as a flat
+    longest-first alternation would.
+    """
+    trie: _Trie = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render_trie(trie)
+
+
+def _render_trie(node: _Trie) -> str:
+    branches = [re.escape(char) + _render_trie(child) for char, child in sorted(node.items()) if char]
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 # ---------------------------------------------------------------- normalization
 

@@ -1,15 +1,17 @@
 """The whole path for a set of files: load → normalize → structure → extract → RDF → store.
 
 A file that fails is reported with its name and the problem; the others are still ingested,
-and what was already in the store is untouched (each file's graph is replaced atomically).
+and what was already in the store is untouched (a changed file's graph is replaced atomically;
+new files are bulk-loaded in batches that a killed run rolls back, see `store`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +27,9 @@ from .structure import structure_document
 
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 CHECKPOINT_EVERY = 20  # files written between two reopenings of the store (bounds its memory)
+BATCH_FILES = 20  # new files bulk-loaded together
+BATCH_TRIPLES = 400_000  # … or fewer, when their graphs are large (bounds the memory a batch holds)
+IN_FLIGHT_PER_JOB = 4  # parsed files waiting for the writer, per worker process
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ""}
 
 
@@ -93,7 +98,7 @@ def ingest(
     """
     results: list[FileResult] = []
     vocabulary_changed = store.ensure_vocabulary()
-    todo: list[Path] = []
+    todo: list[tuple[Path, bool]] = []  # (file, already in the store)
     for path in iter_input_files(paths):
         try:
             state = store.file_state(str(path.resolve()))
@@ -106,12 +111,12 @@ def ingest(
             results.append(FileResult(str(path), "unchanged"))
             _tick(progress, path)
         else:
-            todo.append(path)
-    for written, (path, outcome) in enumerate(_parsed(todo, jobs), start=1):
-        results.append(_write(store, path, outcome))
-        _tick(progress, path)
-        if written % CHECKPOINT_EVERY == 0:
-            store.checkpoint()
+            todo.append((path, state is not None))
+    writer = _Writer(store, results, progress)
+    in_store = dict(todo)
+    for path, outcome in _parsed([p for p, _ in todo], jobs):
+        writer.take(path, outcome, replace=in_store[path])
+    writer.flush()
     if store.supports_queries and (vocabulary_changed or any(r.status == "ingested" for r in results)):
         refresh_derived_graphs(store)
     return IngestReport(tuple(results))
@@ -161,18 +166,70 @@ def _parsed(paths: list[Path], jobs: int) -> Iterator[tuple[Path, _Parsed]]:
             yield path, _parse_one(path)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # map keeps input order and pulls results as they finish: memory stays bounded by the pool
-        yield from zip(paths, pool.map(_parse_one, paths, chunksize=4), strict=True)
+        # a bounded window of submitted files, in input order: a slow writer never lets parsed
+        # graphs pile up in memory (Executor.map would submit the whole corpus at once)
+        window: deque[tuple[Path, Future[_Parsed]]] = deque()
+        for path in paths:
+            window.append((path, pool.submit(_parse_one, path)))
+            if len(window) >= jobs * IN_FLIGHT_PER_JOB:
+                done_path, future = window.popleft()
+                yield done_path, future.result()
+        while window:
+            done_path, future = window.popleft()
+            yield done_path, future.result()
 
 
-def _write(store: GraphStore, path: Path, parsed: _Parsed) -> FileResult:
-    if parsed.graph is None:
-        return parsed.result
-    try:
-        store.replace_graph(parsed.graph)
-    except (OSError, StoreError) as exc:
-        return FileResult(str(path), "failed", f"{path}: could not be written to the store: {exc}")
-    return parsed.result
+class _Writer:
+    """The single writer: new files gathered into bulk-load batches, changed files replaced one by one."""
+
+    def __init__(self, store: GraphStore, results: list[FileResult],
+                 progress: Callable[[Path], None] | None) -> None:
+        self.store = store
+        self.results = results
+        self.progress = progress
+        self.batch: list[tuple[Path, _Parsed, DocumentGraph]] = []
+        self.batch_triples = 0
+        self.written = 0
+
+    def take(self, path: Path, parsed: _Parsed, *, replace: bool) -> None:
+        if parsed.graph is None:
+            self._done(path, parsed.result)
+        elif replace:
+            self._done(path, self._replace(path, parsed.result, parsed.graph))
+        else:
+            self.batch.append((path, parsed, parsed.graph))
+            self.batch_triples += parsed.result.triples
+            if len(self.batch) >= BATCH_FILES or self.batch_triples >= BATCH_TRIPLES:
+                self.flush()
+
+    def flush(self) -> None:
+        batch, self.batch, self.batch_triples = self.batch, [], 0
+        if not batch:
+            return
+        try:
+            self.store.add_graphs([graph for _, _, graph in batch])
+        except (OSError, StoreError, ValueError, SyntaxError):
+            # find the culprit: each file of the failed batch on its own, transactionally
+            for path, parsed, graph in batch:
+                self._done(path, self._replace(path, parsed.result, graph))
+            return
+        for path, parsed, _ in batch:
+            self._done(path, parsed.result)
+
+    def _replace(self, path: Path, result: FileResult, graph: DocumentGraph) -> FileResult:
+        try:
+            self.store.replace_graph(graph)
+        except (OSError, StoreError, ValueError, SyntaxError) as exc:
+            return FileResult(str(path), "failed", f"{path}: could not be written to the store: {exc}")
+        return result
+
+    def _done(self, path: Path, result: FileResult) -> None:
+        self.results.append(result)
+        _tick(self.progress, path)
+        if result.status == "ingested":
+            self.written += 1
+            if self.written % CHECKPOINT_EVERY == 0:
+                self.store.checkpoint()
 
 
 def _sha256(path: Path) -> str:

@@ -53,9 +53,8 @@ def _labels() -> dict[str, Policy]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    labels = sorted(_labels(), key=len, reverse=True)
     # 教育 the area, not 教育局 the agency
-    return re.compile("(?:" + "|".join(re.escape(label) for label in labels) + ")(?![局厅部委办])")
+    return re.compile("(?:" + P.literal_alternation(_labels()) + ")(?![局厅部委办])")
 
 
 def find_policies(text: str) -> tuple[PolicyMention, ...]:

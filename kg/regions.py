@@ -6,13 +6,13 @@ import re
 from functools import lru_cache
 
 from .model import Region
+from .patterns import literal_alternation
 from .vocab import Gazetteer, gazetteer
 
 
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern[str]:
-    names = sorted(gazetteer().by_name, key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names if len(n) >= 2))
+    return re.compile(literal_alternation(n for n in gazetteer().by_name if len(n) >= 2))
 
 
 def mentions(text: str) -> list[tuple[int, int, Region]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 from pyoxigraph import Literal, QueryResultsFormat, RdfFormat, parse, parse_query_results, serialize
@@ -89,6 +90,10 @@ class RemoteStore:
 
     def replace_graph(self, doc: DocumentGraph) -> None:
         self.replace_graph_body(doc.graph.value, doc.ntriples)
+
+    def add_graphs(self, docs: Sequence[DocumentGraph]) -> None:
+        for doc in docs:
+            self.replace_graph(doc)
 
     def replace_graph_body(self, graph: str, ntriples: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from . import patterns as P
 from .docnumbers import issuer_of_code, jurisdiction_of
@@ -92,11 +92,11 @@ def resolve_citations(
     grouped: dict[str, list[Citation]] = defaultdict(list)
     for key, c in zip(keys, kept, strict=True):
         grouped[key].append(c)
-    codes = {c.number.code for c in kept if c.number}
+    codes = Counter(c.number.code for c in kept if c.number)
     return tuple(_work(key, cs, region, codes) for key, cs in grouped.items())
 
 
-def _work(key: str, cs: list[Citation], region: Region | None, codes: set[str]) -> CitedWork:
+def _work(key: str, cs: list[Citation], region: Region | None, codes: Counter[str]) -> CitedWork:
     number = next((c.number for c in cs if c.number), None)
     titles = [c.title for c in cs if c.title and not c.alias]
     title = max(titles, key=len) if titles else None
@@ -140,11 +140,11 @@ def _relation_kind(title: str | None) -> str | None:
     return {"印发": "issues", "转发": "forwards"}.get(m.group("verb"), "implements")
 
 
-def _similar_code(code: str, codes: set[str]) -> str | None:
-    """A code one character away from another code of the same file, ending unusually: a typo?"""
+def _similar_code(code: str, codes: Counter[str]) -> str | None:
+    """A code one character away from another code of the same file, ending unusually: a typo?
+    Of several such codes, the one the file uses most (then the first in code order)."""
     if code[-1] in _CODE_FINAL:
         return None
-    for other in codes:
-        if other != code and len(other) == len(code) and sum(a != b for a, b in zip(other, code, strict=True)) == 1:
-            return other
-    return None
+    near = [other for other in codes
+            if other != code and len(other) == len(code) and sum(a != b for a, b in zip(other, code, strict=True)) == 1]
+    return min(near, key=lambda other: (-codes[other], other)) if near else None

@@ -2,6 +2,10 @@
 
 Replacing a file's graph is one SPARQL Update (DROP + INSERT DATA), which Oxigraph applies in a
 single transaction: a reader never sees half a document, and a crash leaves the old graph.
+Graphs of files new to the store take the bulk loader instead (four times faster here, but not
+transactional): their names are first recorded in a journal graph in one transaction and struck off
+once loaded, and opening the store for writing drops any graph still in the journal, so a killed
+ingest never leaves half a document behind.
 Corpus-level facts (title conflicts between files) live in their own graph and are recomputed
 from the per-file graphs after every change, so removing a file never leaves them stale.
 """
@@ -10,17 +14,20 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store
 
-from .namespaces import KG, sparql_prefixes
+from .namespaces import KG, instance, sparql_prefixes
 from .rdf import DocumentGraph
 
 DEFAULT_STORE = "kg-store"
 STORE_ENV = "KG_STORE"
+JOURNAL_GRAPH = instance("graph", "journal")
+_LOADING = NamedNode(KG + "loading")
 
 
 class StoreError(Exception):
@@ -47,6 +54,7 @@ class GraphStore(Protocol):
     def update(self, sparql: str) -> None: ...
     def file_state(self, path: str) -> FileState | None: ...
     def replace_graph(self, doc: DocumentGraph) -> None: ...
+    def add_graphs(self, docs: Sequence[DocumentGraph]) -> None: ...
     def replace_graph_body(self, graph: str, ntriples: str) -> None: ...
     def remove_file(self, path: str) -> bool: ...
     def ensure_vocabulary(self) -> bool: ...
@@ -75,6 +83,8 @@ class KGStore:
                 raise StoreError(f"store {self.path} is in use by another process (is `kg serve` or another "
                                  f"`kg ingest` running?)") from exc
             raise StoreError(f"cannot open store {self.path}: {message}") from exc
+        if not read_only:
+            self.roll_back_unfinished_loads()
 
     def __enter__(self) -> KGStore:
         return self
@@ -88,6 +98,7 @@ class KGStore:
         del self._store
         gc.collect()
         self._store = Store(str(self.path))
+        self.roll_back_unfinished_loads()
 
     def __exit__(self, *_: object) -> None:
         self.close()
@@ -117,6 +128,29 @@ class KGStore:
     def replace_graph(self, doc: DocumentGraph) -> None:
         """Atomically replace the named graph of `doc.path` with `doc`'s triples."""
         self.replace_graph_body(doc.graph.value, doc.ntriples)
+
+    def add_graphs(self, docs: Sequence[DocumentGraph]) -> None:
+        """Bulk-load the graphs of files that are not in the store yet, under the journal's watch."""
+        if not docs:
+            return
+        names = " ".join(f"<{doc.graph.value}>" for doc in docs)
+        # a leftover graph of the same name would be merged into, not replaced: drop it first
+        drops = "".join(f"DROP SILENT GRAPH <{doc.graph.value}> ;\n" for doc in docs)
+        self.update(f"{drops}INSERT {{ GRAPH <{JOURNAL_GRAPH.value}> {{ ?g <{_LOADING.value}> true }} }} "
+                    f"WHERE {{ VALUES ?g {{ {names} }} }}")
+        for doc in docs:
+            # our own IRIs are percent-encoded and our literals escaped: the loader's checks add nothing
+            self._store.bulk_load(doc.ntriples, RdfFormat.N_TRIPLES, to_graph=doc.graph, lenient=True)
+        self._store.remove_graph(JOURNAL_GRAPH)
+
+    def roll_back_unfinished_loads(self) -> list[str]:
+        """Drop the graphs of an interrupted bulk load (still in the journal); their names."""
+        pending = [q.subject.value for q in self._store.quads_for_pattern(None, _LOADING, None, JOURNAL_GRAPH)
+                   if isinstance(q.subject, NamedNode)]
+        if pending:
+            drops = "".join(f"DROP SILENT GRAPH <{graph}> ;\n" for graph in pending)
+            self.update(f"{drops}DROP SILENT GRAPH <{JOURNAL_GRAPH.value}>")
+        return pending
 
     def replace_graph_body(self, graph: str, ntriples: str) -> None:
         """DROP and INSERT DATA in one SPARQL Update, which Oxigraph runs as one transaction."""
