@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
-CANNED = ("documents", "citations", "metrics")
+CONTRACT = ("documents", "citations", "metrics")  # the evaluation contract: whole-corpus listings
+CANNED = tuple(sorted(p.stem for p in (ROOT / "queries").glob("*.rq")))
 
 
 def run_measured(argv: list[str]) -> tuple[float, int]:
@@ -60,51 +61,61 @@ def jieba_baseline(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def query_times(store: Path, repeat: int = 7) -> dict[str, float]:
+def query_times(store: Path, repeat: int = 7) -> tuple[dict[str, float], dict[str, int]]:
+    """Median seconds of each canned query, results serialized as CSV; and its row count."""
     from pyoxigraph import QueryResultsFormat
 
-    from kg.query import read_query
+    from kg.query import _with_prefixes, read_query
     from kg.store import KGStore
 
-    out = {}
+    out, rows = {}, {}
     with KGStore(store, read_only=True) as s:
         for name in CANNED:
-            sparql = read_query(ROOT / "queries" / f"{name}.rq")
+            sparql = _with_prefixes(read_query(ROOT / "queries" / f"{name}.rq"))
             times = []
             for _ in range(repeat):
                 start = time.perf_counter()
                 result = s.query(sparql)
-                result.serialize(io.BytesIO(), QueryResultsFormat.CSV)  # type: ignore[attr-defined]
+                buffer = io.BytesIO()
+                result.serialize(buffer, QueryResultsFormat.CSV)  # type: ignore[attr-defined]
                 times.append(time.perf_counter() - start)
+                if times[0] > 5:  # far off the target: one run tells enough
+                    break
             out[name] = statistics.median(times)
-    return out
+            rows[name] = buffer.getvalue().count(b"\n") - 1  # minus the header
+    return out, rows
 
 
 RDFLIB_CHILD = r"""
-import io, json, sys, time
+import json, sys, time
 from rdflib import Dataset
 data, queries = sys.argv[1], json.loads(sys.argv[2])
 ds = Dataset(default_union=True)
 ds.parse(data, format="nquads")
-out = {}
 for name, text in queries.items():
     start = time.perf_counter()
     rows = list(ds.query(text))
-    out[name] = time.perf_counter() - start
-print(json.dumps(out))
+    print(json.dumps({name: time.perf_counter() - start}), flush=True)
 """
 
 
 def rdflib_times(nquads: Path, timeout: float) -> dict[str, float | None]:
+    """Seconds of each canned query in rdflib (one run each: rdflib is the slow side); None where
+    the whole run's time ran out before the query finished."""
     from kg.query import _with_prefixes, read_query
 
     queries = {n: _with_prefixes(read_query(ROOT / "queries" / f"{n}.rq")) for n in CANNED}
+    out: dict[str, float | None] = dict.fromkeys(CANNED)
     try:
         done = subprocess.run([sys.executable, "-c", RDFLIB_CHILD, str(nquads), json.dumps(queries)],
                               capture_output=True, text=True, timeout=timeout, check=True)
-        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
-    except subprocess.TimeoutExpired:
-        return dict.fromkeys(CANNED)
+        lines = done.stdout
+    except subprocess.TimeoutExpired as exc:
+        lines = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+    for line in lines.splitlines():
+        if line.startswith("{"):
+            out.update(json.loads(line))
+    return out
 
 
 def triple_count(store: Path) -> int:
@@ -141,7 +152,9 @@ def main() -> None:
     jieba_s = jieba_baseline(files)
     shards = a.work / f"shards-{a.docs}"
     shutil.rmtree(shards, ignore_errors=True)
-    pipeline_s, pipeline_rss = run_measured([kg, "ingest", str(corpus), "--to-nquads", str(shards), "-q"])
+    pipeline_s, pipeline_rss = run_measured([kg, "ingest", str(corpus), "--to-nquads", str(shards), "-q",
+                                             "--jobs", str(a.jobs)])
+    shutil.rmtree(shards, ignore_errors=True)  # as large as the dump below: not kept
     ingest_s, ingest_rss = run_measured([kg, "ingest", str(corpus), "--store", str(store), "-q", "--jobs",
                                          str(a.jobs)])
     again_s, _ = run_measured([kg, "ingest", str(corpus), "--store", str(store), "-q"])
@@ -151,7 +164,9 @@ def main() -> None:
                    capture_output=True)
     load_s, _ = run_measured([str(VENV_BIN / "oxigraph"), "load", "--location", str(reload_store), "--file",
                               str(nquads)])
-    queries = query_times(store)
+    nquads.unlink()  # the largest file of the run; the reloaded store has what it held
+    shutil.rmtree(reload_store, ignore_errors=True)
+    queries, query_rows = query_times(store)
 
     subset = a.work / f"corpus-{a.docs}-rdflib"
     shutil.rmtree(subset, ignore_errors=True)
@@ -164,11 +179,11 @@ def main() -> None:
     sub_nq = a.work / f"store-{a.docs}-rdflib.nq"
     subprocess.run([kg, "dump", "--store", str(sub_store), "--format", "nquads", "-o", str(sub_nq)], check=True,
                    capture_output=True)
-    sub_oxi = query_times(sub_store)
+    sub_oxi, _ = query_times(sub_store)
     sub_rdflib = rdflib_times(sub_nq, a.rdflib_timeout)
 
     write_report(a, megabytes, jieba_s, ingest_s, ingest_rss, again_s, triples, load_s, queries, sub_oxi,
-                 sub_rdflib, pipeline_s, pipeline_rss)
+                 sub_rdflib, pipeline_s, pipeline_rss, query_rows)
 
 
 def _ms(value: float | None) -> str:
@@ -177,7 +192,8 @@ def _ms(value: float | None) -> str:
 
 def write_report(a: argparse.Namespace, mb: float, jieba_s: float, ingest_s: float, rss: int, again_s: float,
                  triples: int, load_s: float, queries: dict[str, float], sub_oxi: dict[str, float],
-                 sub_rdflib: dict[str, float | None], pipeline_s: float, pipeline_rss: int) -> None:
+                 sub_rdflib: dict[str, float | None], pipeline_s: float, pipeline_rss: int,
+                 query_rows: dict[str, int]) -> None:
     result = {
         "docs": a.docs, "jobs": a.jobs, "rdflib_docs": a.rdflib_docs, "date": dt.date.today().isoformat(),
         "command": f"python bench/run.py --docs {a.docs} --jobs {a.jobs} --rdflib-docs {a.rdflib_docs}",
@@ -186,6 +202,7 @@ def write_report(a: argparse.Namespace, mb: float, jieba_s: float, ingest_s: flo
         "megabytes": mb, "triples": triples, "ingest_s": ingest_s, "jieba_s": jieba_s, "load_s": load_s,
         "rss_mb": rss, "reingest_s": again_s, "queries": queries, "subset_oxigraph": sub_oxi,
         "subset_rdflib": sub_rdflib, "pipeline_s": pipeline_s, "pipeline_rss_mb": pipeline_rss,
+        "query_rows": query_rows,
     }
     folder = a.report.parent / "benchmarks"
     folder.mkdir(parents=True, exist_ok=True)
@@ -194,6 +211,17 @@ def write_report(a: argparse.Namespace, mb: float, jieba_s: float, ingest_s: flo
     text = render(sorted(runs, key=lambda r: r["docs"]))
     a.report.write_text(text, encoding="utf-8")
     print(text)
+
+
+def _query_verdict(seconds: float) -> str:
+    return f"{'meets' if seconds < 0.05 else 'misses'} the 50 ms target"
+
+
+def _ratio(rdflib_s: float | None, oxigraph_s: float) -> str:
+    if rdflib_s is None:
+        return "rdflib did not finish in the time allowed"
+    ratio = rdflib_s / max(oxigraph_s, 1e-9)
+    return f"{ratio:.0f}× faster ({'meets' if ratio >= 20 else 'misses'} the 20× target)"
 
 
 def render(runs: list[dict]) -> str:  # type: ignore[type-arg]
@@ -221,12 +249,13 @@ def render(runs: list[dict]) -> str:  # type: ignore[type-arg]
             ("re-ingest of the unchanged corpus", f"{r['reingest_s']:.1f} s", "",
              f"{100 * r['reingest_s'] / ingest:.1f}% of a full ingest (target < 5%)"),
         ]
-        rows += [(f"`{n}.rq` on the whole store (median of 7)", _ms(r["queries"][n]), "", "target < 50 ms")
-                 for n in CANNED]
+        counts = r.get("query_rows", {})
+        rows += [(f"`{n}.rq` on the whole store (median of up to 7)", _ms(r["queries"][n]),
+                  f"{counts[n]:,} rows" if n in counts else "", _query_verdict(r["queries"][n]))
+                 for n in r["queries"]]
         rows += [(f"`{n}.rq` on {r['rdflib_docs']} documents: Oxigraph / rdflib", _ms(r["subset_oxigraph"][n]),
-                  _ms(r["subset_rdflib"][n]),
-                  f"{(r['subset_rdflib'][n] or float('inf')) / max(r['subset_oxigraph'][n], 1e-9):.0f}× faster "
-                  "(target ≥ 20×)") for n in CANNED]
+                  _ms(r["subset_rdflib"].get(n)), _ratio(r["subset_rdflib"].get(n), r["subset_oxigraph"][n]))
+                 for n in r["subset_oxigraph"]]
         out += [f"## {r['docs']:,} documents", "", f"`{r['command']}` on {r['date']}; {r['machine']}.", "",
                 "| measure | value | detail | against the target |", "|---|---|---|---|",
                 *[f"| {m} | {v} | {d} | {t} |" for m, v, d, t in rows], ""]

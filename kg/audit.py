@@ -1,39 +1,20 @@
 """Audit of the statistics: the rules are data (data/audit_rules.csv and the SPARQL in queries/).
 
-Findings are recomputed from the per-file graphs into their own named graph after each ingest,
-so they are queryable (`queries/audit-findings.rq`) and never stale.
+Every rule compares figures within one report, so the ingest checks each report as it is parsed
+(`rules.py`) and stores the findings in the file's own graph (`queries/audit-findings.rq`).
+Here the same rules run as SPARQL over a whole store, for `kg check`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import unquote
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
-
-from .namespaces import KG, PROV, RDF, RDFS, digest, instance
-from .query import read_query, select_rows
-from .store import GraphStore
+from .namespaces import instance
+from .query import Queryable, read_query, select_rows
+from .rules import Finding
 from .vocab import ROOT
 
-AUDIT_GRAPH = instance("graph", "audit")
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str  # notation of the rule, or 'prose-vs-table'
-    label: str
-    file: str
-    scope: str | None
-    expected: str
-    actual: str
-    quotes: tuple[str, ...]
-    observations: tuple[str, ...]
-
-    def line(self) -> str:
-        where = f" [{self.scope}]" if self.scope else ""
-        quotes = "; ".join(q.replace("\n", " ") for q in self.quotes[:4])
-        return f"{self.file}{where} {self.rule}: {self.label} — {self.expected} ≠ {self.actual}  «{quotes}»"
+LEGACY_AUDIT_GRAPH = instance("graph", "audit")  # where stores made before per-file findings kept them
 
 
 def _query(name: str) -> str:
@@ -44,7 +25,7 @@ def _label(value: str | None) -> str:
     return unquote((value or "").rsplit("/", 1)[-1])
 
 
-def _lookup(store: GraphStore, template: str, iris: set[str]) -> dict[str, list[str]]:
+def _lookup(store: Queryable, template: str, iris: set[str]) -> dict[str, list[str]]:
     """One query for many nodes: `template` binds ?n (from VALUES) and ?v."""
     out: dict[str, list[str]] = {}
     ordered = sorted(i for i in iris if i)
@@ -60,7 +41,7 @@ _LABEL = "?n skos:prefLabel ?v ."
 _QUOTE = "?n prov:wasDerivedFrom/oa:hasSelector/oa:exact ?v ."
 
 
-def _arithmetic(store: GraphStore) -> list[tuple[dict[str, str | None], list[str]]]:
+def _arithmetic(store: Queryable) -> list[tuple[dict[str, str | None], list[str]]]:
     out = []
     for row in select_rows(store, _query("audit-arithmetic.rq")):
         rule, dataset, scope, source = row["rule"] or "", row["dataset"] or "", row["scope"] or "", row["source"]
@@ -78,7 +59,7 @@ def _arithmetic(store: GraphStore) -> list[tuple[dict[str, str | None], list[str
     return out
 
 
-def run_audit(store: GraphStore) -> tuple[Finding, ...]:
+def run_audit(store: Queryable) -> tuple[Finding, ...]:
     """Evaluate every audit rule over the store."""
     arithmetic = _arithmetic(store)
     prose = select_rows(store, _query("audit-prose-vs-table.rq"))
@@ -108,24 +89,3 @@ def run_audit(store: GraphStore) -> tuple[Finding, ...]:
         for row in prose
     ]
     return tuple(findings)
-
-
-def refresh_audit_graph(store: GraphStore) -> tuple[Finding, ...]:
-    findings = run_audit(store)
-    triples: list[Triple] = []
-    for f in findings:
-        node = instance("finding", digest(f"{f.rule}|{f.file}|{f.scope}|{f.expected}|{f.actual}|{f.observations}"))
-        triples += [
-            Triple(node, NamedNode(RDF + "type"), NamedNode(KG + "Finding")),
-            Triple(node, NamedNode(KG + "rule"), Literal(f.rule)),
-            Triple(node, NamedNode(RDFS + "label"), Literal(f.label)),
-            Triple(node, NamedNode(KG + "fileName"), Literal(f.file)),
-            Triple(node, NamedNode(KG + "expected"), Literal(f.expected)),
-            Triple(node, NamedNode(KG + "actual"), Literal(f.actual)),
-        ]
-        if f.scope:
-            triples.append(Triple(node, NamedNode(KG + "scopeLabel"), Literal(f.scope)))
-        triples += [Triple(node, NamedNode(PROV + "wasDerivedFrom"), NamedNode(o)) for o in f.observations if o]
-    body = (serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-    store.replace_graph_body(AUDIT_GRAPH.value, body)
-    return findings

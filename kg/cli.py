@@ -141,7 +141,7 @@ def ingest_cmd(paths: tuple[Path, ...], store_path: Path | None, endpoint: str |
 @endpoint_options
 @friendly_errors
 def refresh_cmd(store_path: Path | None, endpoint: str | None, update_endpoint: str | None) -> None:
-    """Recompute the corpus-level graphs (title relations, conflicts, audit findings), for example after
+    """Recompute the corpus-level graphs (title relations, conflicts), for example after
     bulk-loading N-Quads shards into a store.
 
     \b
@@ -151,7 +151,7 @@ def refresh_cmd(store_path: Path | None, endpoint: str | None, update_endpoint: 
     with open_graph_store(store_path, endpoint, update_endpoint) as store:
         store.ensure_vocabulary()
         refresh_derived_graphs(store)
-    click.echo("corpus, audit and vocabulary graphs are up to date")
+    click.echo("corpus and vocabulary graphs are up to date")
 
 
 def _print_report(report: IngestReport, quiet: bool) -> None:

@@ -1,6 +1,7 @@
 """Facts that need more than one file, recomputed into the corpus graph after every ingest.
 
-- One title under two numbers (桂办发〔2016〕39号 and 桂办发〔2016〕9号): a `kg:TitleNumberConflict`.
+- One title under two numbers (桂办发〔2016〕39号 and 桂办发〔2016〕9号): a `kg:TitleNumberConflict`
+  per title, `kg:conflictOf` each document that carries it.
 - Relations read from titles: `关于贯彻落实X的通知` implements X, `关于转发X的通知` forwards X,
   `关于印发X的通知` issues X — resolved to X's node by title (and by issuer when the title names
   one), so an implementation chain national → provincial → city can be followed.
@@ -45,7 +46,10 @@ def title_relation(title: str) -> tuple[str, str | None, str] | None:
     return kind, issuer, rest.strip("《》〈〉<> ")
 
 
-def _documents(store: GraphStore) -> dict[str, tuple[set[str], set[str]]]:
+_Documents = dict[str, tuple[set[str], set[str]]]  # document IRI → (titles, issuer labels)
+
+
+def _documents(store: GraphStore) -> _Documents:
     rows = select_rows(store, """
         SELECT DISTINCT ?d ?title ?issuer WHERE {
           GRAPH ?g { ?d eli:title ?title }
@@ -66,8 +70,8 @@ def _issuer_agrees(named: str, issuers: set[str]) -> bool:
     return any(i == named or i.endswith(short) for i in issuers)
 
 
-def title_relations(store: GraphStore) -> list[TitleRelation]:
-    docs = _documents(store)
+def title_relations(store: GraphStore, docs: _Documents | None = None) -> list[TitleRelation]:
+    docs = docs if docs is not None else _documents(store)
     by_title: dict[str, set[str]] = defaultdict(set)
     for iri, (titles, _) in docs.items():
         for t in titles:
@@ -90,13 +94,13 @@ def title_relations(store: GraphStore) -> list[TitleRelation]:
     return out
 
 
-def same_works(store: GraphStore) -> list[tuple[str, str]]:
+def same_works(store: GraphStore, docs: _Documents | None = None) -> list[tuple[str, str]]:
     """A document known by title only in one file and by number elsewhere: the same work.
 
     Only within one scope (id/doc/t/{scope}/… against a number of that jurisdiction), so that a
     generic title is never merged with another region's document.
     """
-    docs = _documents(store)
+    docs = docs if docs is not None else _documents(store)
     numbered: dict[tuple[str, str], set[str]] = defaultdict(set)
     for iri, (titles, _) in docs.items():
         if "/doc/no/" in iri:
@@ -115,14 +119,18 @@ def same_works(store: GraphStore) -> list[tuple[str, str]]:
     return sorted(set(out))
 
 
-def _conflicts(store: GraphStore) -> list[tuple[str, str, str]]:
+def _conflicts(store: GraphStore) -> list[tuple[str, list[str]]]:
+    """Titles that documents of the corpus carry under more than one number, with those documents.
+
+    Grouped here rather than by a self-join in SPARQL, whose pairs grow with the square of the
+    documents that share a title."""
     rows = select_rows(store, """
-        SELECT DISTINCT ?a ?b ?title WHERE {
-          GRAPH ?g1 { ?a eli:title ?title ; eli:id_local ?n1 }
-          GRAPH ?g2 { ?b eli:title ?title ; eli:id_local ?n2 }
-          FILTER (STR(?n1) < STR(?n2) && ?a != ?b)
-        }""")
-    return [(r["a"] or "", r["b"] or "", r["title"] or "") for r in rows]
+        SELECT DISTINCT ?d ?title ?n WHERE { GRAPH ?g { ?d eli:title ?title ; eli:id_local ?n } }""")
+    numbers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in rows:
+        numbers[r["title"] or ""][r["d"] or ""].add(r["n"] or "")
+    return [(title, sorted(docs)) for title, docs in sorted(numbers.items())
+            if len(docs) > 1 and len(set().union(*docs.values())) > 1]
 
 
 def refresh_corpus_graph(store: GraphStore) -> int:
@@ -130,15 +138,13 @@ def refresh_corpus_graph(store: GraphStore) -> int:
     a = NamedNode(RDF + "type")
     triples: list[Triple] = []
     conflicts = _conflicts(store)
-    for left, right, title in conflicts:
-        node = instance("conflict", digest(f"{left}|{right}"))
-        triples += [
-            Triple(node, a, NamedNode(KG + "TitleNumberConflict")),
-            Triple(node, NamedNode(KG + "conflictOf"), NamedNode(left)),
-            Triple(node, NamedNode(KG + "conflictOf"), NamedNode(right)),
-            Triple(node, NamedNode(KG + "sharedTitle"), Literal(title)),
-        ]
-    relations = title_relations(store)
+    for title, documents in conflicts:
+        node = instance("conflict", digest(title))
+        triples += [Triple(node, a, NamedNode(KG + "TitleNumberConflict")),
+                    Triple(node, NamedNode(KG + "sharedTitle"), Literal(title))]
+        triples += [Triple(node, NamedNode(KG + "conflictOf"), NamedNode(d)) for d in documents]
+    docs = _documents(store)  # read once for both passes: it is every titled document of the corpus
+    relations = title_relations(store, docs)
     for rel in relations:
         node = instance("relation", digest(f"{rel.source}|{rel.kind}|{rel.target}"))
         triples += [
@@ -149,7 +155,7 @@ def refresh_corpus_graph(store: GraphStore) -> int:
             Triple(node, NamedNode(KG + "relationKind"), Literal(rel.kind)),
             Triple(node, NamedNode(KG + "readFromTitle"), Literal(rel.title)),
         ]
-    merges = same_works(store)
+    merges = same_works(store, docs)
     triples += [Triple(NamedNode(t), NamedNode(KG + "sameWorkAs"), NamedNode(n)) for t, n in merges]
     body = (serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
     store.replace_graph_body(CORPUS_GRAPH.value, body)

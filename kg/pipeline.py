@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import refresh_audit_graph
+from .audit import LEGACY_AUDIT_GRAPH
 from .corpus import refresh_corpus_graph
 from .extract import extract
 from .load import InputError, check_size, load_source
@@ -26,10 +26,10 @@ from .store import GraphStore, StoreError
 from .structure import structure_document
 
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
-CHECKPOINT_EVERY = 20  # files written between two reopenings of the store (bounds its memory)
+CHECKPOINT_EVERY = 20  # files replaced transactionally between two reopenings of the store (bounds its memory)
 BATCH_FILES = 20  # new files bulk-loaded together
 BATCH_TRIPLES = 400_000  # … or fewer, when their graphs are large (bounds the memory a batch holds)
-IN_FLIGHT_PER_JOB = 4  # parsed files waiting for the writer, per worker process
+IN_FLIGHT_PER_JOB = 4  # parsed files waiting for the writer, per worker process, beyond a batch
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ""}
 
 
@@ -123,9 +123,9 @@ def ingest(
 
 
 def refresh_derived_graphs(store: GraphStore) -> None:
-    """Recompute what needs the whole corpus: title relations, conflicts, audit findings."""
+    """Recompute what needs the whole corpus: title relations, conflicts, the same work under two names."""
     refresh_corpus_graph(store)
-    refresh_audit_graph(store)
+    store.update(f"DROP SILENT GRAPH <{LEGACY_AUDIT_GRAPH.value}>")  # findings live in the files' graphs now
 
 
 def _tick(progress: Callable[[Path], None] | None, path: Path) -> None:
@@ -171,7 +171,8 @@ def _parsed(paths: list[Path], jobs: int) -> Iterator[tuple[Path, _Parsed]]:
         window: deque[tuple[Path, Future[_Parsed]]] = deque()
         for path in paths:
             window.append((path, pool.submit(_parse_one, path)))
-            if len(window) >= jobs * IN_FLIGHT_PER_JOB:
+            # room for a whole batch: the workers go on parsing while the writer loads one
+            if len(window) >= BATCH_FILES + jobs * IN_FLIGHT_PER_JOB:
                 done_path, future = window.popleft()
                 yield done_path, future.result()
         while window:
@@ -189,7 +190,7 @@ class _Writer:
         self.progress = progress
         self.batch: list[tuple[Path, _Parsed, DocumentGraph]] = []
         self.batch_triples = 0
-        self.written = 0
+        self.replaced = 0
 
     def take(self, path: Path, parsed: _Parsed, *, replace: bool) -> None:
         if parsed.graph is None:
@@ -221,15 +222,15 @@ class _Writer:
             self.store.replace_graph(graph)
         except (OSError, StoreError, ValueError, SyntaxError) as exc:
             return FileResult(str(path), "failed", f"{path}: could not be written to the store: {exc}")
+        # transactions go through RocksDB's write buffers, which grow until the store is reopened
+        self.replaced += 1
+        if self.replaced % CHECKPOINT_EVERY == 0:
+            self.store.checkpoint()
         return result
 
     def _done(self, path: Path, result: FileResult) -> None:
         self.results.append(result)
         _tick(self.progress, path)
-        if result.status == "ingested":
-            self.written += 1
-            if self.written % CHECKPOINT_EVERY == 0:
-                self.store.checkpoint()
 
 
 def _sha256(path: Path) -> str:

@@ -8,11 +8,12 @@ import re
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Protocol
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples
 
 from .namespaces import PREFIXES
-from .store import GraphStore, KGStore, StoreError
+from .store import KGStore, StoreError
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -34,7 +35,13 @@ def _with_prefixes(sparql: str) -> str:
     return "\n".join(missing) + "\n" + sparql if missing else sparql
 
 
-def run_query(store: GraphStore, sparql: str, fmt: str = "table", *, timeout: float | None = None) -> ResultTable:
+class Queryable(Protocol):
+    """Anything that answers SPARQL: a store, a remote endpoint, an in-memory store of one file."""
+
+    def query(self, sparql: str) -> object: ...
+
+
+def run_query(store: Queryable, sparql: str, fmt: str = "table", *, timeout: float | None = None) -> ResultTable:
     """Run a SELECT/ASK/CONSTRUCT query. Our prefixes are predeclared; a syntax error becomes QueryError.
 
     With `timeout` (seconds) an embedded-store query runs in a child process that is stopped when
@@ -108,7 +115,7 @@ def read_query(path: str | Path) -> str:
         raise QueryError(f"{path}: cannot read query file ({exc.strerror or exc})") from exc
 
 
-def select_rows(store: GraphStore, sparql: str) -> list[dict[str, str | None]]:
+def select_rows(store: Queryable, sparql: str) -> list[dict[str, str | None]]:
     """Convenience for notebooks: a SELECT as a list of dicts."""
     table = run_query(store, sparql)
     return [dict(zip(table.variables, row, strict=True)) for row in table.rows]

@@ -42,6 +42,7 @@ from .namespaces import (
 )
 from .policies import PolicyMention
 from .resolve import number_key, work_key_for_title
+from .rules import check_figures, decimal_text
 from .structure import innermost_sections, iso_date
 from .tasks import Task
 from .vocab import gazetteer
@@ -134,7 +135,7 @@ class _Builder:
         elif isinstance(value, int):
             self.add(s, p, f'"{value}"{_INT_NT}')
         elif isinstance(value, float):
-            self.add(s, p, f'"{_decimal(value)}"{_DEC_NT}')
+            self.add(s, p, f'"{decimal_text(value)}"{_DEC_NT}')
         elif datatype is not None:
             self.add(s, p, f"{_string_literal(value)}^^{datatype}")
         else:
@@ -329,8 +330,31 @@ class _Builder:
             if c.kind is not CitationKind.CITES:
                 self.add(citing, _CITATION_PROPERTY[c.kind], work_node)
 
+    def observation_iri(self, i: int) -> NamedNode:
+        return instance("obs", self.src.sha256[:24], f"{i:05d}")  # zero-padded: IRIs sort in reading order
+
+    def quote(self, span: Span) -> str:
+        src_span = self.ex.structure.text.source_span(span)
+        return self.src.text[src_span.start : src_span.end]
+
+    def findings(self) -> None:
+        """What the audit rules find wrong with the report's figures, in the file's own graph."""
+        observations = self.ex.observations
+        iris = [self.observation_iri(i).value for i in range(len(observations))]
+        for f in check_figures(observations, iris, [self.quote(o.span) for o in observations], self.src.name):
+            node = instance("finding", digest(f"{f.rule}|{f.file}|{f.scope}|{f.expected}|{f.actual}|{f.observations}"))
+            self.add(node, A, _nt(KG, "Finding"))
+            self.lit(node, _nt(KG, "rule"), f.rule)
+            self.lit(node, _nt(RDFS, "label"), f.label)
+            self.lit(node, _nt(KG, "fileName"), f.file)
+            self.lit(node, _nt(KG, "expected"), f.expected)
+            self.lit(node, _nt(KG, "actual"), f.actual)
+            self.lit(node, _nt(KG, "scopeLabel"), f.scope)
+            for iri in f.observations:
+                self.add(node, _nt(PROV, "wasDerivedFrom"), f"<{iri}>")
+
     def observation(self, dataset: NamedNode, obs: Observation, i: int, part: DocumentPart) -> None:
-        node = instance("obs", self.src.sha256[:24], f"{i:05d}")  # zero-padded: IRIs sort in reading order
+        node = self.observation_iri(i)
         self.add(node, A, _nt(QB, "Observation"))
         self.add(node, _nt(QB, "dataSet"), dataset)
         if obs.indicator:
@@ -354,8 +378,7 @@ class _Builder:
         self.lit(node, _nt(KG, "extractedFrom"), obs.source)
         self.evidence(node, obs.span)
         # the quote again, directly on the figure: the canned queries read it without a path join
-        src_span = self.ex.structure.text.source_span(obs.span)
-        self.lit(node, _nt(KG, "quote"), self.src.text[src_span.start : src_span.end])
+        self.lit(node, _nt(KG, "quote"), self.quote(obs.span))
 
 
     # ------------------------------------------------------------ agencies, tasks, policies
@@ -423,11 +446,6 @@ class _Builder:
         self.add(node, _nt(KG, "inDocument"), doc)
 
 
-def _decimal(value: float) -> str:
-    """The canonical xsd:decimal form Oxigraph stores (12, 496.5), so exports equal the store."""
-    return f"{value:.6f}".rstrip("0").rstrip(".") or "0"
-
-
 def _part_of(ex: Extraction, start: int) -> DocumentPart:
     for part in ex.structure.attachments:
         if part.span.start <= start < part.span.end:
@@ -482,6 +500,7 @@ def to_rdf(ex: Extraction) -> DocumentGraph:
         b.add(dataset, _nt(QB, "structure"), NamedNode(KG + "ReportStatistics"))
         for i, obs in enumerate(ex.observations):
             b.observation(dataset, obs, i, _part_of(ex, obs.span.start))
+        b.findings()
     return DocumentGraph(
         graph=graph_iri(b.src.path),
         source=b.source,

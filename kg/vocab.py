@@ -136,6 +136,22 @@ def periodical_suffixes() -> tuple[str, ...]:
     return tuple(sorted((r["suffix"] for r in _rows("periodicals.csv")), key=len, reverse=True))
 
 
+@dataclass(frozen=True)
+class AuditRule:
+    """A rule of data/audit_rules.csv: the left indicators sum to the right ones."""
+
+    notation: str
+    label: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def audit_rules() -> tuple[AuditRule, ...]:
+    return tuple(AuditRule(r["rule"], r["label"], tuple(r["left"].split()), tuple(r["right"].split()))
+                 for r in _rows("audit_rules.csv"))
+
+
 @lru_cache(maxsize=1)
 def known_works() -> dict[str, str]:
     return {r["alias"]: r["title"] for r in _rows("known_works.csv")}

@@ -95,3 +95,30 @@ def test_indicator_scheme_file_is_in_sync_with_the_csv() -> None:
     committed = Graph().parse(ontology_dir() / "indicators.ttl")
     assert isomorphic(committed, Graph().parse(data=indicators_turtle(), format="turtle")), \
         "run `kg vocab --write` after editing data/indicators.csv"
+
+
+def test_findings_stored_at_ingest_equal_the_sparql_audit(tmp_path: Path, samples: Path) -> None:
+    """The rules run twice: in Python as each report is parsed, and as SPARQL over a store (kg check)."""
+    from kg.query import read_query, select_rows
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for layout in LAYOUTS:
+        text = (FIXTURES / layout).read_text(encoding="utf-8")
+        (docs / layout).write_text(text.replace("| 3 | 0 | 0 | 0 | 0 | 0 | 3 |", "| 3 | 0 | 0 | 0 | 0 | 0 | 5 |"),
+                                   encoding="utf-8")
+    for sample in samples.glob("0*.txt"):
+        (docs / sample.name).write_bytes(sample.read_bytes())
+    with KGStore(tmp_path / "store") as store:
+        ingest([docs], store)
+        by_sparql = {(f.file, f.rule, f.scope, f.expected, f.actual, tuple(sorted(f.observations)))
+                     for f in run_audit(store)}
+        stored = select_rows(store, read_query(Path(__file__).parent.parent / "queries" / "audit-findings.rq"))
+        observations = select_rows(store, "SELECT ?f ?o WHERE { ?f a kg:Finding ; prov:wasDerivedFrom ?o }")
+    involved: dict[str, list[str]] = {}
+    for row in observations:
+        involved.setdefault(row["f"] or "", []).append(row["o"] or "")
+    assert len(by_sparql) >= 2  # the broken balance and the sample's prose/table disagreement
+    assert {(r["file"], r["rule"], r["scope"], r["expected"], r["actual"]) for r in stored} == {
+        f[:5] for f in by_sparql}
+    assert sorted(tuple(sorted(o)) for o in involved.values()) == sorted(f[5] for f in by_sparql)
