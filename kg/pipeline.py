@@ -27,8 +27,8 @@ from .structure import structure_document
 
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 CHECKPOINT_EVERY = 20  # files replaced transactionally between two reopenings of the store (bounds its memory)
-BATCH_FILES = 20  # new files bulk-loaded together
-BATCH_TRIPLES = 400_000  # … or fewer, when their graphs are large (bounds the memory a batch holds)
+BATCH_FILES = 10  # new files bulk-loaded together
+BATCH_TRIPLES = 100_000  # … or fewer, when their graphs are large (bounds the memory a batch holds)
 IN_FLIGHT_PER_JOB = 4  # parsed files waiting for the writer, per worker process, beyond a batch
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ""}
 
