@@ -35,7 +35,7 @@ from generate import generate  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
 CONTRACT = ("documents", "citations", "metrics")  # the evaluation contract: whole-corpus listings
-CANNED = tuple(sorted(p.stem for p in (ROOT / "queries").glob("*.rq")))
+CANNED = CONTRACT + tuple(sorted(p.stem for p in (ROOT / "queries").glob("*.rq") if p.stem not in CONTRACT))
 
 
 def run_measured(argv: list[str]) -> tuple[float, int]:
@@ -96,27 +96,38 @@ def query_times(store: Path, repeat: int = 7, cap: float = 60.0) -> tuple[dict[s
 
 
 RDFLIB_CHILD = r"""
-import json, sys, time
+import json, signal, sys, time
 from rdflib import Dataset
-data, queries = sys.argv[1], json.loads(sys.argv[2])
+data, queries, cap = sys.argv[1], json.loads(sys.argv[2]), int(sys.argv[3])
 ds = Dataset(default_union=True)
 ds.parse(data, format="nquads")
+
+def stop(*_):
+    raise TimeoutError
+
+signal.signal(signal.SIGALRM, stop)
 for name, text in queries.items():
     start = time.perf_counter()
-    rows = list(ds.query(text))
-    print(json.dumps({name: time.perf_counter() - start}), flush=True)
+    signal.alarm(cap)
+    try:
+        rows = list(ds.query(text))
+        took = time.perf_counter() - start
+    except TimeoutError:
+        took = None
+    signal.alarm(0)
+    print(json.dumps({name: took}), flush=True)
 """
 
 
-def rdflib_times(nquads: Path, timeout: float) -> dict[str, float | None]:
+def rdflib_times(nquads: Path, timeout: float, cap: float) -> dict[str, float | None]:
     """Seconds of each canned query in rdflib (one run each: rdflib is the slow side); None where
-    the whole run's time ran out before the query finished."""
+    the query took longer than `cap`, or the whole run's time ran out before it."""
     from kg.query import _with_prefixes, read_query
 
     queries = {n: _with_prefixes(read_query(ROOT / "queries" / f"{n}.rq")) for n in CANNED}
     out: dict[str, float | None] = dict.fromkeys(CANNED)
     try:
-        done = subprocess.run([sys.executable, "-c", RDFLIB_CHILD, str(nquads), json.dumps(queries)],
+        done = subprocess.run([sys.executable, "-c", RDFLIB_CHILD, str(nquads), json.dumps(queries), str(int(cap))],
                               capture_output=True, text=True, timeout=timeout, check=True)
         lines = done.stdout
     except subprocess.TimeoutExpired as exc:
@@ -190,7 +201,7 @@ def main() -> None:
     subprocess.run([kg, "dump", "--store", str(sub_store), "--format", "nquads", "-o", str(sub_nq)], check=True,
                    capture_output=True)
     sub_oxi, _ = query_times(sub_store, cap=a.query_cap)
-    sub_rdflib = rdflib_times(sub_nq, a.rdflib_timeout)
+    sub_rdflib = rdflib_times(sub_nq, a.rdflib_timeout, a.query_cap)
 
     write_report(a, megabytes, jieba_s, ingest_s, ingest_rss, again_s, triples, load_s, queries, sub_oxi,
                  sub_rdflib, pipeline_s, pipeline_rss, query_rows)
@@ -234,7 +245,7 @@ def _ratio(rdflib_s: float | None, oxigraph_s: float | None) -> str:
     if oxigraph_s is None:
         return "Oxigraph did not finish in the time allowed"
     if rdflib_s is None:
-        return "rdflib did not finish in the time allowed"
+        return "rdflib did not finish in the time allowed (the query cap)"
     ratio = rdflib_s / max(oxigraph_s, 1e-9)
     return f"{ratio:.0f}× faster ({'meets' if ratio >= 20 else 'misses'} the 20× target)"
 
