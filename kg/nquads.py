@@ -3,7 +3,7 @@
 Each shard holds the graphs of up to `shard_size` files (`shard-00000.nq`, …); the vocabulary
 graph goes to `vocabulary.nq`. A shard is written to a temporary name and renamed when complete,
 so a killed run never leaves a half shard. Corpus-level graphs (title relations, conflicts,
-audit findings) need the whole corpus in a store: load the shards, then run `kg refresh`.
+same-work links) need the whole corpus in a store: load the shards, then run `kg refresh`.
 """
 
 from __future__ import annotations

@@ -98,7 +98,7 @@ def ingest(
     """
     results: list[FileResult] = []
     vocabulary_changed = store.ensure_vocabulary()
-    todo: list[tuple[Path, bool]] = []  # (file, already in the store)
+    todo: dict[Path, bool] = {}  # file → already in the store
     for path in iter_input_files(paths):
         try:
             state = store.file_state(str(path.resolve()))
@@ -111,11 +111,10 @@ def ingest(
             results.append(FileResult(str(path), "unchanged"))
             _tick(progress, path)
         else:
-            todo.append((path, state is not None))
+            todo[path] = state is not None
     writer = _Writer(store, results, progress)
-    in_store = dict(todo)
-    for path, outcome in _parsed([p for p, _ in todo], jobs):
-        writer.take(path, outcome, replace=in_store[path])
+    for path, outcome in _parsed(list(todo), jobs):
+        writer.take(path, outcome, replace=todo[path])
     writer.flush()
     if store.supports_queries and (vocabulary_changed or any(r.status == "ingested" for r in results)):
         refresh_derived_graphs(store)

@@ -36,7 +36,7 @@ def _with_prefixes(sparql: str) -> str:
 
 
 class Queryable(Protocol):
-    """Anything that answers SPARQL: a store, a remote endpoint, an in-memory store of one file."""
+    """Anything that answers SPARQL: the embedded store or a remote endpoint."""
 
     def query(self, sparql: str) -> object: ...
 

@@ -57,12 +57,8 @@ def _nt(ns: str, local: str) -> str:
 
 
 A = _nt(RDF, "type")
-LABEL = _nt(RDFS, "label")
 PREF = _nt(SKOS, "prefLabel")
-INT = NamedNode(XSD + "integer")
-DEC = NamedNode(XSD + "decimal")
 DATE = NamedNode(XSD + "date")
-BOOL = NamedNode(XSD + "boolean")
 _INT_NT, _DEC_NT, _BOOL_NT = f"^^<{XSD}integer>", f"^^<{XSD}decimal>", f"^^<{XSD}boolean>"
 # the escapes N-Triples requires inside a string literal (ECHAR), and nothing else
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
@@ -74,11 +70,10 @@ def _string_literal(value: str) -> str:
     return f'"{value.translate(_NT_ESCAPES)}"' if _NEEDS_ESCAPE.search(value) else f'"{value}"'
 
 # N-Triples forms of the terms a span block uses, rendered once
-_A, _OA_RESOURCE = A, _nt(OA, "SpecificResource")
+_OA_RESOURCE = _nt(OA, "SpecificResource")
 _OA_SOURCE, _OA_SELECTOR = _nt(OA, "hasSource"), _nt(OA, "hasSelector")
 _OA_POSITION, _OA_START, _OA_END = _nt(OA, "TextPositionSelector"), _nt(OA, "start"), _nt(OA, "end")
 _OA_QUOTE, _OA_EXACT = _nt(OA, "TextQuoteSelector"), _nt(OA, "exact")
-_INT = f"<{XSD}integer>"
 
 _CITATION_PROPERTY = {
     CitationKind.CITES: _nt(CITO, "cites"),
@@ -154,10 +149,10 @@ class _Builder:
         pos, quote = f"<{node.value}/position>", f"<{node.value}/quote>"
         # one block per span: this is the hottest path of the mapping
         block = (
-            f"{n} {_A} {_OA_RESOURCE} .\n{n} {_OA_SOURCE} {source} .\n"
+            f"{n} {A} {_OA_RESOURCE} .\n{n} {_OA_SOURCE} {source} .\n"
             f"{n} {_OA_SELECTOR} {pos} .\n{n} {_OA_SELECTOR} {quote} .\n"
-            f"{pos} {_A} {_OA_POSITION} .\n{pos} {_OA_START} \"{start}\"^^{_INT} .\n"
-            f"{pos} {_OA_END} \"{end}\"^^{_INT} .\n{quote} {_A} {_OA_QUOTE} .\n"
+            f"{pos} {A} {_OA_POSITION} .\n{pos} {_OA_START} \"{start}\"{_INT_NT} .\n"
+            f"{pos} {_OA_END} \"{end}\"{_INT_NT} .\n{quote} {A} {_OA_QUOTE} .\n"
             f"{quote} {_OA_EXACT} {_string_literal(raw[start:end])} .\n"
         )
         # no oa:prefix/oa:suffix: they re-anchor a quote in a changed text, and the source's hash pins

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from .namespaces import KG, RDF, RDFS, SKOS, XSD, instance, region_iri, work_iri
-from .vocab import data_dir, gazetteer, ontology_dir
+from .vocab import audit_rules, data_dir, gazetteer, ontology_dir
 
 VOCAB_GRAPH = instance("graph", "vocabulary")
 INDICATOR_SCHEME = instance("scheme", "indicators")
@@ -65,23 +65,24 @@ def indicator_triples() -> list[Triple]:
 
 
 def audit_rule_triples() -> list[Triple]:
+    """The rules `rules.py` checks at ingest, as data for the SPARQL audit (`kg check`)."""
     out: list[Triple] = []
-    for row in _csv("audit_rules.csv"):
-        node = instance("rule", row["rule"])
+    for rule in audit_rules():
+        node = instance("rule", rule.notation)
         out += [
             Triple(node, _A, NamedNode(KG + "AuditRule")),
-            Triple(node, NamedNode(RDFS + "label"), Literal(row["label"], language="zh")),
-            Triple(node, NamedNode(SKOS + "notation"), Literal(row["rule"])),
-            Triple(node, NamedNode(KG + "leftCount"), _count(row["left"])),
-            Triple(node, NamedNode(KG + "rightCount"), _count(row["right"])),
+            Triple(node, NamedNode(RDFS + "label"), Literal(rule.label, language="zh")),
+            Triple(node, NamedNode(SKOS + "notation"), Literal(rule.notation)),
+            Triple(node, NamedNode(KG + "leftCount"), _count(rule.left)),
+            Triple(node, NamedNode(KG + "rightCount"), _count(rule.right)),
         ]
-        out += [Triple(node, NamedNode(KG + "leftIndicator"), indicator_iri(n)) for n in row["left"].split()]
-        out += [Triple(node, NamedNode(KG + "rightIndicator"), indicator_iri(n)) for n in row["right"].split()]
+        out += [Triple(node, NamedNode(KG + "leftIndicator"), indicator_iri(n)) for n in rule.left]
+        out += [Triple(node, NamedNode(KG + "rightIndicator"), indicator_iri(n)) for n in rule.right]
     return out
 
 
-def _count(notations: str) -> Literal:
-    return Literal(str(len(notations.split())), datatype=NamedNode(XSD + "integer"))
+def _count(notations: tuple[str, ...]) -> Literal:
+    return Literal(str(len(notations)), datatype=NamedNode(XSD + "integer"))
 
 
 def policy_triples() -> list[Triple]:
