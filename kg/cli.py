@@ -6,7 +6,8 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -127,10 +128,8 @@ def ingest_cmd(paths: tuple[Path, ...], store_path: Path | None, endpoint: str |
     files = list(iter_input_files([p for p in paths if p.exists()]))
     target = NQuadsSink(nquads_dir, shard_size) if nquads_dir else open_graph_store(store_path, endpoint,
                                                                                    update_endpoint)
-    with target as store, click.progressbar(
-        length=len(files), label="ingesting", file=sys.stderr, show_pos=True
-    ) as bar:
-        report = ingest(files, store, force=force, progress=lambda _: bar.update(1), jobs=jobs)
+    with target as store, _progress(len(files), "ingesting", hidden=quiet) as tick:
+        report = ingest(files, store, force=force, progress=lambda _: tick(1), jobs=jobs)
     _print_report(report, quiet)
     if missing or report.failed:
         sys.exit(1)
@@ -152,6 +151,16 @@ def refresh_cmd(store_path: Path | None, endpoint: str | None, update_endpoint: 
         store.ensure_vocabulary()
         refresh_derived_graphs(store)
     click.echo("corpus and vocabulary graphs are up to date")
+
+
+@contextmanager
+def _progress(length: int, label: str, *, hidden: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr, or nothing at all under --quiet."""
+    if hidden:
+        yield lambda _: None
+        return
+    with click.progressbar(length=length, label=label, file=sys.stderr, show_pos=True) as bar:
+        yield bar.update
 
 
 def _print_report(report: IngestReport, quiet: bool) -> None:

@@ -85,6 +85,9 @@ class NQuadsSink:
     def update(self, sparql: str) -> None:
         raise StoreError("an N-Quads export cannot be updated")
 
+    def load_derived_graph(self, graph: str, ntriples: str) -> None:
+        self.replace_graph_body(graph, ntriples)
+
     def replace_graph_body(self, graph: str, ntriples: str) -> None:
         raise StoreError("an N-Quads export cannot be updated")
 

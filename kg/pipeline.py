@@ -29,6 +29,7 @@ SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 CHECKPOINT_EVERY = 20  # files replaced transactionally between two reopenings of the store (bounds its memory)
 BATCH_FILES = 10  # new files bulk-loaded together
 BATCH_TRIPLES = 100_000  # … or fewer, when their graphs are large (bounds the memory a batch holds)
+LOADS_PER_CHECKPOINT = 25  # bulk-loaded batches between two reopenings of the store
 IN_FLIGHT_PER_JOB = 4  # parsed files waiting for the writer, per worker process, beyond a batch
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ""}
 
@@ -190,6 +191,7 @@ class _Writer:
         self.batch: list[tuple[Path, _Parsed, DocumentGraph]] = []
         self.batch_triples = 0
         self.replaced = 0
+        self.loaded = 0
 
     def take(self, path: Path, parsed: _Parsed, *, replace: bool) -> None:
         if parsed.graph is None:
@@ -213,6 +215,10 @@ class _Writer:
             for path, parsed, graph in batch:
                 self._done(path, self._replace(path, parsed.result, graph))
             return
+        # RocksDB's memory (table readers, caches) grows with every load until the store is reopened
+        self.loaded += 1
+        if self.loaded % LOADS_PER_CHECKPOINT == 0:
+            self.store.checkpoint()
         for path, parsed, _ in batch:
             self._done(path, parsed.result)
 

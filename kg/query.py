@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -119,6 +120,21 @@ def select_rows(store: Queryable, sparql: str) -> list[dict[str, str | None]]:
     """Convenience for notebooks: a SELECT as a list of dicts."""
     table = run_query(store, sparql)
     return [dict(zip(table.variables, row, strict=True)) for row in table.rows]
+
+
+def iter_rows(store: Queryable, sparql: str) -> Iterator[dict[str, str | None]]:
+    """A SELECT's rows one at a time, never all in memory (for whole-corpus passes)."""
+    try:
+        result = store.query(_with_prefixes(sparql))
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    if not isinstance(result, QuerySolutions):
+        raise QueryError("iter_rows takes a SELECT query")
+    variables = [v.value for v in result.variables]
+    for solution in result:
+        yield {v: _text(solution[v]) if solution[v] is not None else None for v in variables}
 
 
 def render_table(table: ResultTable, max_width: int = 60) -> str:

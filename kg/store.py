@@ -12,6 +12,9 @@ from the per-file graphs after every change, so removing a file never leaves the
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import gc
 import os
 from collections.abc import Sequence
@@ -56,10 +59,26 @@ class GraphStore(Protocol):
     def replace_graph(self, doc: DocumentGraph) -> None: ...
     def add_graphs(self, docs: Sequence[DocumentGraph]) -> None: ...
     def replace_graph_body(self, graph: str, ntriples: str) -> None: ...
+    def load_derived_graph(self, graph: str, ntriples: str) -> None: ...
     def remove_file(self, path: str) -> bool: ...
     def ensure_vocabulary(self) -> bool: ...
     def checkpoint(self) -> None: ...
     def __len__(self) -> int: ...
+
+
+@functools.cache
+def _limit_malloc_arenas() -> None:
+    """Two malloc arenas instead of glibc's eight per core. RocksDB's and the bulk loader's threads
+    each take an arena of their own and keep what they freed: at 1,000 documents the ingest's peak
+    memory was 576 MB with the default and 362 MB with two, at the same speed."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(_M_ARENA_MAX, 2)
+    except (OSError, AttributeError):
+        pass  # not glibc: its allocator has its own policy
+
+
+_M_ARENA_MAX = -8  # mallopt parameter, from glibc's malloc.h
 
 
 class KGStore:
@@ -75,6 +94,7 @@ class KGStore:
             raise StoreError(f"no store at {self.path} (run `kg ingest PATH --store {self.path}` first)")
         if not create and not self.path.exists():
             raise StoreError(f"no store at {self.path}")
+        _limit_malloc_arenas()
         try:
             self._store = Store.read_only(str(self.path)) if read_only else Store(str(self.path))
         except OSError as exc:
@@ -131,17 +151,26 @@ class KGStore:
 
     def add_graphs(self, docs: Sequence[DocumentGraph]) -> None:
         """Bulk-load the graphs of files that are not in the store yet, under the journal's watch."""
-        if not docs:
+        self._load_under_journal([(doc.graph.value, doc.ntriples) for doc in docs])
+
+    def load_derived_graph(self, graph: str, ntriples: str) -> None:
+        """Replace a graph computed from the others (the corpus graph). Bulk-loaded, not one
+        transaction, whose memory grows with the corpus: if the load is cut short, the next writable
+        open drops the half graph, and the ingest or `kg refresh` that opened the store recomputes it."""
+        self._load_under_journal([(graph, ntriples)])
+
+    def _load_under_journal(self, graphs: Sequence[tuple[str, str]]) -> None:
+        if not graphs:
             return
-        names = " ".join(f"<{doc.graph.value}>" for doc in docs)
+        names = " ".join(f"<{name}>" for name, _ in graphs)
         # a leftover graph of the same name would be merged into, not replaced: drop it first
-        drops = "".join(f"DROP SILENT GRAPH <{doc.graph.value}> ;\n" for doc in docs)
+        drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name, _ in graphs)
         self.update(f"{drops}INSERT {{ GRAPH <{JOURNAL_GRAPH.value}> {{ ?g <{_LOADING.value}> true }} }} "
                     f"WHERE {{ VALUES ?g {{ {names} }} }}")
         # one load for the batch: every bulk load leaves a set of files for RocksDB to compact, and
         # one per document made thousands of them. TriG takes the N-Triples of each graph as it is.
         # Our own IRIs are percent-encoded and our literals escaped: the loader's checks add nothing.
-        trig = "".join(f"GRAPH <{doc.graph.value}> {{\n{doc.ntriples}}}\n" for doc in docs)
+        trig = "".join(f"GRAPH <{name}> {{\n{body}}}\n" for name, body in graphs)
         self._store.bulk_load(trig, RdfFormat.TRIG, lenient=True)
         self._store.remove_graph(JOURNAL_GRAPH)
 
