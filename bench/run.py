@@ -171,23 +171,29 @@ def main() -> None:
     kg = str(VENV_BIN / "kg")
 
     jieba_s = jieba_baseline(files)
+    _say(f"jieba.cut: {jieba_s:.1f} s")
     shards = a.work / f"shards-{a.docs}"
     shutil.rmtree(shards, ignore_errors=True)
     pipeline_s, pipeline_rss = run_measured([kg, "ingest", str(corpus), "--to-nquads", str(shards), "-q",
                                              "--jobs", str(a.jobs)])
     shutil.rmtree(shards, ignore_errors=True)  # as large as the dump below: not kept
+    _say(f"pipeline alone: {pipeline_s:.1f} s, peak RSS {pipeline_rss} MB")
     ingest_s, ingest_rss = run_measured([kg, "ingest", str(corpus), "--store", str(store), "-q", "--jobs",
                                          str(a.jobs)])
+    _say(f"ingest: {ingest_s:.1f} s, peak RSS {ingest_rss} MB")
     again_s, _ = run_measured([kg, "ingest", str(corpus), "--store", str(store), "-q"])
     triples = triple_count(store)
+    _say(f"re-ingest: {again_s:.1f} s; {triples:,} triples")
     nquads = a.work / f"store-{a.docs}.nq"
     subprocess.run([kg, "dump", "--store", str(store), "--format", "nquads", "-o", str(nquads)], check=True,
                    capture_output=True)
     load_s, _ = run_measured([str(VENV_BIN / "oxigraph"), "load", "--location", str(reload_store), "--file",
                               str(nquads)])
     nquads.unlink()  # the largest file of the run; the reloaded store has what it held
+    _say(f"oxigraph load: {load_s:.1f} s")
     shutil.rmtree(reload_store, ignore_errors=True)
     queries, query_rows = query_times(store, cap=a.query_cap)
+    _say(f"queries: {json.dumps(queries)}")
 
     subset = a.work / f"corpus-{a.docs}-rdflib"
     shutil.rmtree(subset, ignore_errors=True)
@@ -205,6 +211,11 @@ def main() -> None:
 
     write_report(a, megabytes, jieba_s, ingest_s, ingest_rss, again_s, triples, load_s, queries, sub_oxi,
                  sub_rdflib, pipeline_s, pipeline_rss, query_rows)
+
+
+def _say(line: str) -> None:
+    """A measure as soon as it is taken: a long run's partial results are not lost."""
+    print(f"[{dt.datetime.now():%H:%M:%S}] {line}", flush=True)
 
 
 def _ms(value: float | None) -> str:
