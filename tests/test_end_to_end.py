@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 
 from kg.namespaces import KG
 from kg.pipeline import ingest, process_file
-from kg.query import read_query, run_query, select_rows
+from kg.query import QueryError, iter_rows, read_query, run_query, select_rows
 from kg.store import KGStore
 from kg.vocab import ontology_dir
 
@@ -163,3 +163,10 @@ def test_ontology_parses_and_declares_the_document_classes() -> None:
     g.parse(ontology_dir() / "kg.ttl", format="turtle")
     subjects = {str(s) for s in g.subjects()}
     assert {KG + "AnnualReport", KG + "WorkPlan", KG + "Notice", KG + "Citation"} <= subjects
+
+
+def test_iter_rows_gives_the_rows_select_rows_gives(store: KGStore) -> None:
+    sparql = "SELECT ?d ?title WHERE { GRAPH ?g { ?d eli:title ?title } } ORDER BY ?d ?title"
+    assert list(iter_rows(store, sparql)) == select_rows(store, sparql)
+    with pytest.raises(QueryError):
+        list(iter_rows(store, "ASK { ?s ?p ?o }"))

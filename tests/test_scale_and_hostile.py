@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pyoxigraph import Dataset, RdfFormat, parse
+from pyoxigraph import Dataset, NamedNode, RdfFormat, parse
 
 from kg.citations import extract_citations
 from kg.load import InputError, source_from_bytes
 from kg.model import SourceText
-from kg.namespaces import KG
+from kg.namespaces import CORPUS_GRAPH, KG
 from kg.normalize import normalize_text
-from kg.pipeline import ingest, process_file
+from kg.pipeline import ingest, process_file, refresh_derived_graphs
 from kg.query import QueryError, read_query, run_query, select_rows
 from kg.remote import RemoteStore
 from kg.store import JOURNAL_GRAPH, KGStore, StoreError
@@ -171,6 +171,34 @@ def test_interrupted_bulk_load_is_rolled_back_on_open(tmp_path: Path, samples: P
         assert len(s) == before
         left = select_rows(s, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{half}> ?p ?o }} }}")
         assert left[0]["n"] == "0"
+
+
+def _graph_quads(s: KGStore, graph: str) -> set[str]:
+    return {str(q) for q in s.raw.quads_for_pattern(None, None, None, NamedNode(graph))}
+
+
+def test_corpus_graph_cut_short_is_dropped_and_recomputed(tmp_path: Path, samples: Path) -> None:
+    store = tmp_path / "store"
+    with KGStore(store) as s:
+        ingest([samples], s)
+        whole = _graph_quads(s, CORPUS_GRAPH.value)
+        assert whole
+        # what a run killed inside the corpus graph's load leaves: the graph in the journal, half written
+        s.update(f"INSERT DATA {{ GRAPH <{JOURNAL_GRAPH.value}> {{ <{CORPUS_GRAPH.value}> <{KG}loading> true }} }}")
+    with KGStore(store) as s:
+        assert not _graph_quads(s, CORPUS_GRAPH.value)
+        refresh_derived_graphs(s)
+        assert _graph_quads(s, CORPUS_GRAPH.value) == whole
+
+
+def test_derived_graph_is_replaced_not_merged(tmp_path: Path) -> None:
+    graph = "https://w3id.org/zwgk/id/graph/derived-test"
+    with KGStore(tmp_path / "store") as s:
+        s.load_derived_graph(graph, f"<{graph}#a> <{KG}p> 1 .\n")
+        s.load_derived_graph(graph, f"<{graph}#b> <{KG}p> 2 .\n")
+        two = '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
+        assert _graph_quads(s, graph) == {f"<{graph}#b> <{KG}p> {two} <{graph}>"}
+        assert not _graph_quads(s, JOURNAL_GRAPH.value)
 
 
 @pytest.mark.parametrize(
