@@ -158,7 +158,11 @@ def main() -> None:
     ap.add_argument("--query-cap", type=float, default=60, help="seconds a canned query may take before it is stopped")
     ap.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
     ap.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    ap.add_argument("--render-only", action="store_true", help="rewrite the report from the saved results")
     a = ap.parse_args()
+    if a.render_only:
+        a.report.write_text(render_saved(a.report.parent / "benchmarks"), encoding="utf-8")
+        return
 
     corpus = a.work / f"corpus-{a.docs}"
     if not corpus.exists():
@@ -240,10 +244,14 @@ def write_report(a: argparse.Namespace, mb: float, jieba_s: float, ingest_s: flo
     folder = a.report.parent / "benchmarks"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{a.docs}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
-    runs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
-    text = render(sorted(runs, key=lambda r: r["docs"]))
+    text = render_saved(folder)
     a.report.write_text(text, encoding="utf-8")
     print(text)
+
+
+def render_saved(folder: Path) -> str:
+    runs = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")]
+    return render(sorted(runs, key=lambda r: r["docs"]))
 
 
 def _query_verdict(seconds: float | None) -> str:
