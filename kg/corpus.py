@@ -17,7 +17,7 @@ from pyoxigraph import Literal, NamedNode
 
 from . import patterns as P
 from .namespaces import CORPUS_GRAPH, KG, RDF, digest, instance
-from .query import iter_rows
+from .query import iter_rows, select_rows
 from .resolve import title_key
 from .store import GraphStore
 
@@ -142,6 +142,8 @@ def refresh_corpus_graph(store: GraphStore) -> int:
     def add(s: NamedNode, p: str, o: NamedNode | Literal) -> None:
         lines.append(f"{s} <{p}> {o} .\n")  # str() of a pyoxigraph term is its N-Triples form
 
+    # the graph names itself: a store whose corpus graph lacks this line lost it to an interrupted load
+    add(CORPUS_GRAPH, RDF + "type", NamedNode(KG + "CorpusGraph"))
     conflicts = _conflicts(store)
     for title, documents in conflicts:
         node = instance("conflict", digest(title))
@@ -165,3 +167,9 @@ def refresh_corpus_graph(store: GraphStore) -> int:
         add(NamedNode(t), KG + "sameWorkAs", NamedNode(n))
     store.load_derived_graph(CORPUS_GRAPH.value, "".join(lines))
     return len(conflicts) + len(relations) + len(merges)
+
+
+def corpus_graph_present(store: GraphStore) -> bool:
+    """Whether the corpus graph was written whole (a load cut short is dropped when the store opens)."""
+    rows = select_rows(store, f"ASK {{ GRAPH <{CORPUS_GRAPH.value}> {{ <{CORPUS_GRAPH.value}> a kg:CorpusGraph }} }}")
+    return rows == [{"result": "true"}]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .audit import LEGACY_AUDIT_GRAPH
-from .corpus import refresh_corpus_graph
+from .corpus import corpus_graph_present, refresh_corpus_graph
 from .extract import extract
 from .load import InputError, check_size, load_source
 from .model import Extraction
@@ -117,7 +117,8 @@ def ingest(
     for path, outcome in _parsed(list(todo), jobs):
         writer.take(path, outcome, replace=todo[path])
     writer.flush()
-    if store.supports_queries and (vocabulary_changed or any(r.status == "ingested" for r in results)):
+    if store.supports_queries and (vocabulary_changed or any(r.status == "ingested" for r in results)
+                                   or not corpus_graph_present(store)):
         refresh_derived_graphs(store)
     return IngestReport(tuple(results))
 

@@ -187,6 +187,9 @@ def test_corpus_graph_cut_short_is_dropped_and_recomputed(tmp_path: Path, sample
         s.update(f"INSERT DATA {{ GRAPH <{JOURNAL_GRAPH.value}> {{ <{CORPUS_GRAPH.value}> <{KG}loading> true }} }}")
     with KGStore(store) as s:
         assert not _graph_quads(s, CORPUS_GRAPH.value)
+        report = ingest([samples], s)  # nothing changed, but the corpus graph is missing: recomputed
+        assert {r.status for r in report.files} == {"unchanged"}
+        assert _graph_quads(s, CORPUS_GRAPH.value) == whole
         refresh_derived_graphs(s)
         assert _graph_quads(s, CORPUS_GRAPH.value) == whole
 
