@@ -52,12 +52,7 @@ def run_query(store: Queryable, sparql: str, fmt: str = "table", *, timeout: flo
         return _run_with_timeout(store, sparql, fmt, timeout)
     if timeout is not None and hasattr(store, "timeout"):
         store.timeout = timeout
-    try:
-        result = store.query(_with_prefixes(sparql))
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from exc
-    except OSError as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+    result = _execute(store, sparql)
     if isinstance(result, QueryBoolean):
         return ResultTable(("result",), ((str(bool(result)).lower(),),), b"")
     if isinstance(result, QueryTriples):
@@ -74,6 +69,16 @@ def run_query(store: Queryable, sparql: str, fmt: str = "table", *, timeout: flo
         return ResultTable(variables, (), buffer.getvalue())
     rows = tuple(tuple(_text(row[v]) if row[v] is not None else None for v in variables) for row in result)
     return ResultTable(variables, rows, b"")
+
+
+def _execute(store: Queryable, sparql: str) -> object:
+    """The store's answer to `sparql` with our prefixes; its errors as QueryError."""
+    try:
+        return store.query(_with_prefixes(sparql))
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from exc
 
 
 def _child(path: str, sparql: str, fmt: str, conn: Connection) -> None:
@@ -124,12 +129,7 @@ def select_rows(store: Queryable, sparql: str) -> list[dict[str, str | None]]:
 
 def iter_rows(store: Queryable, sparql: str) -> Iterator[dict[str, str | None]]:
     """A SELECT's rows one at a time, never all in memory (for whole-corpus passes)."""
-    try:
-        result = store.query(_with_prefixes(sparql))
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from exc
-    except OSError as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+    result = _execute(store, sparql)
     if not isinstance(result, QuerySolutions):
         raise QueryError("iter_rows takes a SELECT query")
     variables = [v.value for v in result.variables]

@@ -70,7 +70,7 @@ class GraphStore(Protocol):
 def _limit_malloc_arenas() -> None:
     """Two malloc arenas instead of glibc's eight per core. RocksDB's and the bulk loader's threads
     each take an arena of their own and keep what they freed: at 1,000 documents the ingest's peak
-    memory was 576 MB with the default and 362 MB with two, at the same speed."""
+    memory was 576 MB with the default and 377 MB with two, at the same speed."""
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         libc.mallopt(_M_ARENA_MAX, 2)
