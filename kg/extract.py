@@ -11,6 +11,11 @@ from .resolve import resolve_citations
 from .tasks import extract_tasks
 
 
+def _year(structure: Structure) -> int | None:
+    year = structure.main.year
+    return int(year.value) if year is not None and year.value.isdigit() else None
+
+
 def extract(structure: Structure) -> Extraction:
     """Read the facts out of one structured document."""
     text = structure.text.text
@@ -18,7 +23,7 @@ def extract(structure: Structure) -> Extraction:
     parts = (structure.main, *structure.attachments)
     works = resolve_citations(citations, parts, structure.main.region)
     observations = (
-        extract_observations(text, structure.main.region)
+        extract_observations(text, structure.main.region, _year(structure))
         if structure.main.doc_type is DocType.ANNUAL_REPORT
         else ()
     )

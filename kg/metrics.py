@@ -32,6 +32,7 @@ class Indicator:
     broader: str | None
     unit: str | None
     forms: tuple[str, ...]
+    templates: tuple[str, ...]  # the report formats that have this row (A, B, C)
 
 
 def _key(label: str) -> str:
@@ -55,8 +56,48 @@ def indicators() -> dict[str, Indicator]:
             if r["prefLabel"].startswith(root):
                 forms.add(_key(r["prefLabel"][len(root) :]))
         out[r["notation"]] = Indicator(r["notation"], r["prefLabel"], r["broader"] or None, r["unit"] or None,
-                                       tuple(sorted(f for f in forms if f)))
+                                       tuple(sorted(f for f in forms if f)), tuple(r["template"].split()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _report_formats() -> tuple[tuple[str, int | None, int | None], ...]:
+    with open(data_dir() / "report_formats.csv", encoding="utf-8", newline="") as f:
+        return tuple((r["template"], int(r["first_year"]) if r["first_year"] else None,
+                      int(r["last_year"]) if r["last_year"] else None) for r in csv.DictReader(f))
+
+
+def report_template(year: int | None) -> str | None:
+    """The format (A, B, C) a report on `year` follows, by data/report_formats.csv."""
+    if year is None:
+        return None
+    for template, first, last in _report_formats():
+        if (first is None or year >= first) and (last is None or year <= last):
+            return template
+    return None
+
+
+@lru_cache(maxsize=1)
+def _equivalents() -> dict[str, tuple[str, ...]]:
+    """Each notation's equivalents in the other formats (data/indicator_matches.csv, both ways)."""
+    out: dict[str, list[str]] = {}
+    with open(data_dir() / "indicator_matches.csv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            out.setdefault(r["notation"], []).append(r["match"])
+            out.setdefault(r["match"], []).append(r["notation"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def in_report_format(notation: str, template: str | None) -> str:
+    """The row of the report's own format that means what `notation` means: prose saying 收到申请216件
+    in a report on 2022 states that format's 本年新收申请数量 (N.3.1), not the pre-2019 row. A notation
+    with no equivalent in that format stays as it is."""
+    if template is None or template in indicators()[notation].templates:
+        return notation
+    for other in _equivalents().get(notation, ()):
+        if template in indicators()[other].templates:
+            return other
+    return notation
 
 
 @dataclass(frozen=True)
@@ -204,7 +245,8 @@ def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> str 
     return None
 
 
-def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]]) -> list[Observation]:
+def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]],
+                           template: str | None = None) -> list[Observation]:
     out: list[Observation] = []
     family: str | None = None
     sentence_start = 0
@@ -231,6 +273,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         notation = None if partial else _rule_for(clause, unit, sentence, family)
         if notation in ("A.4", "A.5", "A.3.1", "A.3.3"):
             family = notation
+        if notation is not None:
+            notation = in_report_format(notation, template)
         indicator = indicators()[notation] if notation else None
         out.append(Observation(
             indicator=notation,  # None: kept as a generic figure, so nothing the report states is lost
@@ -272,8 +316,8 @@ class _Breaks:
         return self.ends[k] if k >= 0 else 0
 
 
-def extract_observations(text: str, region: Region | None) -> tuple[Observation, ...]:
-    """All figures a report states that map onto an indicator."""
+def extract_observations(text: str, region: Region | None, year: int | None = None) -> tuple[Observation, ...]:
+    """All figures a report on `year` states, mapped onto the indicators of that year's format."""
     tables = table_regions(text)
-    found = table_observations(text, region) + narrative_observations(text, region, tables)
+    found = table_observations(text, region) + narrative_observations(text, region, tables, report_template(year))
     return tuple(sorted(found, key=lambda o: o.span.start))

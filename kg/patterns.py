@@ -235,6 +235,33 @@ ROW_NUMBERING = re.compile(
 )
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
 
+# ---------------------------------------------------------------- statistics tables flattened to text
+
+_TABLE_NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?"
+BARE_VALUES = re.compile(rf"\s*{_TABLE_NUMBER}(?:[ \u3000]+{_TABLE_NUMBER})*\s*")
+"""A line of values only: '216', '-3', '1,200.5' (one cell per line) or '3 1 0 0 4' (a row of PDF text)."""
+
+ROW_WITH_VALUES = re.compile(
+    r"\s*(?P<label>[^|\t]*?[\u4e00-\u9fff][^|\t]*?)"  # the row label: holds a Chinese character
+    rf"(?P<values>(?:[ \u3000]+{_TABLE_NUMBER})+)\s*"  # then the row's values, separated by spaces (PDF text)
+)
+"""'一、本年新收政府信息公开申请数量 190 20 0 1 5 0 216': a row whose cells lost their separators."""
+
+SPACED_LABELS = re.compile(r"\s*[^\s|]{2,}(?:[ \u3000][^\s|]{2,})+\s*")
+"""'信息内容 本年制发件数 本年废止件数': header cells a single space apart (PDF text); one-character
+pieces are letter-spaced text ('行 政 许 可'), not cells."""
+
+CELL_GAP = re.compile(
+    r"\t"  # a tab: cells copied from a web page's table
+    r"|[ \u3000]{2,}|\u3000"  # a wide gap: columns laid out with spaces, or an ideographic space
+)
+
+TABLE_LABEL_MAX = 60
+"""Characters at most in a label cell on a line of its own; a longer line is prose."""
+
+SENTENCE_END = re.compile(r"[。；;！？!?]")
+"""A line holding one of these is a sentence of prose, never a table cell."""
+
 # ---------------------------------------------------------------- relations read from titles
 
 TITLE_RELATION = re.compile(

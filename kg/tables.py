@@ -14,7 +14,7 @@ headers seen so far, which is how the three official layouts differ:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -43,50 +43,102 @@ class TableValue:
 
 
 def cells_of(text: str) -> list[Cell]:
-    """Cells in reading order, whether a table has one cell per line or whole rows between pipes."""
+    """Cells in reading order: whole rows between pipes or tabs, one cell per line, rows whose cells
+    lost their separators (`label 190 20 0`), or any mix of these."""
     out: list[Cell] = []
     pos = 0
     for line in text.split("\n"):
-        pieces = line.split("|")
-        if line.rstrip().endswith("|"):
-            pieces = pieces[:-1]
-        shift = 0
-        if line.lstrip().startswith("|"):
-            shift = line.index("|") + 1
-            pieces = pieces[1:]
-        cursor = pos + shift
-        for piece in pieces:
-            stripped = piece.strip()
-            lead = len(piece) - len(piece.lstrip())
-            if stripped == "" or not re.fullmatch(r"[-:\s]+", piece):
-                out.append(Cell(stripped, cursor + lead, cursor + lead + len(stripped)))
-            cursor += len(piece) + 1
+        out += _line_cells(line, pos)
         pos += len(line) + 1
     return out
 
 
+def _line_cells(line: str, pos: int) -> list[Cell]:
+    if "|" in line:
+        pieces = _pieces(line, re.finditer(r"\|", line))
+        if line.rstrip().endswith("|"):
+            pieces = pieces[:-1]
+        if line.lstrip().startswith("|"):
+            pieces = pieces[1:]
+        # a Markdown rule row (|---|:--|) is no cell
+        pieces = [(a, b) for a, b in pieces if not line[a:b].strip() or not re.fullmatch(r"[-:\s]+", line[a:b])]
+    elif P.CELL_GAP.search(line.strip()):
+        pieces = _pieces(line, P.CELL_GAP.finditer(line))
+    elif (m := P.ROW_WITH_VALUES.fullmatch(line)) is not None:
+        label = [(m.start("label"), m.end("label"))]
+        pieces = label + [(v.start(), v.end()) for v in re.finditer(r"\S+", line[: m.end("values")])
+                          if v.start() >= m.start("values")]
+    elif P.BARE_VALUES.fullmatch(line) or P.SPACED_LABELS.fullmatch(line):
+        pieces = [(v.start(), v.end()) for v in re.finditer(r"\S+", line)]
+    else:
+        pieces = [(0, len(line))]
+    cells = []
+    for a, b in pieces:
+        piece = line[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        cells.append(Cell(stripped, pos + a + lead, pos + a + lead + len(stripped)))
+    return cells
+
+
+def _pieces(line: str, separators: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
+    """(start, end) of the text between separators, empty pieces included: an empty cell is a cell."""
+    out, cursor = [], 0
+    for sep in separators:
+        out.append((cursor, sep.start()))
+        cursor = sep.end()
+    out.append((cursor, len(line)))
+    return out
+
+
 def table_regions(text: str) -> list[tuple[int, int]]:
-    """Runs of lines that contain a pipe (and a last bare value), at least three lines long."""
+    """Where the statistics tables are: runs of table lines (rows between pipes or tabs, rows ending
+    in values, bare values, and the short label lines between them) holding at least
+    `MIN_TABLE_VALUES` values, from the run's first line to its last value."""
     regions: list[tuple[int, int]] = []
     start: int | None = None
-    count = 0
-    last_end = 0
+    values = 0
+    last_value_end = 0
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if "|" in line or (start is not None and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", line)):
+        kind = _line_kind(line)
+        if kind == "prose":
+            if start is not None and values >= MIN_TABLE_VALUES:
+                regions.append((start, last_value_end))
+            start, values = None, 0
+        elif kind != "empty":
             if start is None:
-                start, count = pos, 0
-            count += 1
-            last_end = end
-        elif line.strip():
-            if start is not None and count >= 3:
-                regions.append((start, last_end))
-            start = None
+                start = pos
+            found = _values_on(line) if kind == "row" else 0
+            if found:
+                values += found
+                last_value_end = end
         pos = end + 1
-    if start is not None and count >= 3:
-        regions.append((start, last_end))
+    if start is not None and values >= MIN_TABLE_VALUES:
+        regions.append((start, last_value_end))
     return regions
+
+
+MIN_TABLE_VALUES = 3
+
+
+def _line_kind(line: str) -> str:
+    """empty, row (cells with values or separators), label (a short line that can be a cell) or prose."""
+    stripped = line.strip()
+    if not stripped:
+        return "empty"
+    if "|" in line or "\t" in stripped or P.BARE_VALUES.fullmatch(line) or P.ROW_WITH_VALUES.fullmatch(line):
+        return "row"
+    if P.SENTENCE_END.search(stripped) or P.FIGURE.search(stripped):
+        return "prose"  # a figure with its unit is prose's, never a label's
+    if max(len(cell.text) for cell in _line_cells(line, 0)) > P.TABLE_LABEL_MAX:
+        return "prose"
+    return "label"
+
+
+def _values_on(line: str) -> int:
+    return sum(1 for cell in _line_cells(line, 0) if number(cell.text) is not None)
 
 
 def number(value: str) -> float | None:

@@ -1,0 +1,110 @@
+"""Statistics tables in every shape text extraction leaves them: the same 2021-format report laid
+out four ways must give the same figures, and prose next to a table stays prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.metrics import extract_observations
+from kg.tables import cells_of, table_regions
+from kg.vocab import gazetteer
+
+ROWS = (Path(__file__).parent / "fixtures" / "report_2021_format_rows.txt").read_text(encoding="utf-8")
+SEPARATORS = {"pipes": " | ", "tabs": "\t", "spaces": " ", "one-cell-per-line": "\n"}
+
+
+def _laid_out(separator: str) -> str:
+    lines = []
+    for line in ROWS.split("\n"):
+        cells = line.split(" | ")
+        lines.append(f"| {' | '.join(cells)} |" if separator == " | " and len(cells) > 1 else separator.join(cells))
+    return "\n".join(lines)
+
+
+def _table(text: str, year: int | None = 2022) -> dict[tuple[str, str | None], float]:
+    return {(o.indicator or "", o.applicant_type): o.value
+            for o in extract_observations(text, gazetteer().get("450400"), year) if o.source == "table"}
+
+
+EXPECTED = {
+    ("C.2.1.1", None): 2, ("C.2.1.3", None): 31,  # 规章: 本年制发件数, 现行有效件数
+    ("C.2.2.2", None): 5,  # 行政规范性文件 本年废止件数
+    ("C.2.5.1", None): 15627, ("C.2.6.1", None): 1046, ("C.2.6.2", None): 27, ("C.2.8.1", None): 0,
+    ("N.3.1", "总计"): 216, ("N.3.1", "自然人"): 190, ("N.3.1", "其他"): 0,
+    ("N.3.2", "总计"): 12,
+    ("N.3.3.2", "总计"): 23,  # 部分公开（区分处理的，只计这一情形…）
+    ("N.3.3.3.4", "总计"): 2,  # a sub-row of （三）不予公开
+    ("N.3.3.4.1", "法律服务机构"): 2,
+    ("N.3.3.6.1", "总计"): 7,  # （六）其他处理, new in the 2021 format
+    ("N.3.3.7", "总计"): 210, ("N.3.4", "总计"): 18,
+    ("N.4.1", None): 3, ("N.4.5", None): 4, ("N.4.9", None): 1, ("N.4.10", None): 3, ("N.4.15", None): 0,
+}
+
+
+@pytest.mark.parametrize("layout", SEPARATORS)
+def test_every_layout_reads_the_whole_table(layout: str) -> None:
+    found = _table(_laid_out(SEPARATORS[layout]))
+    assert {k: found.get(k) for k in EXPECTED} == EXPECTED
+    assert len(found) == len(_table(_laid_out(" | ")))  # nothing more, nothing less than the pipe rows
+
+
+def test_spans_point_at_the_value_they_read() -> None:
+    text = _laid_out("\t")
+    obs = next(o for o in extract_observations(text, None, 2022) if o.indicator == "C.2.5.1")
+    assert text[obs.span.start : obs.span.end].startswith("行政许可")
+    assert text[obs.span.start : obs.span.end].endswith("15627")
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        # one cell per line: the headers above the values belong to the table, the prose before does not
+        ("说明文字很长的一段话，不是表格。\n信息内容\n本年处理决定数量\n行政许可\n15627\n行政处罚\n1046\n行政强制\n27\n",
+         ["信息内容\n本年处理决定数量\n行政许可\n15627\n行政处罚\n1046\n行政强制\n27"]),
+        # a short line with a figure and its unit is prose, and so is a sentence
+        ("全年共受理申请216件\n上年结转12件\n办结率100%。\n", []),
+        # a label followed by its values on one line, as PDF text leaves a row
+        ("一、本年新收政府信息公开申请数量 190 20 0 1 5 0 216\n以上为统计。",
+         ["一、本年新收政府信息公开申请数量 190 20 0 1 5 0 216"]),
+        # fewer than three values is no table
+        ("邮编\n541001\n", []),
+    ],
+)
+def test_table_regions(text: str, regions: list[str]) -> None:
+    assert [text[a:b] for a, b in table_regions(text)] == regions
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("| 规章 | | 0 |", ["规章", "", "0"]),  # an empty cell between pipes stays a cell
+        ("|---|:--|", []),  # a Markdown rule row has none
+        ("行政许可\t15627", ["行政许可", "15627"]),
+        ("行政许可　　15627", ["行政许可", "15627"]),  # ideographic spaces
+        ("（一）予以公开 80 8 0 0 2 0 90", ["（一）予以公开", "80", "8", "0", "0", "2", "0", "90"]),
+        ("信息内容 本年制发件数 本年废止件数", ["信息内容", "本年制发件数", "本年废止件数"]),
+        ("3 1 0 0 4", ["3", "1", "0", "0", "4"]),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]),
+    ],
+)
+def test_cells_of_a_line(line: str, cells: list[str]) -> None:
+    found = cells_of(line)
+    assert [c.text for c in found] == cells
+    assert all(line[c.start : c.end] == c.text for c in found)
+
+
+@pytest.mark.parametrize(
+    ("year", "notation"),
+    [
+        (2017, "A.3.1"),  # the pre-2019 table's 收到申请数
+        (2020, "N.3.1"),  # the 2019 format's 本年新收政府信息公开申请数量
+        (2022, "N.3.1"),
+        (None, "A.3.1"),  # a report of unknown year keeps the rule's own notation
+    ],
+)
+def test_prose_figures_take_the_notation_of_the_reports_format(year: int | None, notation: str) -> None:
+    text = "2022年，全市共收到政府信息公开申请216件。"
+    found = [o.indicator for o in extract_observations(text, None, year) if o.value == 216]
+    assert found == [notation]
