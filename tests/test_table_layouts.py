@@ -108,3 +108,13 @@ def test_prose_figures_take_the_notation_of_the_reports_format(year: int | None,
     text = "2022年，全市共收到政府信息公开申请216件。"
     found = [o.indicator for o in extract_observations(text, None, year) if o.value == 216]
     assert found == [notation]
+
+
+def test_a_gbk_web_page_with_spanned_cells_gives_the_same_table() -> None:
+    import kg
+
+    page = Path(__file__).parent / "fixtures" / "report_2021_format.html"
+    extraction = kg.extract(kg.structure_document(kg.normalize_text(kg.load_source(page))))
+    found = {(o.indicator or "", o.applicant_type): o.value for o in extraction.observations if o.source == "table"}
+    assert {k: found.get(k) for k in EXPECTED} == EXPECTED
+    assert found == _table(_laid_out(" | "))
