@@ -247,10 +247,6 @@ ROW_WITH_VALUES = re.compile(
 )
 """'一、本年新收政府信息公开申请数量 190 20 0 1 5 0 216': a row whose cells lost their separators."""
 
-SPACED_LABELS = re.compile(r"\s*[^\s|]{2,}(?:[ \u3000][^\s|]{2,})+\s*")
-"""'信息内容 本年制发件数 本年废止件数': header cells a single space apart (PDF text); one-character
-pieces are letter-spaced text ('行 政 许 可'), not cells."""
-
 CELL_GAP = re.compile(
     r"\t"  # a tab: cells copied from a web page's table
     r"|[ \u3000]{2,}|\u3000"  # a wide gap: columns laid out with spaces, or an ideographic space

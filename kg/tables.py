@@ -65,13 +65,12 @@ def _line_cells(line: str, pos: int) -> list[Cell]:
     elif P.CELL_GAP.search(line.strip()):
         pieces = _pieces(line, P.CELL_GAP.finditer(line))
     elif (m := P.ROW_WITH_VALUES.fullmatch(line)) is not None:
-        label = [(m.start("label"), m.end("label"))]
-        pieces = label + [(v.start(), v.end()) for v in re.finditer(r"\S+", line[: m.end("values")])
-                          if v.start() >= m.start("values")]
-    elif P.BARE_VALUES.fullmatch(line) or P.SPACED_LABELS.fullmatch(line):
-        pieces = [(v.start(), v.end()) for v in re.finditer(r"\S+", line)]
+        label, values = m.span("label"), m.span("values")
+        pieces = _label_pieces(line, *label) + _words(line, *values)
+    elif P.BARE_VALUES.fullmatch(line):
+        pieces = _words(line, 0, len(line))
     else:
-        pieces = [(0, len(line))]
+        pieces = _label_pieces(line, 0, len(line))
     cells = []
     for a, b in pieces:
         piece = line[a:b]
@@ -79,6 +78,19 @@ def _line_cells(line: str, pos: int) -> list[Cell]:
         stripped = piece.strip()
         cells.append(Cell(stripped, pos + a + lead, pos + a + lead + len(stripped)))
     return cells
+
+
+def _words(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + w.start(), start + w.end()) for w in re.finditer(r"\S+", line[start:end])]
+
+
+def _label_pieces(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Label cells a single space apart, as PDF text leaves a header row or `收到申请数 件`; one-character
+    pieces other than units are letter-spaced text (行 政 许 可), which stays one cell."""
+    words = _words(line, start, end)
+    if len(words) > 1 and all(b - a >= 2 or line[a:b] in UNIT_CELLS for a, b in words):
+        return words
+    return [(start, end)]
 
 
 def _pieces(line: str, separators: Iterator[re.Match[str]]) -> list[tuple[int, int]]:

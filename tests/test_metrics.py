@@ -91,7 +91,14 @@ PIPE_ROWS = """| 统计指标 | 单位 | 合计 |
 """
 
 
-@pytest.mark.parametrize("table", [ONE_CELL_PER_LINE, PIPE_ROWS], ids=["one-cell-per-line", "pipe-rows"])
+def _rows_with(separator: str) -> str:
+    """PIPE_ROWS with its cells `separator` apart and no pipes (tabs of a copied page, spaces of PDF text)."""
+    rows = [line.strip("| ").split(" | ") for line in PIPE_ROWS.splitlines() if not line.startswith("|---")]
+    return "\n".join(separator.join(cell for cell in row if cell) for row in rows)
+
+
+@pytest.mark.parametrize("table", [ONE_CELL_PER_LINE, PIPE_ROWS, _rows_with("\t"), _rows_with(" "), _rows_with("\n")],
+                         ids=["one-cell-per-line", "pipe-rows", "tabs", "spaces", "one-cell-per-line-no-pipes"])
 def test_pre2019_table_layouts(table: str) -> None:
     got = {(o.indicator, o.value) for o in extract_observations(table, CITY) if o.source == "table"}
     assert got == {("A.3.1", 687), ("A.3.1.1", 199), ("A.4", 97), ("A.4.1", 60), ("A.4.2", 17), ("A.5", 197),
