@@ -94,9 +94,14 @@ def in_report_format(notation: str, template: str | None) -> str:
     with no equivalent in that format stays as it is."""
     if template is None or template in indicators()[notation].templates:
         return notation
-    for other in _equivalents().get(notation, ()):
-        if template in indicators()[other].templates:
-            return other
+    seen, frontier = {notation}, [notation]
+    while frontier:  # equivalences chain across formats: A.1.1.2 = B.2.2.1 = C.2.2.1
+        nxt = [o for n in frontier for o in _equivalents().get(n, ()) if o not in seen]
+        for other in nxt:
+            if template in indicators()[other].templates:
+                return other
+        seen.update(nxt)
+        frontier = nxt
     return notation
 
 

@@ -120,3 +120,28 @@ def test_pre2019_table_layouts(table: str) -> None:
 )
 def test_row_labels_map_by_meaning(label: str, context: str | None, notation: str | None) -> None:
     assert map_label(label, context) == notation
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # request handling as prose in the 2019 and 2021 formats' words
+        ("本机关共收到政府信息公开申请216件，上年结转12件。其中，予以公开90件，部分公开23件，不予公开6件，"
+         "无法提供76件，不予处理8件，其他处理7件。结转下年度继续办理18件。", 2022,
+         [("N.3.1", 216), ("N.3.2", 12), ("N.3.3.1", 90), ("N.3.3.2", 23), ("N.3.3.3", 6), ("N.3.3.4", 76),
+          ("N.3.3.5", 8), ("N.3.3.6", 7), ("N.3.4", 18)]),
+        # the same words in a pre-2019 report take that table's rows where it has them
+        ("共收到政府信息公开申请216件，上年结转12件。其中，予以公开90件，部分公开23件。", 2017,
+         [("A.3.1", 216), ("N.3.2", 12), ("A.3.3.2", 90), ("A.3.3.3", 23)]),
+        # review results after the review they belong to; lawsuits have no single total after 2019
+        ("因政府信息公开被申请行政复议2件，其中维持1件，纠正1件；被提起行政诉讼1件，结果维持1件。", 2020,
+         [("N.4.5", 2), ("N.4.1", 1), ("N.4.2", 1), ("A.5", 1), ("A.5.1", 1)]),
+        # normative documents made this year: one row in each format, linked A = B = C
+        ("主动公开政府信息12345条，其中制发行政规范性文件18件。", 2022, [("A.1.1", 12345), ("C.2.2.1", 18)]),
+        ("主动公开政府信息12345条，其中制发行政规范性文件18件。", 2019, [("A.1.1", 12345), ("B.2.2.1", 18)]),
+        ("主动公开政府信息12345条，其中制发行政规范性文件18件。", 2016, [("A.1.1", 12345), ("A.1.1.2", 18)]),
+    ],
+)
+def test_narrative_figures_in_the_reports_format(text: str, year: int, expected: list[tuple[str, float]]) -> None:
+    found = [(o.indicator, o.value) for o in extract_observations(text, CITY, year) if o.indicator]
+    assert found == expected
