@@ -60,7 +60,32 @@ def find_doc_numbers(text: str) -> list[FoundNumber]:
         if not code:
             continue
         out.append(_from_match(m, code, m.start() - len(code)))
+    out += _decree_numbers(text)
+    return sorted(out, key=lambda f: f.span.start)
+
+
+def _decree_numbers(text: str) -> list[FoundNumber]:
+    out = []
+    for m in P.DECREE_NUMBER.finditer(text):
+        issuer = _decree_issuer(text[max(0, m.start() - 20) : m.start()])
+        if issuer is None:
+            continue
+        start = m.start() - len(issuer)
+        number = DocNumber(code=issuer + "令", year=None, serial=int(m.group("serial")), written=text[start : m.end()])
+        out.append(FoundNumber(Span(start, m.end()), number))
     return out
+
+
+def _decree_issuer(before: str) -> str | None:
+    """The issuer that ends the Chinese characters before a decree's 令, without the narrative before it
+    or the 中华人民共和国 of the decree's formal heading."""
+    run = re.search(rf"[{P.HAN}]*$", before)
+    chars = run.group(0) if run else ""
+    chars = chars.rsplit("中华人民共和国", 1)[-1]
+    while (lead := P.NARRATIVE_BEFORE_CODE.match(chars)) is not None and lead.end() < len(chars):
+        chars = chars[lead.end() :]
+    m = P.DECREE_ISSUER.search(chars)
+    return m.group(0) if m else None
 
 
 def parse_doc_number(text: str) -> DocNumber | None:

@@ -138,12 +138,14 @@ class CitationKind(StrEnum):
 @dataclass(frozen=True)
 class DocNumber:
     code: str
-    year: int
+    year: int | None  # None for a decree series (国务院令第711号), numbered without years
     serial: int
     written: str
 
     @property
     def normalized(self) -> str:
+        if self.year is None:
+            return f"{self.code}第{self.serial}号"
         return f"{self.code}〔{self.year}〕{self.serial}号"
 
 

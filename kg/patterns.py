@@ -148,6 +148,18 @@ DOC_NUMBER = re.compile(
 )
 """The year-and-serial part of a 发文字号 (GB/T 9704-2012), right after the 发文机关代字."""
 
+DECREE_NUMBER = re.compile(
+    rf"(?<=[{HAN}])令\s*"  # a decree series: its issuer stands before 令, read leftwards by kg.docnumbers
+    r"(?:[（(]\s*)?第\s*(?P<serial>\d{1,5})\s*[号號]"  # 国务院令第711号, 国务院令（第711号）
+)
+"""A decree's number: 国务院令第711号 — a serial and no year."""
+
+DECREE_ISSUER = re.compile(
+    rf"(?:国务院"  # the State Council
+    rf"|[{HAN}]{{2,16}}?(?:人民政府|部|委员会|委|总局|局|署|银行))$"  # 广西壮族自治区人民政府, 财政部, 国家发展改革委
+)
+"""The issuer at the end of the characters before a decree's 令."""
+
 HAN_CHAR = re.compile(rf"[{HAN}]")
 
 NARRATIVE_BEFORE_CODE = re.compile(

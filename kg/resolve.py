@@ -30,6 +30,8 @@ def title_key(title: str) -> str:
 
 def number_key(number: DocNumber, citing_region: Region | None) -> str:
     jurisdiction = jurisdiction_of(number.code, citing_region) or "-"
+    if number.year is None:  # a decree: 国务院令第711号
+        return f"no/{jurisdiction}/{number.code}/{number.serial}"
     return f"no/{jurisdiction}/{number.code}/{number.year}/{number.serial}"
 
 

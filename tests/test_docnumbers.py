@@ -26,6 +26,13 @@ from kg.vocab import gazetteer
         ("国办公开办函〔2019〕60号", "国办公开办函〔2019〕60号"),  # long issuer code
         ("根据国办发〔2017〕24号文件", "国办发〔2017〕24号"),  # narrative before the code
         ("印发了市政办〔2017〕53号", "市政办〔2017〕53号"),
+        # decrees are numbered without a year; the 中华人民共和国 of their heading is dropped
+        ("国务院令第711号", "国务院令第711号"),
+        ("中华人民共和国国务院令第711号", "国务院令第711号"),
+        ("国务院令（第 711 号）", "国务院令第711号"),
+        ("根据广西壮族自治区人民政府令第135号", "广西壮族自治区人民政府令第135号"),
+        ("依据财政部令第87号", "财政部令第87号"),
+        ("命令第3号", None),  # no issuer before 令
         ("2017年5月10日", None),
         ("第十三条", None),
     ],
@@ -55,3 +62,8 @@ def test_issuer_of_code(code: str, citing: str | None, issuer: str, how: str) ->
 
 def test_unknown_code_has_no_issuer() -> None:
     assert issuer_of_code("桂扶领发", gazetteer().get("451200")) is None
+
+
+def test_a_decree_is_issued_by_the_state_council_nationally() -> None:
+    found = issuer_of_code("国务院令", gazetteer().get("450300"))
+    assert found is not None and (found.issuer, found.jurisdiction) == ("国务院", "CN")
