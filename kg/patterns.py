@@ -203,6 +203,15 @@ AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公
 BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"\s]|(?<=[》])")
 """Where an unquoted title before a number cannot extend further left."""
 
+AGENCY_NAME_END = re.compile(
+    r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|领导小组"  # governments, their offices, commissions
+    r"|局|厅|委|办|署|中心"  # departments and bureaus: 教育局, 发展改革委, 政务服务中心
+    r"|办事处|街道"  # street offices below a district: 丽君街道办事处
+    r"|法院|检察院|院|处|所|站|队"  # courts, institutes, sections, stations: 气象站, 综合执法大队
+    r"|公司|集团)$"  # public enterprises that publish reports: 供电公司
+)
+"""How the name of an agency ends, for the issuer named before a report's year or in a signature."""
+
 TITLE_ISSUER_PREFIX = re.compile(
     rf"^(?P<issuer>[{HAN}、]{{2,40}}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|"
     r"局|厅|委|部|院|署|中心|办))(?:关于|印发)"

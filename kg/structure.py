@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import patterns as P
+from .agencies import national as national_agencies
 from .docnumbers import parse_doc_number
 from .model import DocType, DocumentPart, Located, NormalizedText, Region, Section, Span, Structure
 from .regions import dominant_region, government_of, region_in
-from .vocab import report_outline
+from .vocab import NATIONAL, report_outline
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def issuer_from_title(title: str) -> str | None:
     m = re.match(r"^(?P<who>[^\d]{2,30}?)(?:19|20)\d{2}\s*年", title)
     if m:
         who = m.group("who")
-        if re.search(r"(人民政府|政府|办公厅|办公室|委员会|局|厅|委|办|中心)$", who):
+        if P.AGENCY_NAME_END.search(who):
             return who
     return None
 
@@ -144,7 +145,7 @@ def _signature(lines: list[Line], start: int, end: int) -> tuple[Located | None,
         name, date = lines[i], lines[i + 1]
         if (
             len(name.text) <= 30
-            and re.search(r"(人民政府|办公厅|办公室|委员会|局|厅)$", name.text)
+            and P.AGENCY_NAME_END.search(name.text)
             and P.CN_DATE.fullmatch(date.text)
         ):
             return Located(name.text, Span(name.start, name.end)), Located(date.text, Span(date.start, date.end))
@@ -166,6 +167,8 @@ def _region_for(title: str | None, issuer: str | None, text: str) -> Region | No
             found = region_in(candidate)
             if found is not None:
                 return found
+    if issuer is not None and issuer in national_agencies():
+        return NATIONAL  # 国务院办公厅关于印发…的通知: a national document names no region
     m = re.search(r"由(?P<who>[^，。,]{2,20}?)(?:人民政府|政府)(?:办公室)?编制", text[:3000])
     if m:
         found = region_in(m.group("who"))

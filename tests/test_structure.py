@@ -75,3 +75,21 @@ def test_a_cited_number_is_not_the_documents_own() -> None:
 def test_garbled_heading_still_counts_as_a_section() -> None:
     s = _structure("标题报告\n一、概况\n?。ㄈ┱畔⒐_目录\n正文")
     assert [sec.level for sec in s.main.sections] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("title", "region", "issuer"),
+    [
+        ("桂林市教育局2022年政府信息公开工作年度报告", "桂林市", "桂林市教育局"),  # a department
+        ("阳朔县人民政府2021年政府信息公开工作年度报告", "阳朔县", "阳朔县人民政府"),  # a county
+        ("南宁市青秀区人民政府2020年政府信息公开工作年度报告", "青秀区", "南宁市青秀区人民政府"),  # a district
+        ("广西壮族自治区人民政府办公厅2019年政府信息公开工作年度报告", "广西壮族自治区", "广西壮族自治区人民政府办公厅"),
+        # a street office below a district: not in the gazetteer, but the title names it as the issuer
+        ("桂林市秀峰区丽君街道办事处2022年政府信息公开工作年度报告", "秀峰区", "桂林市秀峰区丽君街道办事处"),
+        # a national notice: the national region, as its agency has
+        ("国务院办公厅关于印发2022年政务公开工作要点的通知\n国办发〔2022〕8号", "中华人民共和国", "国务院办公厅"),
+    ],
+)
+def test_region_and_issuer_of_each_kind_of_issuer(title: str, region: str, issuer: str) -> None:
+    main = _structure(title + "\n2022年，本机关共收到政府信息公开申请25件。\n").main
+    assert (main.region.name if main.region else None, main.issuer.value if main.issuer else None) == (region, issuer)
