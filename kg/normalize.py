@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -58,6 +59,22 @@ class _Editor:
             return
         pieces.append(self.text[last:])
         origin.extend(self.origin[last:])  # includes the end sentinel
+        self.text = "".join(pieces)
+        self.origin = origin
+
+    def delete_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Remove the given (start, end) ranges, sorted and disjoint."""
+        if not spans:
+            return
+        pieces: list[str] = []
+        origin = array("q")
+        last = 0
+        for start, end in spans:
+            pieces.append(self.text[last:start])
+            origin.extend(self.origin[last:start])
+            last = end
+        pieces.append(self.text[last:])
+        origin.extend(self.origin[last:])
         self.text = "".join(pieces)
         self.origin = origin
 
@@ -147,6 +164,59 @@ def _drop_clutter_lines(ed: _Editor) -> None:
     ed.sub(re.compile(r"^([^\n]*)\n?", re.M), lambda m: drop(m) if m.group(0) else m.group(0))
 
 
+def _rejoin_wrapped_lines(ed: _Editor) -> None:
+    """Text laid out by a PDF breaks every line at the page width, mid-word (申\n请216件). When most
+    long lines are of one width, a full line that does not end a sentence continues on the next one,
+    also across a page number or a running header that the page break put between them."""
+    lines = _lines(ed.text)
+    width = _layout_width([text for _, text in lines])
+    if width is None:
+        return
+    repeated = Counter(text.strip() for _, text in lines)
+    cuts: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines) - 1:
+        start, text = lines[i]
+        j = i + 1
+        while j < len(lines) and j - i <= 3 and _page_furniture(lines[j][1], repeated):
+            j += 1
+        if j < len(lines) and _wraps(text, lines[j][1], width):
+            cuts.append((start + len(text), lines[j][0]))
+        i = j
+    ed.delete_spans(cuts)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _layout_width(lines: list[str]) -> int | None:
+    """The width most long lines share, if they do: PDF layout, not paragraphs of a web page."""
+    lengths = sorted(len(t.strip()) for t in lines if len(t.strip()) >= P.WRAP_WIDTH_MIN and "|" not in t)
+    if len(lengths) < 4:
+        return None
+    width = lengths[len(lengths) // 2]
+    near = sum(1 for n in lengths if abs(n - width) <= 0.15 * width)
+    return width if near >= 0.6 * len(lengths) and width <= 100 else None
+
+
+def _page_furniture(line: str, repeated: Counter[str]) -> bool:
+    text = line.strip()
+    return bool(P.PAGE_FOOTER.match(text)) or (repeated[text] >= 2 and 0 < len(text) <= 40)
+
+
+def _wraps(line: str, following: str, width: int) -> bool:
+    text = line.strip()
+    if len(text) < 0.85 * width or "|" in text or P.LINE_ENDS_SENTENCE.search(text):
+        return False
+    nxt = following.strip()
+    return bool(nxt) and "|" not in nxt and not P.LINE_START_HEADING.match(nxt)
+
+
 _FULLWIDTH_DIGITS = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}
 
 
@@ -160,6 +230,7 @@ def normalize_text(source: SourceText) -> NormalizedText:
     ed.replace_same_length(ed.text.translate(_FULLWIDTH_DIGITS))
     ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " "))
     _drop_clutter_lines(ed)
+    _rejoin_wrapped_lines(ed)  # before any other join changes the lines' widths
     ed.delete(P.BROKEN_TITLE_LINE, "drop")
     # removing one thing can bring two others together (a comma before a garbled heading, a broken
     # title line before a stray comma): repeat the local clean-ups until nothing changes, so that

@@ -279,6 +279,9 @@ TABLE_LABEL_MAX = 60
 SENTENCE_END = re.compile(r"[。；;！？!?]")
 """A line holding one of these is a sentence of prose, never a table cell."""
 
+LINE_ENDS_SENTENCE = re.compile(r"[。；;：:！!？?」』”)）】|]\s*$")
+"""A line ending like this is complete: the next one starts something new."""
+
 # ---------------------------------------------------------------- relations read from titles
 
 TITLE_RELATION = re.compile(
@@ -345,6 +348,17 @@ PAGE_NUMBER = re.compile(
     r"|\d+\s*/\s*\d+"  # 3/12
     r"|\d+)\s*$"  # 3
 )
+
+PAGE_FOOTER = re.compile(
+    r"^\s*(?:[-—–]\s*\d+\s*[-—–]"  # - 3 -
+    r"|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?"  # 第3页 共12页
+    r"|\d+\s*/\s*\d+)\s*$"  # 3/12
+)
+"""A page number that PDF text leaves between two lines of a paragraph (never a bare number, which
+may be a table's value cell)."""
+
+WRAP_WIDTH_MIN = 15
+"""Lines shorter than this say nothing about the width a PDF laid its text out at."""
 
 LINE_START_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]"  # 一、 （一） 1.

@@ -75,3 +75,40 @@ def test_every_character_maps_inside_the_source(text: str) -> None:
     for i in range(len(result.text)):
         span = result.source_span(Span(i, i + 1))
         assert 0 <= span.start < span.end <= len(text)
+
+
+_WRAPPED = (
+    "2022年，梧州市人民政府深入贯彻落实政务公开工作要点，全年通过市政\n"
+    "府门户网站主动公开政府信息12345条，市本级共收到政府信息公开申\n"
+    "请216件，上年结转12件。其中予以公开90件，部分公开23件，不予公开\n"
+    "6件，无法提供76件，不予处理8件，其他处理7件。结转下年度继续办\n"
+    "理18件。\n"
+    "二、主动公开政府信息情况\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # PDF layout: every full line that does not end a sentence continues on the next one
+        (_WRAPPED, _WRAPPED.replace("\n", "").replace("办理18件。", "办理18件。\n").replace("情况", "情况\n")),
+        # … also across a page number and a running header put there by the page break
+        ("市本级共收到政府信息公开申请216件，其中当面申请20件，网上申\n- 2 -\n梧州市年度报告\n"
+         "请180件，信函申请16件。全年办结政府信息公开申请216件，按时办\n结216件。同比增加18件，增长幅度较大。\n"
+         "共有工作人员12名，其中专职人员5名，兼职人员7名，会议3次。\n梧州市年度报告\n",
+         "市本级共收到政府信息公开申请216件，其中当面申请20件，网上申请180件，信函申请16件。全年办结政府信息公开申请216件，"
+         "按时办结216件。同比增加18件，增长幅度较大。\n共有工作人员12名，其中专职人员5名，兼职人员7名，会议3次。\n梧州市年度报告\n"),
+        # paragraphs of a web page vary in length: nothing to re-join
+        ("一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n",
+         "一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n"),
+    ],
+)
+def test_lines_wrapped_by_a_pdf_layout_are_rejoined(raw: str, expected: str) -> None:
+    assert normalize_string(raw) == expected
+
+
+def test_rejoined_text_maps_back_to_the_original_lines() -> None:
+    text = normalize_text(_source(_WRAPPED))
+    at = text.text.index("申请216件")
+    span = text.source_span(Span(at, at + len("申请216件")))
+    assert _WRAPPED[span.start : span.end] == "申\n请216件"
