@@ -50,17 +50,17 @@ _Documents = dict[str, tuple[set[str], set[str]]]  # document IRI → (titles, i
 
 
 def _documents(store: GraphStore) -> _Documents:
-    # two queries, each inside one graph, joined here: an OPTIONAL issuer outside GRAPH ?g joins every
-    # file's copy of the issuer's description and took minutes at 1,000 documents
-    titles = iter_rows(store, """
-        SELECT DISTINCT ?d ?title WHERE {
-          GRAPH ?g { ?d eli:title ?title FILTER NOT EXISTS { ?d kg:titleInferred true } }
-        }""")
+    # plain scans, each inside one graph, joined and deduplicated here: an OPTIONAL issuer outside
+    # GRAPH ?g joins every file's copy of the issuer's description and took minutes at 1,000 documents,
+    # and FILTER NOT EXISTS or DISTINCT made the title scan 3.6 times slower and 30 MB heavier
+    inferred = {r["d"] for r in iter_rows(store, "SELECT ?d WHERE { GRAPH ?g { ?d kg:titleInferred true } }")}
+    titles = iter_rows(store, "SELECT ?d ?title WHERE { GRAPH ?g { ?d eli:title ?title } }")
     issuers = iter_rows(store, """
-        SELECT DISTINCT ?d ?issuer WHERE { GRAPH ?g { ?d eli:passed_by ?agency . ?agency skos:prefLabel ?issuer } }""")
+        SELECT ?d ?issuer WHERE { GRAPH ?g { ?d eli:passed_by ?agency . ?agency skos:prefLabel ?issuer } }""")
     docs: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for r in titles:
-        docs[r["d"] or ""][0].add(r["title"] or "")
+        if r["d"] not in inferred:
+            docs[r["d"] or ""][0].add(r["title"] or "")
     for r in issuers:
         if r["d"] in docs and r["issuer"]:
             docs[r["d"] or ""][1].add(r["issuer"])
@@ -126,8 +126,7 @@ def _conflicts(store: GraphStore) -> list[tuple[str, list[str]]]:
 
     Grouped here rather than by a self-join in SPARQL, whose pairs grow with the square of the
     documents that share a title."""
-    rows = iter_rows(store, """
-        SELECT DISTINCT ?d ?title ?n WHERE { GRAPH ?g { ?d eli:title ?title ; eli:id_local ?n } }""")
+    rows = iter_rows(store, "SELECT ?d ?title ?n WHERE { GRAPH ?g { ?d eli:title ?title ; eli:id_local ?n } }")
     numbers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in rows:
         numbers[r["title"] or ""][r["d"] or ""].add(r["n"] or "")
@@ -165,7 +164,7 @@ def refresh_corpus_graph(store: GraphStore) -> int:
     merges = same_works(store, docs)
     for t, n in merges:
         add(NamedNode(t), KG + "sameWorkAs", NamedNode(n))
-    store.load_derived_graph(CORPUS_GRAPH.value, "".join(lines))
+    store.load_derived_graph(CORPUS_GRAPH.value, lines)
     return len(conflicts) + len(relations) + len(merges)
 
 

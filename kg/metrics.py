@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -321,8 +322,22 @@ class _Breaks:
         return self.ends[k] if k >= 0 else 0
 
 
+def report_format(table: list[Observation], year: int | None) -> str | None:
+    """The format (A, B, C) a report follows: its table's rows say so best (a report on 2019 may
+    still use the old table); the year decides when there is no table or it has only shared rows."""
+    own_rows = (indicators()[o.indicator].templates for o in table if o.indicator)
+    votes = Counter(templates[0] for templates in own_rows if len(templates) == 1)  # N rows are shared
+    if votes:
+        return votes.most_common(1)[0][0]
+    by_year = report_template(year)
+    if table and by_year == "A":
+        return "B"  # the request table of both later formats (N rows), in a report dated before them
+    return by_year
+
+
 def extract_observations(text: str, region: Region | None, year: int | None = None) -> tuple[Observation, ...]:
-    """All figures a report on `year` states, mapped onto the indicators of that year's format."""
+    """All figures a report on `year` states, mapped onto the indicators of the report's format."""
     tables = table_regions(text)
-    found = table_observations(text, region) + narrative_observations(text, region, tables, report_template(year))
+    table = table_observations(text, region)
+    found = table + narrative_observations(text, region, tables, report_format(table, year))
     return tuple(sorted(found, key=lambda o: o.span.start))

@@ -85,8 +85,8 @@ class NQuadsSink:
     def update(self, sparql: str) -> None:
         raise StoreError("an N-Quads export cannot be updated")
 
-    def load_derived_graph(self, graph: str, ntriples: str) -> None:
-        self.replace_graph_body(graph, ntriples)
+    def load_derived_graph(self, graph: str, lines: Sequence[str]) -> None:
+        self.replace_graph_body(graph, "".join(lines))
 
     def replace_graph_body(self, graph: str, ntriples: str) -> None:
         raise StoreError("an N-Quads export cannot be updated")

@@ -119,6 +119,10 @@ def ingest(
     writer.flush()
     if store.supports_queries and (vocabulary_changed or any(r.status == "ingested" for r in results)
                                    or not corpus_graph_present(store)):
+        if writer.loaded or writer.replaced:
+            # reading the whole corpus on top of what RocksDB kept from the writes was the ingest's
+            # peak memory at 10,000 documents: start the recompute from a freshly opened store
+            store.checkpoint()
         refresh_derived_graphs(store)
     return IngestReport(tuple(results))
 

@@ -95,8 +95,8 @@ class RemoteStore:
         for doc in docs:
             self.replace_graph(doc)
 
-    def load_derived_graph(self, graph: str, ntriples: str) -> None:
-        self.replace_graph_body(graph, ntriples)
+    def load_derived_graph(self, graph: str, lines: Sequence[str]) -> None:
+        self.replace_graph_body(graph, "".join(lines))
 
     def replace_graph_body(self, graph: str, ntriples: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")

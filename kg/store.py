@@ -17,7 +17,7 @@ import ctypes.util
 import functools
 import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +30,7 @@ from .rdf import DocumentGraph
 DEFAULT_STORE = "kg-store"
 STORE_ENV = "KG_STORE"
 JOURNAL_GRAPH = instance("graph", "journal")
+DERIVED_CHUNK_LINES = 10_000  # triples of a derived graph given to one bulk load (bounds its buffers)
 _LOADING = NamedNode(KG + "loading")
 
 
@@ -59,7 +60,7 @@ class GraphStore(Protocol):
     def replace_graph(self, doc: DocumentGraph) -> None: ...
     def add_graphs(self, docs: Sequence[DocumentGraph]) -> None: ...
     def replace_graph_body(self, graph: str, ntriples: str) -> None: ...
-    def load_derived_graph(self, graph: str, ntriples: str) -> None: ...
+    def load_derived_graph(self, graph: str, lines: Sequence[str]) -> None: ...
     def remove_file(self, path: str) -> bool: ...
     def ensure_vocabulary(self) -> bool: ...
     def checkpoint(self) -> None: ...
@@ -151,27 +152,31 @@ class KGStore:
 
     def add_graphs(self, docs: Sequence[DocumentGraph]) -> None:
         """Bulk-load the graphs of files that are not in the store yet, under the journal's watch."""
-        self._load_under_journal([(doc.graph.value, doc.ntriples) for doc in docs])
-
-    def load_derived_graph(self, graph: str, ntriples: str) -> None:
-        """Replace a graph computed from the others (the corpus graph). Bulk-loaded, not one
-        transaction, whose memory grows with the corpus: if the load is cut short, the next writable
-        open drops the half graph, and the ingest or `kg refresh` that opened the store recomputes it."""
-        self._load_under_journal([(graph, ntriples)])
-
-    def _load_under_journal(self, graphs: Sequence[tuple[str, str]]) -> None:
-        if not graphs:
-            return
-        names = " ".join(f"<{name}>" for name, _ in graphs)
-        # a leftover graph of the same name would be merged into, not replaced: drop it first
-        drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name, _ in graphs)
-        self.update(f"{drops}INSERT {{ GRAPH <{JOURNAL_GRAPH.value}> {{ ?g <{_LOADING.value}> true }} }} "
-                    f"WHERE {{ VALUES ?g {{ {names} }} }}")
         # one load for the batch: every bulk load leaves a set of files for RocksDB to compact, and
         # one per document made thousands of them. TriG takes the N-Triples of each graph as it is.
-        # Our own IRIs are percent-encoded and our literals escaped: the loader's checks add nothing.
-        trig = "".join(f"GRAPH <{name}> {{\n{body}}}\n" for name, body in graphs)
-        self._store.bulk_load(trig, RdfFormat.TRIG, lenient=True)
+        trig = "".join(f"GRAPH <{doc.graph.value}> {{\n{doc.ntriples}}}\n" for doc in docs)
+        self._load_under_journal([doc.graph.value for doc in docs], [trig])
+
+    def load_derived_graph(self, graph: str, lines: Sequence[str]) -> None:
+        """Replace a graph computed from the others (the corpus graph) with these N-Triples lines.
+        Bulk-loaded, not one transaction, whose memory grows with the corpus, and in chunks, since the
+        loader buffers what one call gives it: if the load is cut short, the next writable open drops
+        the half graph, and the ingest or `kg refresh` that opened the store recomputes it."""
+        chunks = (f"GRAPH <{graph}> {{\n{''.join(lines[i : i + DERIVED_CHUNK_LINES])}}}\n"
+                  for i in range(0, len(lines), DERIVED_CHUNK_LINES))
+        self._load_under_journal([graph], chunks)
+
+    def _load_under_journal(self, names: Sequence[str], trig_chunks: Iterable[str]) -> None:
+        if not names:
+            return
+        values = " ".join(f"<{name}>" for name in names)
+        # a leftover graph of the same name would be merged into, not replaced: drop it first
+        drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in names)
+        self.update(f"{drops}INSERT {{ GRAPH <{JOURNAL_GRAPH.value}> {{ ?g <{_LOADING.value}> true }} }} "
+                    f"WHERE {{ VALUES ?g {{ {values} }} }}")
+        # our own IRIs are percent-encoded and our literals escaped: the loader's checks add nothing
+        for trig in trig_chunks:
+            self._store.bulk_load(trig, RdfFormat.TRIG, lenient=True)
         self._store.remove_graph(JOURNAL_GRAPH)
 
     def roll_back_unfinished_loads(self) -> list[str]:

@@ -64,7 +64,7 @@ def _line_cells(line: str, pos: int) -> list[Cell]:
         pieces = [(a, b) for a, b in pieces if not line[a:b].strip() or not re.fullmatch(r"[-:\s]+", line[a:b])]
     elif P.CELL_GAP.search(line.strip()):
         pieces = _pieces(line, P.CELL_GAP.finditer(line))
-    elif (m := P.ROW_WITH_VALUES.fullmatch(line)) is not None:
+    elif (m := _row_with_values(line)) is not None:
         label, values = m.span("label"), m.span("values")
         pieces = _label_pieces(line, *label) + _words(line, *values)
     elif P.BARE_VALUES.fullmatch(line):
@@ -140,13 +140,22 @@ def _line_kind(line: str) -> str:
     stripped = line.strip()
     if not stripped:
         return "empty"
-    if "|" in line or "\t" in stripped or P.BARE_VALUES.fullmatch(line) or P.ROW_WITH_VALUES.fullmatch(line):
+    if "|" in line or "\t" in stripped or _row_with_values(line) or (
+            stripped[-1].isdigit() and P.BARE_VALUES.fullmatch(line)):
         return "row"
     if P.SENTENCE_END.search(stripped) or P.FIGURE.search(stripped):
         return "prose"  # a figure with its unit is prose's, never a label's
     if max(len(cell.text) for cell in _line_cells(line, 0)) > P.TABLE_LABEL_MAX:
         return "prose"
     return "label"
+
+
+def _row_with_values(line: str) -> re.Match[str] | None:
+    # only a short line ending in a digit can be one; the pattern backtracks on a long line of prose
+    stripped = line.rstrip()
+    if not stripped or not stripped[-1].isdigit() or len(stripped) > 2 * P.TABLE_LABEL_MAX:
+        return None
+    return P.ROW_WITH_VALUES.fullmatch(line)
 
 
 def _values_on(line: str) -> int:

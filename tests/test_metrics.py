@@ -145,3 +145,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
 def test_narrative_figures_in_the_reports_format(text: str, year: int, expected: list[tuple[str, float]]) -> None:
     found = [(o.indicator, o.value) for o in extract_observations(text, CITY, year) if o.indicator]
     assert found == expected
+
+
+def test_a_reports_table_decides_its_format_before_its_year() -> None:
+    # a report on 2019 that still fills in the pre-2019 table: its prose keeps that table's rows
+    text = "全市共收到政府信息公开申请687件。\n" + PIPE_ROWS
+    narrative = [o.indicator for o in extract_observations(text, CITY, 2019) if o.source == "narrative"]
+    assert narrative == ["A.3.1"]

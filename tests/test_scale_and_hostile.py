@@ -197,10 +197,23 @@ def test_corpus_graph_cut_short_is_dropped_and_recomputed(tmp_path: Path, sample
 def test_derived_graph_is_replaced_not_merged(tmp_path: Path) -> None:
     graph = "https://w3id.org/zwgk/id/graph/derived-test"
     with KGStore(tmp_path / "store") as s:
-        s.load_derived_graph(graph, f"<{graph}#a> <{KG}p> 1 .\n")
-        s.load_derived_graph(graph, f"<{graph}#b> <{KG}p> 2 .\n")
+        s.load_derived_graph(graph, [f"<{graph}#a> <{KG}p> 1 .\n"])
+        s.load_derived_graph(graph, [f"<{graph}#b> <{KG}p> 2 .\n"])
         two = '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
         assert _graph_quads(s, graph) == {f"<{graph}#b> <{KG}p> {two} <{graph}>"}
+        assert not _graph_quads(s, JOURNAL_GRAPH.value)
+
+
+def test_derived_graph_larger_than_one_load_arrives_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.store
+
+    monkeypatch.setattr(kg.store, "DERIVED_CHUNK_LINES", 3)
+    graph = "https://w3id.org/zwgk/id/graph/derived-test"
+    lines = [f"<{graph}#s{i}> <{KG}p> <{graph}#o{i}> .\n" for i in range(10)]
+    with KGStore(tmp_path / "store") as s:
+        s.load_derived_graph(graph, [f"<{graph}#old> <{KG}p> 1 .\n"])
+        s.load_derived_graph(graph, lines)
+        assert _graph_quads(s, graph) == {line[:-3] + f" <{graph}>" for line in lines}
         assert not _graph_quads(s, JOURNAL_GRAPH.value)
 
 
