@@ -23,7 +23,8 @@ def extract(structure: Structure) -> Extraction:
     parts = (structure.main, *structure.attachments)
     works = resolve_citations(citations, parts, structure.main.region)
     observations = (
-        extract_observations(text, structure.main.region, _year(structure))
+        extract_observations(text, structure.main.region, _year(structure),
+                             structure.main.issuer.value if structure.main.issuer else None)
         if structure.main.doc_type is DocType.ANNUAL_REPORT
         else ()
     )

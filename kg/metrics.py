@@ -185,10 +185,10 @@ def map_label(label: str, context: str | None) -> str | None:
     return sorted(matches, key=lambda i: i.notation.count("."))[0].notation
 
 
-def table_observations(text: str, region: Region | None) -> list[Observation]:
+def table_observations(text: str, region: Region | None, default_scope: str | None = None) -> list[Observation]:
     out: list[Observation] = []
     for start, end in table_regions(text):
-        scope = _scope_before(text, start, region) or scope_label("@whole", region)
+        scope = _scope_before(text, start, region) or default_scope or scope_label("@whole", region)
         for value in read_table(cells_of(text[start:end]), map_label):
             indicator = indicators()[value.notation]
             unit = value.unit_cell if value.unit_cell not in (None, "/") else indicator.unit
@@ -252,7 +252,8 @@ def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> str 
 
 
 def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]],
-                           template: str | None = None) -> list[Observation]:
+                           template: str | None = None, default_scope: str | None = None) -> list[Observation]:
+    default_scope = default_scope or scope_label("@whole", region)
     out: list[Observation] = []
     family: str | None = None
     sentence_start = 0
@@ -287,16 +288,17 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             label=clause.strip() or sentence.strip()[:30],
             value=value,
             unit=(indicator.unit if indicator else None) or _UNIT_ALIASES.get(unit, unit),
-            scope=_scope_before(text, m.start(), region) or scope_label("@whole", region),
+            scope=_scope_before(text, m.start(), region) or default_scope,
             estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
             span=Span(clause_start, m.end()),
             source="narrative",
         ))
-    out += _percentages(text, region, skip, clauses)
+    out += _percentages(text, region, skip, clauses, default_scope)
     return out
 
 
-def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]], clauses: _Breaks) -> list[Observation]:
+def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]], clauses: _Breaks,
+                 default_scope: str) -> list[Observation]:
     out = []
     for m in P.PERCENT.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
@@ -304,7 +306,7 @@ def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]], 
         clause_start = clauses.start_before(m.start())
         out.append(Observation(
             indicator=None, label=text[clause_start : m.start()].strip(), value=float(m.group("num")), unit="%",
-            scope=_scope_before(text, m.start(), region) or scope_label("@whole", region), estimated=False,
+            scope=_scope_before(text, m.start(), region) or default_scope, estimated=False,
             span=Span(clause_start, m.end()), source="narrative",
         ))
     return out
@@ -335,9 +337,19 @@ def report_format(table: list[Observation], year: int | None) -> str | None:
     return by_year
 
 
-def extract_observations(text: str, region: Region | None, year: int | None = None) -> tuple[Observation, ...]:
-    """All figures a report on `year` states, mapped onto the indicators of the report's format."""
+def default_scope(issuer: str | None, region: Region | None) -> str:
+    """The scope of a figure no marker qualifies: a government's report speaks for its jurisdiction
+    (全市), a department's or an office's for itself (本机关)."""
+    if issuer is None or P.GOVERNMENT_NAME_END.search(issuer):
+        return scope_label("@whole", region)
+    return "本机关"
+
+
+def extract_observations(text: str, region: Region | None, year: int | None = None,
+                         issuer: str | None = None) -> tuple[Observation, ...]:
+    """All figures a report on `year` by `issuer` states, mapped onto the indicators of its format."""
     tables = table_regions(text)
-    table = table_observations(text, region)
-    found = table + narrative_observations(text, region, tables, report_format(table, year))
+    scope = default_scope(issuer, region)
+    table = table_observations(text, region, scope)
+    found = table + narrative_observations(text, region, tables, report_format(table, year), scope)
     return tuple(sorted(found, key=lambda o: o.span.start))

@@ -203,6 +203,9 @@ AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公
 BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"\s]|(?<=[》])")
 """Where an unquoted title before a number cannot extend further left."""
 
+GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府)$")
+"""A government (桂林市人民政府), as against its departments and offices (桂林市教育局, …办公室)."""
+
 AGENCY_NAME_END = re.compile(
     r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|领导小组"  # governments, their offices, commissions
     r"|局|厅|委|办|署|中心"  # departments and bureaus: 教育局, 发展改革委, 政务服务中心

@@ -118,3 +118,17 @@ def test_a_gbk_web_page_with_spanned_cells_gives_the_same_table() -> None:
     found = {(o.indicator or "", o.applicant_type): o.value for o in extraction.observations if o.source == "table"}
     assert {k: found.get(k) for k in EXPECTED} == EXPECTED
     assert found == _table(_laid_out(" | "))
+
+
+@pytest.mark.parametrize(
+    ("issuer", "scope"),
+    [
+        ("梧州市人民政府", "全市"),  # a government's report speaks for its jurisdiction
+        ("梧州市教育局", "本机关"),  # a department's for itself
+        ("梧州市人民政府办公室", "本机关"),  # and so does an office's
+        (None, "全市"),
+    ],
+)
+def test_figures_without_a_scope_marker_take_the_issuers_scope(issuer: str | None, scope: str) -> None:
+    found = extract_observations(_laid_out(" | "), gazetteer().get("450400"), 2022, issuer)
+    assert {o.scope for o in found if o.source == "table"} == {scope}
