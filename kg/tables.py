@@ -1,8 +1,9 @@
 """Statistics tables of the annual reports, in whatever shape the text extraction left them.
 
-A table is read as a stream of cells (pipe rows, one cell per line, or a mix) and cut into
-segments: some label cells followed by a run of value cells. What a run means depends on the
-headers seen so far, which is how the three official layouts differ:
+A table is read as a stream of cells — rows between pipes or tabs, one cell per line, rows whose
+cells lost their separators in PDF text (`一、本年新收政府信息公开申请数量 190 20 0 1 5 0 216`),
+or a mix — and cut into segments: some label cells followed by a run of value cells. What a run
+means depends on the headers seen so far, which is how the three official layouts differ:
 
 - pre-2019 table: `label | unit | value` — one value per row;
 - Article 20 tables (2019, 2021): a `信息内容 | 本年新制作数量 | …` header, then `规章 | 0 | 0 | 5`:
@@ -21,6 +22,7 @@ from . import patterns as P
 
 APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 REVIEW_COLUMNS = tuple(f"N.4.{i}" for i in range(1, 16))
+MIN_TABLE_VALUES = 3  # values a run of table-like lines needs to be read as a table
 UNIT_CELLS = frozenset({"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"})
 
 
@@ -130,9 +132,6 @@ def table_regions(text: str) -> list[tuple[int, int]]:
     if start is not None and values >= MIN_TABLE_VALUES:
         regions.append((start, last_value_end))
     return regions
-
-
-MIN_TABLE_VALUES = 3
 
 
 def _line_kind(line: str) -> str:
