@@ -97,5 +97,8 @@ class NQuadsSink:
     def checkpoint(self) -> None:
         return None
 
+    def optimize(self) -> None:
+        return None  # the server or the bulk loader that reads the shards manages its own storage
+
     def __len__(self) -> int:
         return 0

@@ -30,6 +30,7 @@ CHECKPOINT_EVERY = 20  # files replaced transactionally between two reopenings o
 BATCH_FILES = 10  # new files bulk-loaded together
 BATCH_TRIPLES = 100_000  # … or fewer, when their graphs are large (bounds the memory a batch holds)
 LOADS_PER_CHECKPOINT = 25  # bulk-loaded batches between two reopenings of the store
+OPTIMIZE_AFTER_FILES = 100  # files bulk-loaded by one ingest before it compacts the store at the end
 IN_FLIGHT_PER_JOB = 4  # parsed files waiting for the writer, per worker process, beyond a batch
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ""}
 
@@ -117,6 +118,10 @@ def ingest(
     for path, outcome in _parsed(list(todo), jobs):
         writer.take(path, outcome, replace=todo[path])
     writer.flush()
+    if writer.loaded_files >= OPTIMIZE_AFTER_FILES:
+        # every bulk load leaves files for RocksDB to merge, and the merging falls behind a fast
+        # writer: compacted, the store answered the canned queries 2–4× faster at 1,000 documents
+        store.optimize()
     if store.supports_queries and (vocabulary_changed or any(r.status == "ingested" for r in results)
                                    or not corpus_graph_present(store)):
         if writer.loaded or writer.replaced:
@@ -197,6 +202,7 @@ class _Writer:
         self.batch_triples = 0
         self.replaced = 0
         self.loaded = 0
+        self.loaded_files = 0
 
     def take(self, path: Path, parsed: _Parsed, *, replace: bool) -> None:
         if parsed.graph is None:
@@ -222,6 +228,7 @@ class _Writer:
             return
         # RocksDB's memory (table readers, caches) grows with every load until the store is reopened
         self.loaded += 1
+        self.loaded_files += len(batch)
         if self.loaded % LOADS_PER_CHECKPOINT == 0:
             self.store.checkpoint()
         for path, parsed, _ in batch:

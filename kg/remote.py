@@ -129,6 +129,9 @@ class RemoteStore:
     def checkpoint(self) -> None:
         return None
 
+    def optimize(self) -> None:
+        return None  # the server or the bulk loader that reads the shards manages its own storage
+
     def __len__(self) -> int:
         from .query import select_rows
 

@@ -64,6 +64,7 @@ class GraphStore(Protocol):
     def remove_file(self, path: str) -> bool: ...
     def ensure_vocabulary(self) -> bool: ...
     def checkpoint(self) -> None: ...
+    def optimize(self) -> None: ...
     def __len__(self) -> int: ...
 
 
@@ -120,6 +121,12 @@ class KGStore:
         gc.collect()
         self._store = Store(str(self.path))
         self.roll_back_unfinished_loads()
+
+    def optimize(self) -> None:
+        """Compact the database (RocksDB merges the files the bulk loads left): slower to write, but
+        reads no longer look into every file a load added."""
+        if not self.read_only:
+            self._store.optimize()
 
     def __exit__(self, *_: object) -> None:
         self.close()

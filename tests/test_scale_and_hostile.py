@@ -316,3 +316,24 @@ def test_extraction_never_crashes_and_spans_stay_inside(text: str) -> None:
         mapped = norm.source_span(span)
         assert 0 <= mapped.start <= mapped.end <= len(text)
     to_rdf(extraction)
+
+
+@pytest.mark.parametrize(("threshold", "compacted"), [(3, True), (100, False)])
+def test_an_ingest_that_bulk_loads_many_files_compacts_the_store(
+        tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch, threshold: int, compacted: bool) -> None:
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "OPTIMIZE_AFTER_FILES", threshold)
+    calls: list[int] = []
+    compact = KGStore.optimize
+
+    def counted(self: KGStore) -> None:
+        calls.append(1)
+        compact(self)
+
+    monkeypatch.setattr(KGStore, "optimize", counted)
+    with KGStore(tmp_path / "store") as s:
+        ingest([samples], s)
+        assert (len(calls) == 1) is compacted
+        rows = select_rows(s, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?d a kg:AnnualReport } }")
+        assert rows == [{"n": "4"}]
