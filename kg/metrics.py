@@ -4,7 +4,8 @@ Table rows are read as a stream of cells (one cell per line, pipe rows, or both)
 unit cell followed by a number closes a row; the row label maps to an indicator by meaning
 (numbering stripped, parent context for labels shared by several sections). Narrative
 figures are `number + unit` with the clause before them mapped by the rules in
-`data/narrative_indicators.csv`; the statistical scope comes from the nearest scope marker.
+`data/narrative_indicators.tsv`, then onto the rows of the report's own format (its table's, else
+its year's); the statistical scope comes from the nearest scope marker, else from who reports.
 """
 
 from __future__ import annotations
@@ -332,8 +333,8 @@ def report_format(table: list[Observation], year: int | None) -> str | None:
     if votes:
         return votes.most_common(1)[0][0]
     by_year = report_template(year)
-    if table and by_year == "A":
-        return "B"  # the request table of both later formats (N rows), in a report dated before them
+    if table and by_year in (None, "A"):
+        return "B"  # only the request or review table that both later formats share (N rows)
     return by_year
 
 
