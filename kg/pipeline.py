@@ -21,6 +21,7 @@ from .extract import extract
 from .load import InputError, check_size, load_source
 from .model import Extraction
 from .normalize import normalize_text
+from .query import select_rows
 from .rdf import DocumentGraph, to_rdf
 from .store import GraphStore, StoreError
 from .structure import structure_document
@@ -30,7 +31,8 @@ CHECKPOINT_EVERY = 20  # files replaced transactionally between two reopenings o
 BATCH_FILES = 10  # new files bulk-loaded together
 BATCH_TRIPLES = 100_000  # … or fewer, when their graphs are large (bounds the memory a batch holds)
 LOADS_PER_CHECKPOINT = 25  # bulk-loaded batches between two reopenings of the store
-OPTIMIZE_AFTER_FILES = 100  # files bulk-loaded by one ingest before it compacts the store at the end
+OPTIMIZE_AFTER_FILES = 100  # files bulk-loaded by one ingest before it compacts the store at the end …
+OPTIMIZE_SHARE = 0.2  # … when they are at least this share of the files in the store
 IN_FLIGHT_PER_JOB = 4  # parsed files waiting for the writer, per worker process, beyond a batch
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ""}
 
@@ -118,7 +120,7 @@ def ingest(
     for path, outcome in _parsed(list(todo), jobs):
         writer.take(path, outcome, replace=todo[path])
     writer.flush()
-    if writer.loaded_files >= OPTIMIZE_AFTER_FILES:
+    if _worth_compacting(store, writer.loaded_files):
         # every bulk load leaves files for RocksDB to merge, and the merging falls behind a fast
         # writer: compacted, the store answered the canned queries 2–4× faster at 1,000 documents
         store.optimize()
@@ -130,6 +132,15 @@ def ingest(
             store.checkpoint()
         refresh_derived_graphs(store)
     return IngestReport(tuple(results))
+
+
+def _worth_compacting(store: GraphStore, loaded_files: int) -> bool:
+    """A compaction rewrites the whole store: worth it when the bulk loads added a good part of it."""
+    if loaded_files < OPTIMIZE_AFTER_FILES or not store.supports_queries:
+        return False
+    rows = select_rows(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a kg:SourceFile } }")
+    files = int(rows[0]["n"] or 0) if rows else 0
+    return loaded_files >= OPTIMIZE_SHARE * files
 
 
 def refresh_derived_graphs(store: GraphStore) -> None:

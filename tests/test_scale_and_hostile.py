@@ -337,3 +337,27 @@ def test_an_ingest_that_bulk_loads_many_files_compacts_the_store(
         assert (len(calls) == 1) is compacted
         rows = select_rows(s, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?d a kg:AnnualReport } }")
         assert rows == [{"n": "4"}]
+
+
+def test_a_few_files_added_to_a_large_store_do_not_compact_it(
+        tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "OPTIMIZE_AFTER_FILES", 1)
+    monkeypatch.setattr(kg.pipeline, "OPTIMIZE_SHARE", 0.5)
+    calls: list[int] = []
+    monkeypatch.setattr(KGStore, "optimize", lambda self: calls.append(1))
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    files = sorted(samples.glob("0*.txt"))
+    for f in files[:-1]:
+        shutil.copy(f, first / f.name)
+    shutil.copy(files[-1], later / files[-1].name)
+    with KGStore(tmp_path / "store") as s:
+        ingest([first], s)
+        assert calls == [1]  # four files into an empty store: the loads are all of it
+        ingest([later], s)
+        assert calls == [1]  # one more file: a fifth of the store, under the share
