@@ -118,9 +118,6 @@ def _table_rows(table: Any) -> str:
 
 # ---------------------------------------------------------------- PDF
 
-_SENTENCE_END = "。；;：:！!？?」』”)）】|"
-
-
 def extract_pdf(data: bytes) -> str:
     import pdfplumber
 
@@ -168,7 +165,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     """A line wrapped by the layout: the previous one is full and does not end a sentence."""
     if not previous or previous.startswith("|") or P.LINE_START_HEADING.match(line):
         return False
-    return previous[-1] not in _SENTENCE_END and len(previous) >= 0.8 * width
+    return not P.LINE_ENDS_SENTENCE.search(previous) and len(previous) >= 0.8 * width
 
 
 # ---------------------------------------------------------------- DOCX

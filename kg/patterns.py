@@ -345,18 +345,16 @@ PAGE_FURNITURE = re.compile(
 )
 """class/id values of web-page parts that are not the document."""
 
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d+\s*[-—–]"  # - 3 -
+_PAGE_MARK = (
+    r"[-—–]\s*\d+\s*[-—–]"  # - 3 -
     r"|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?"  # 第3页 共12页
     r"|\d+\s*/\s*\d+"  # 3/12
-    r"|\d+)\s*$"  # 3
 )
 
-PAGE_FOOTER = re.compile(
-    r"^\s*(?:[-—–]\s*\d+\s*[-—–]"  # - 3 -
-    r"|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?"  # 第3页 共12页
-    r"|\d+\s*/\s*\d+)\s*$"  # 3/12
-)
+PAGE_NUMBER = re.compile(rf"^\s*(?:{_PAGE_MARK}|\d+)\s*$")  # … or a bare 3, on a PDF page's edge
+"""A page number on the edge of a PDF page."""
+
+PAGE_FOOTER = re.compile(rf"^\s*(?:{_PAGE_MARK})\s*$")
 """A page number that PDF text leaves between two lines of a paragraph (never a bare number, which
 may be a table's value cell)."""
 
