@@ -38,7 +38,7 @@ def _lookup(store: Queryable, template: str, iris: set[str]) -> dict[str, list[s
 
 _FILE = "?n kg:reportOf/kg:sourceFile/kg:fileName ?v ."
 _LABEL = "?n skos:prefLabel ?v ."
-_QUOTE = "?n prov:wasDerivedFrom/oa:hasSelector/oa:exact ?v ."
+_QUOTE = "?n prov:wasDerivedFrom/prov:value ?v ."
 
 
 def _arithmetic(store: Queryable) -> list[tuple[dict[str, str | None], list[str]]]:

@@ -39,7 +39,7 @@ GROUP BY ?d
 _CITATIONS = """
 SELECT ?a ?b ?kind (COUNT(DISTINCT ?c) AS ?weight) (SAMPLE(?q) AS ?quote) WHERE {
   ?c a kg:Citation ; kg:citingDocument ?a ; kg:citedDocument ?b ; kg:citationKind ?k .
-  OPTIONAL { ?c kg:sentence/oa:hasSelector/oa:exact ?q }
+  OPTIONAL { ?c kg:sentence/prov:value ?q }
   BIND (REPLACE(STR(?k), "^.*[#/]", "") AS ?kind)
 } GROUP BY ?a ?b ?kind
 """

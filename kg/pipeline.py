@@ -22,7 +22,7 @@ from .load import InputError, check_size, load_source
 from .model import Extraction
 from .normalize import normalize_text
 from .query import select_rows
-from .rdf import DocumentGraph, to_rdf
+from .rdf import MAPPING_VERSION, DocumentGraph, to_rdf
 from .store import GraphStore, StoreError
 from .structure import structure_document
 
@@ -96,7 +96,10 @@ def ingest(
     progress: Callable[[Path], None] | None = None,
     jobs: int = 1,
 ) -> IngestReport:
-    """Ingest files and folders into `store`; unchanged files (same content hash) are skipped.
+    """Ingest files and folders into `store`; unchanged files are skipped.
+
+    A file is unchanged when its content hash is the stored one and its graph was written by this
+    mapping (`MAPPING_VERSION`): after an upgrade that changes the triples, the files are mapped again.
 
     With `jobs` > 1 the parsing runs in a process pool; this process stays the only writer.
     """
@@ -106,7 +109,8 @@ def ingest(
     for path in iter_input_files(paths):
         try:
             state = store.file_state(str(path.resolve()))
-            unchanged = state is not None and not force and state.sha256 == _sha256(path)
+            unchanged = (state is not None and not force and state.mapping_version == MAPPING_VERSION
+                         and state.sha256 == _sha256(path))
         except InputError as exc:
             results.append(FileResult(str(path), "failed", str(exc)))
             _tick(progress, path)

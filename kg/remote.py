@@ -84,9 +84,10 @@ class RemoteStore:
     def file_state(self, path: str) -> FileState | None:
         from .query import select_rows
 
-        rows = select_rows(self, f"SELECT ?g ?sha WHERE {{ VALUES ?p {{ {Literal(path)} }} "
-                                 "GRAPH ?g { ?s a kg:SourceFile ; kg:path ?p ; kg:sha256 ?sha } } LIMIT 1")
-        return FileState(rows[0]["g"] or "", rows[0]["sha"] or "") if rows else None
+        rows = select_rows(self, f"SELECT ?g ?sha ?mv WHERE {{ VALUES ?p {{ {Literal(path)} }} "
+                                 "GRAPH ?g { ?s a kg:SourceFile ; kg:path ?p ; kg:sha256 ?sha "
+                                 "OPTIONAL { ?s kg:mappingVersion ?mv } } } LIMIT 1")
+        return FileState(rows[0]["g"] or "", rows[0]["sha"] or "", rows[0]["mv"] or "") if rows else None
 
     def replace_graph(self, doc: DocumentGraph) -> None:
         self.replace_graph_body(doc.graph.value, doc.ntriples)

@@ -53,7 +53,7 @@ def show(store: GraphStore, ref: str) -> NodeReport:
     evidence = select_rows(store, f"""
         SELECT ?aspect ?quote ?start ?end WHERE {{
           <{info.iri}> kg:statedBy ?fact . ?fact kg:aspect ?aspect ;
-            prov:wasDerivedFrom/oa:hasSelector ?p, ?q . ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?quote
+            prov:wasDerivedFrom ?span . ?span prov:value ?quote ; oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end
         }}""")
     return NodeReport(
         info=info,

@@ -46,6 +46,7 @@ def default_store_path() -> Path:
 class FileState:
     graph: str
     sha256: str
+    mapping_version: str = ""  # the MAPPING_VERSION the file's graph was written with; "" before there was one
 
 
 class GraphStore(Protocol):
@@ -146,11 +147,13 @@ class KGStore:
     def file_state(self, path: str) -> FileState | None:
         q = sparql_prefixes() + (
             # the path goes in as an N-Triples literal, escaped by pyoxigraph, never pasted raw
-            f"SELECT ?g ?sha WHERE {{ VALUES ?p {{ {Literal(path)} }} "
-            "GRAPH ?g { ?s a kg:SourceFile ; kg:path ?p ; kg:sha256 ?sha } } LIMIT 1"
+            f"SELECT ?g ?sha ?mv WHERE {{ VALUES ?p {{ {Literal(path)} }} "
+            "GRAPH ?g { ?s a kg:SourceFile ; kg:path ?p ; kg:sha256 ?sha OPTIONAL { ?s kg:mappingVersion ?mv } } "
+            "} LIMIT 1"
         )
         for row in self._query(q):
-            return FileState(row["g"].value, row["sha"].value)
+            version = row["mv"]
+            return FileState(row["g"].value, row["sha"].value, version.value if version is not None else "")
         return None
 
     def replace_graph(self, doc: DocumentGraph) -> None:

@@ -146,7 +146,7 @@ def _citation_edges(store: GraphStore, iri: str, direction: str) -> list[dict[st
         SELECT DISTINCT ?other ?kind ?file ?quote ?start ?end WHERE {{
           ?c a kg:Citation ; {this} <{iri}> ; {other} ?other ; kg:citationKind ?kind ;
              kg:sourceFile/kg:fileName ?file .
-          OPTIONAL {{ ?c kg:sentence/oa:hasSelector ?q . ?q oa:exact ?quote }}
+          OPTIONAL {{ ?c kg:sentence/prov:value ?quote }}
           OPTIONAL {{ ?c prov:wasDerivedFrom/oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }}
         }} ORDER BY ?file ?start""")
 

@@ -16,6 +16,7 @@ from rdflib.compare import isomorphic
 from kg.namespaces import KG
 from kg.pipeline import ingest, process_file
 from kg.query import QueryError, iter_rows, read_query, run_query, select_rows
+from kg.rdf import MAPPING_VERSION
 from kg.store import KGStore
 from kg.vocab import ontology_dir
 
@@ -81,9 +82,9 @@ def test_scores_against_gold_meet_the_bar(store: KGStore) -> None:
 def test_every_span_quotes_the_original_file(store: KGStore, samples: Path) -> None:
     rows = select_rows(store, """
         SELECT ?path ?start ?end ?exact WHERE {
-          ?res oa:hasSource ?src ; oa:hasSelector ?p, ?q .
+          ?res oa:hasSource ?src ; oa:hasSelector ?p ; prov:value ?exact .
           ?src kg:path ?path .
-          ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact .
+          ?p oa:start ?start ; oa:end ?end .
         } LIMIT 400""")
     assert rows
     texts: dict[str, str] = {}
@@ -109,6 +110,21 @@ def test_unchanged_files_are_skipped_and_changed_files_replaced(tmp_path: Path, 
         assert "河池市" not in regions and "百色市" in regions
         assert s.remove_file(str(doc.resolve()))
         assert select_rows(s, "SELECT ?f WHERE { ?s kg:fileName ?f }") == []
+
+
+def test_a_graph_written_by_another_mapping_is_mapped_again(tmp_path: Path, samples: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = tmp_path / "report.txt"
+    shutil.copy(samples / "001_16a26869f300a3bd.txt", doc)
+    with KGStore(tmp_path / "store") as s:
+        for module in ("kg.rdf", "kg.pipeline"):  # an older kg: writes and compares version 0
+            monkeypatch.setattr(f"{module}.MAPPING_VERSION", "0")
+        assert [f.status for f in ingest([doc], s).files] == ["ingested"]
+        monkeypatch.undo()
+        assert [f.status for f in ingest([doc], s).files] == ["ingested"]
+        assert [f.status for f in ingest([doc], s).files] == ["unchanged"]
+        versions = select_rows(s, "SELECT ?v WHERE { GRAPH ?g { ?src kg:mappingVersion ?v } }")
+        assert [r["v"] for r in versions] == [MAPPING_VERSION]
 
 
 def test_bad_files_fail_alone(tmp_path: Path, samples: Path) -> None:
