@@ -1,7 +1,7 @@
 """Speed and memory of `kg ingest` and the canned queries, with their baselines measured in the
 same run on the same machine, written to docs/benchmarks.md.
 
-    python bench/run.py --docs 1000            # about two minutes
+    python bench/run.py --docs 1000 --jobs 2 --rdflib-docs 100 --query-cap 30   # about 30 minutes
     python bench/run.py --docs 10000 --rdflib-docs 1000
 
 Measured: ingest MB/s and triples/s, peak RSS of the ingest process, re-ingest of the unchanged
@@ -270,15 +270,17 @@ def _ratio(rdflib_s: float | None, oxigraph_s: float | None) -> str:
 
 
 def render(runs: list[dict], folder: Path) -> str:  # type: ignore[type-arg]
+    per_doc = max((r["triples"] / r["docs"] for r in runs), default=0)
     out = ["# Benchmarks", "", "Written by `bench/run.py` (one section per corpus size; raw numbers in "
            "`docs/benchmarks/*.json`). Baselines are measured in the same run on the same machine.", "",
-           "Reading the targets: a document yields about 6,800 triples (every fact keeps its span in the "
-           "original file), and `oxigraph load` of that output alone takes longer than `jieba.cut` over the "
-           "text, so an ingest into the store cannot run at twice jieba's speed without dropping provenance; "
-           "the pipeline alone (`--to-nquads`) is the comparable figure. The whole-corpus queries return every "
-           "row (tens of thousands at 1,000 documents) and cannot answer in 50 ms; the selective ones "
-           "(`cites-number`, `tasks-of-agency`) do: in this store a join costs tens of microseconds per "
-           "row, so any query that touches every citation or figure of the corpus takes seconds.", ""]
+           f"Reading the targets: a document yields about {round(per_doc, -2):,.0f} triples (every fact "
+           "keeps its span in the original file), and `oxigraph load` of that output alone takes longer "
+           "than `jieba.cut` over the text, so an ingest into the store cannot run at twice jieba's speed "
+           "without dropping provenance; the pipeline alone (`--to-nquads`) is the comparable figure. The "
+           "whole-corpus queries return every row (tens of thousands at 1,000 documents) and cannot answer "
+           "in 50 ms; the selective ones (`cites-number`, `tasks-of-agency`) do: in this store a join costs "
+           "tens of microseconds per row, so any query that touches every citation or figure of the corpus "
+           "takes seconds.", ""]
     for r in runs:
         mb, ingest = r["megabytes"], r["ingest_s"]
         rows = []

@@ -85,8 +85,8 @@ class RemoteStore:
         from .query import select_rows
 
         rows = select_rows(self, f"SELECT ?g ?sha ?mv WHERE {{ VALUES ?p {{ {Literal(path)} }} "
-                                 "GRAPH ?g { ?s a kg:SourceFile ; kg:path ?p ; kg:sha256 ?sha "
-                                 "OPTIONAL { ?s kg:mappingVersion ?mv } } } LIMIT 1")
+                                 "GRAPH ?g { ?s a kg:SourceFile ; kg:path ?p ; kg:sha256 ?sha } "
+                                 "OPTIONAL { GRAPH ?g { ?s kg:mappingVersion ?mv } } } LIMIT 1")
         return FileState(rows[0]["g"] or "", rows[0]["sha"] or "", rows[0]["mv"] or "") if rows else None
 
     def replace_graph(self, doc: DocumentGraph) -> None:

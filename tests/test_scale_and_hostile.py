@@ -24,7 +24,7 @@ from kg.normalize import normalize_text
 from kg.pipeline import ingest, process_file, refresh_derived_graphs
 from kg.query import QueryError, read_query, run_query, select_rows
 from kg.remote import RemoteStore
-from kg.store import JOURNAL_GRAPH, KGStore, StoreError
+from kg.store import JOURNAL_FILE, JOURNAL_GRAPH, KGStore, StoreError
 from kg.structure import structure_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,19 +158,24 @@ def test_killed_ingest_leaves_no_half_document(tmp_path: Path, samples: Path) ->
             assert int(got[0]["n"] or 0) == len(expected)
 
 
-def test_interrupted_bulk_load_is_rolled_back_on_open(tmp_path: Path, samples: Path) -> None:
+@pytest.mark.parametrize("journal", ["file", "graph of an older kg"])
+def test_interrupted_bulk_load_is_rolled_back_on_open(tmp_path: Path, samples: Path, journal: str) -> None:
     store = tmp_path / "store"
     with KGStore(store) as s:
         ingest([samples], s)
         before = len(s)
         half = "https://w3id.org/zwgk/id/graph/half-loaded"
         # what a run killed inside a bulk load leaves: the batch in the journal, part of a graph
-        s.update(f"INSERT DATA {{ GRAPH <{JOURNAL_GRAPH.value}> {{ <{half}> <{KG}loading> true }} "
-                 f"GRAPH <{half}> {{ <{half}> a <{KG}SourceFile> }} }}")
+        s.update(f"INSERT DATA {{ GRAPH <{half}> {{ <{half}> a <{KG}SourceFile> }} }}")
+        if journal == "file":
+            (store / JOURNAL_FILE).write_text(f"{half}\n", encoding="utf-8")
+        else:
+            s.update(f"INSERT DATA {{ GRAPH <{JOURNAL_GRAPH.value}> {{ <{half}> <{KG}loading> true }} }}")
     with KGStore(store) as s:
         assert len(s) == before
         left = select_rows(s, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{half}> ?p ?o }} }}")
         assert left[0]["n"] == "0"
+        assert not (store / JOURNAL_FILE).exists()
 
 
 def _graph_quads(s: KGStore, graph: str) -> set[str]:
@@ -184,7 +189,7 @@ def test_corpus_graph_cut_short_is_dropped_and_recomputed(tmp_path: Path, sample
         whole = _graph_quads(s, CORPUS_GRAPH.value)
         assert whole
         # what a run killed inside the corpus graph's load leaves: the graph in the journal, half written
-        s.update(f"INSERT DATA {{ GRAPH <{JOURNAL_GRAPH.value}> {{ <{CORPUS_GRAPH.value}> <{KG}loading> true }} }}")
+        (store / JOURNAL_FILE).write_text(f"{CORPUS_GRAPH.value}\n", encoding="utf-8")
     with KGStore(store) as s:
         assert not _graph_quads(s, CORPUS_GRAPH.value)
         report = ingest([samples], s)  # nothing changed, but the corpus graph is missing: recomputed
@@ -201,7 +206,7 @@ def test_derived_graph_is_replaced_not_merged(tmp_path: Path) -> None:
         s.load_derived_graph(graph, [f"<{graph}#b> <{KG}p> 2 .\n"])
         two = '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
         assert _graph_quads(s, graph) == {f"<{graph}#b> <{KG}p> {two} <{graph}>"}
-        assert not _graph_quads(s, JOURNAL_GRAPH.value)
+        assert not (tmp_path / "store" / JOURNAL_FILE).exists()
 
 
 def test_derived_graph_larger_than_one_load_arrives_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -214,7 +219,7 @@ def test_derived_graph_larger_than_one_load_arrives_whole(tmp_path: Path, monkey
         s.load_derived_graph(graph, [f"<{graph}#old> <{KG}p> 1 .\n"])
         s.load_derived_graph(graph, lines)
         assert _graph_quads(s, graph) == {line[:-3] + f" <{graph}>" for line in lines}
-        assert not _graph_quads(s, JOURNAL_GRAPH.value)
+        assert not (tmp_path / "store" / JOURNAL_FILE).exists()
 
 
 @pytest.mark.parametrize(
