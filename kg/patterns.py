@@ -186,6 +186,8 @@ PERIODICAL_ISSUE_COUNT = re.compile(r"^\s*(?:共|累计)?\s*\d+\s*(?:多|余)?\s
 """'《政府公报》12期': an issue count after a title marks a periodical."""
 
 SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+"""Where the sentence around a citation ends: its punctuation, or the end of its line (a header
+row or a heading above it is not part of it)."""
 
 CITES_AS_AUTHORITY = re.compile(
     r"(根据|依据|依照|按照|遵照)[^。；;，,]{0,70}$"  # 根据《条例》: the cited text is the authority
@@ -279,7 +281,7 @@ CELL_GAP = re.compile(
 TABLE_LABEL_MAX = 60
 """Characters at most in a label cell on a line of its own; a longer line is prose."""
 
-SENTENCE_END = re.compile(r"[。；;！？!?]")
+PROSE_PUNCTUATION = re.compile(r"[。；;！？!?]")
 """A line holding one of these is a sentence of prose, never a table cell."""
 
 LINE_ENDS_SENTENCE = re.compile(r"[。；;：:！!？?」』”)）】|]\s*$")

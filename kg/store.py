@@ -30,7 +30,7 @@ from .rdf import DocumentGraph
 DEFAULT_STORE = "kg-store"
 STORE_ENV = "KG_STORE"
 JOURNAL_FILE = "kg-loading.journal"  # in the store's folder: the graphs a bulk load is writing
-JOURNAL_GRAPH = instance("graph", "journal")  # where kg before mapping version 2 kept that list
+JOURNAL_GRAPH = instance("graph", "journal")  # where earlier versions of kg kept that list
 DERIVED_CHUNK_LINES = 10_000  # triples of a derived graph given to one bulk load (bounds its buffers)
 _LOADING = NamedNode(KG + "loading")
 

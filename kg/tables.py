@@ -142,7 +142,7 @@ def _line_kind(line: str) -> str:
     if "|" in line or "\t" in stripped or _row_with_values(line) or (
             stripped[-1].isdigit() and P.BARE_VALUES.fullmatch(line)):
         return "row"
-    if P.SENTENCE_END.search(stripped) or P.FIGURE.search(stripped):
+    if P.PROSE_PUNCTUATION.search(stripped) or P.FIGURE.search(stripped):
         return "prose"  # a figure with its unit is prose's, never a label's
     if max(len(cell.text) for cell in _line_cells(line, 0)) > P.TABLE_LABEL_MAX:
         return "prose"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.citations import extract_citations
+from kg.citations import extract_citations, sentence_around
 from kg.model import CitationKind
 from kg.resolve import resolve_citations
 from kg.vocab import gazetteer
@@ -98,3 +98,23 @@ def test_suspected_typo_in_issuer_code() -> None:
 
 def test_ten_thousand_unclosed_quotes_do_not_hang() -> None:
     assert extract_citations("《" * 10_000 + "国办发〔2017〕24号") != ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "sentence"),
+    [
+        # a header row on the line above is not part of the sentence
+        ("发文字号: | 钦政办电〔2017〕87号 |\n为贯彻落实《2017年政务公开工作要点》要求,制定本方案。",
+         "《2017年政务公开工作要点》", "为贯彻落实《2017年政务公开工作要点》要求,制定本方案。"),
+        # nor the sentence before it, nor the one after
+        ("上年度工作已完成。根据《条例》规定,编制本报告;报告如下",
+         "《条例》", "根据《条例》规定,编制本报告;"),
+        # a heading on its own line
+        ("一、概述\n依据《中华人民共和国政府信息公开条例》编制", "《中华人民共和国政府信息公开条例》",
+         "依据《中华人民共和国政府信息公开条例》编制"),
+    ],
+)
+def test_sentence_around_a_citation(text: str, cited: str, sentence: str) -> None:
+    start = text.index(cited)
+    span = sentence_around(text, start, start + len(cited))
+    assert text[span.start : span.end] == sentence
