@@ -114,6 +114,7 @@ class _Rule:
     unit: re.Pattern[str] | None
     sentence: re.Pattern[str] | None
     family: str | None
+    unless: re.Pattern[str] | None  # found in the clause, the figure is not this row's
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +127,7 @@ def narrative_rules() -> tuple[_Rule, ...]:
                 re.compile(rf"^(?:{r['unit']})$") if r["unit"] else None,
                 re.compile(r["sentence"]) if r["sentence"] else None,
                 r["family"] or None,
+                re.compile(r["unless"]) if r.get("unless") else None,
             )
             for r in csv.DictReader(f, delimiter="\t")
         )
@@ -246,6 +248,8 @@ def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> str 
             continue
         if rule.phrase is not None and not rule.phrase.search(clause):
             continue
+        if rule.unless is not None and rule.unless.search(clause):
+            continue
         if rule.phrase is None and rule.sentence is None:
             continue
         return rule.notation
@@ -277,7 +281,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = m.group("unit")
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
-        partial = re.search(r"(领域|类信息|方面|占|比例|同比|增长|减少)", clause)
+        partial = P.PART_OR_CHANGE.search(clause)
         notation = None if partial else _rule_for(clause, unit, sentence, family)
         if notation in ("A.4", "A.5", "A.3.1", "A.3.3"):
             family = notation

@@ -246,6 +246,12 @@ FIGURE = re.compile(
 
 PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[%％]")
 """占46.3%: a share, kept as a figure of its own (unit %)."""
+PART_OR_CHANGE = re.compile(
+    r"领域|类信息|方面"  # a figure about one area or kind of information, not the total
+    r"|占|比例"  # a share of something
+    r"|同比|增长|减少"  # a change against last year, not the year's figure
+)
+"""A clause whose figure no indicator totals: 重点领域公开信息300条, 同比增长12件."""
 CLAUSE_BREAK = re.compile(r"[，,；;。：:\n、]")
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
 COLUMN_HEADER = re.compile(r"(数量|件数|增/减|增减|金额|总数)")

@@ -37,6 +37,18 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
          [("A.3.1", 687, "全市"), ("A.3.1", 574, "市本级"), ("A.3.1", 113, "下级政府"), ("A.3.1.1", 199, "全市")]),
         # an aside in parentheses does not set the scope of what follows it
         ("全州490个主体单位(州直单位41个),累计公开政府信息36059条", [("A.1.1", 36059, "全市")]),
+        # what one column, mailbox or website published is not the report's total
+        ("2017年在市政府门户网站社会救助栏目发布信息51条,更新信息14条。", []),
+        ("市长信箱直通车发布信息11条", []),
+        ("今年在两个网站主动公开信息共30余条", []),
+        ("市政府办公室全年主动公开政府信息9323条", [("A.1.1", 9323, "市本级")]),
+        ("州人民政府累计发布信息5701条", [("A.1.1", 5701, "市本级")]),
+        # after a stated total, the channels' counts often leave out 信息
+        ("全市共主动公开政府信息12345条,其中通过政府网站公开10234条,政务微博公开890条,政务微信公开1221条。",
+         [("A.1.1", 12345, "全市"), ("A.1.2.2", 10234, "全市"), ("A.1.2.3", 890, "全市"), ("A.1.2.4", 1221, "全市")]),
+        ("通过政府公报刊登规范性文件25件", []),  # documents, not information items
+        ("共收到申请56件,已办结56件,其中按时办结54件,延期办结2件。",
+         [("A.3.1", 56, "全市"), ("A.3.2", 56, "全市"), ("A.3.2.1", 54, "全市"), ("A.3.2.2", 2, "全市")]),
     ],
 )
 def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
