@@ -77,9 +77,10 @@ def _number_in_parens(text: str, at: int, numbers: dict[int, FoundNumber]) -> tu
     m = P.AFTER_TITLE_NUMBER.match(text, at)
     if not m:
         return None
-    for start in range(m.start("inner"), m.end("inner")):
+    inner = "inner" if m.group("inner") is not None else "lenticular"
+    for start in range(m.start(inner), m.end(inner)):
         found = numbers.get(start)
-        if found is not None and found.span.end <= m.end("inner") + 1:
+        if found is not None and found.span.end <= m.end(inner) + 1:
             return found, m.end()
     return None
 

@@ -179,7 +179,12 @@ ALIAS_DEFINITION = re.compile(
 )
 """'(以下简称《条例》)' right after a cited title defines a short name for it."""
 
-AFTER_TITLE_NUMBER = re.compile(r"\s*[(（]\s*(?P<inner>[^()（）]{3,40}?)\s*[)）]")
+AFTER_TITLE_NUMBER = re.compile(
+    r"\s*(?:"
+    r"[(（]\s*(?P<inner>[^()（）]{3,40}?)\s*[)）]"  # 《…》(国办发〔2017〕24号)
+    r"|【\s*(?P<lenticular>[^【】]{3,40}?)\s*】"  # 《…》【国办发〔2017〕24号】, as some sites print it
+    r")"
+)
 """The parenthesis that follows a title and may hold its number: 《…》(国办发〔2017〕24号)."""
 
 PERIODICAL_ISSUE_COUNT = re.compile(r"^\s*(?:共|累计)?\s*\d+\s*(?:多|余)?\s*期")

@@ -23,6 +23,9 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
         # full-width parentheses and 【】 inside
         ("印发《湘潭市行政许可和行政处罚等信用信息公示工作实施方案》（潭政办发【2016】54号）",
          [("潭政办发〔2016〕54号", "湘潭市行政许可和行政处罚等信用信息公示工作实施方案")]),
+        # the number in 【】 after the title, as some sites print it
+        ("根据《国务院办公厅关于印发2017年政务公开工作要点的通知》【国办发〔2017〕24号】要求",
+         [("国办发〔2017〕24号", "国务院办公厅关于印发2017年政务公开工作要点的通知")]),
         # title written outside 《》 before a number, with an inner 《》
         ("和湖南省人民政府办公厅关于印发《2016年政务公开工作要点》的通知(湘政办函〔2016〕62号)等文件",
          [("湘政办函〔2016〕62号", "湖南省人民政府办公厅关于印发《2016年政务公开工作要点》的通知")]),
