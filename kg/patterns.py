@@ -229,9 +229,10 @@ TITLE_ISSUER_PREFIX = re.compile(
 """'桂林市人民政府办公室关于…' — a title that names its issuer before 关于."""
 
 REPORTING_VERB_PREFIX = re.compile(
-    r"^(?:我[市州县区省]|市政府办?|市委|州政府|县政府|区政府|省政府)?"
+    r"^(?:根据|依据|依照|按照|遵照|对照|结合)?"  # the word that cites it: 根据…的通知(新政办发〔2017〕99号)
+    r"(?:(?:我[市州县区省]|市政府办?|市委|州政府|县政府|区政府|省政府)?"
     r"(?:先后|及时|还|已|又|并|均|相继|分别|同时|研究|正式)?"
-    r"(?:出台|印发|制定|下发|转发|发布|公布|发出|修订|起草|编制|执行|落实|实施|贯彻落实|贯彻|建立|了|和|及|以及)+"
+    r"(?:出台|印发|制定|下发|转发|发布|公布|发出|修订|起草|编制|执行|落实|实施|贯彻落实|贯彻|建立|了|和|及|以及)+)?"
 )
 """Narrative verbs that precede an unquoted title in a report ('我市出台了关于印发…')."""
 
@@ -363,6 +364,16 @@ _PAGE_MARK = (
     r"|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?"  # 第3页 共12页
     r"|\d+\s*/\s*\d+"  # 3/12
 )
+
+FRONT_MATTER_LINE = re.compile(
+    rf"^\s*(?:{_PAGE_MARK}"  # a page mark above the title
+    r"|[\u4e00-\u9fff（）()]{2,30}文件"  # the red header: 丽水市人民政府办公室文件
+    r"|签发人[:：].{0,20}"  # 签发人：张三
+    r"|[（(]此件.{0,12}[)）]"  # （此件公开发布）
+    r"|特急|加急|急件|平急|(?:绝密|机密|秘密)(?:★.{0,10})?"  # urgency and secrecy marks
+    r")\s*$"
+)
+"""Lines above the title of a document in the official layout (党政机关公文格式)."""
 
 PAGE_NUMBER = re.compile(rf"^\s*(?:{_PAGE_MARK}|\d+)\s*$")  # … or a bare 3, on a PDF page's edge
 """A page number on the edge of a PDF page."""

@@ -234,12 +234,38 @@ def innermost_sections(sections: tuple[Section, ...], positions: list[int]) -> l
 
 
 def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located | None:
+    """The title line near the top: past a red-header document's front matter (its issuer's
+    文件 line, the number, 签发人, page marks), and joined when a PDF broke it over lines."""
     if "标题" in meta:
         return meta["标题"]
-    for line in lines[first : first + 2]:
-        if _looks_like_title(line.text):
-            return Located(line.text, Span(line.start, line.end))
+    for i in range(first, min(len(lines), first + TITLE_SEARCH_LINES)):
+        for parts in range(1, TITLE_MAX_LINES + 1):
+            block = lines[i : i + parts]
+            if len(block) < parts or (parts > 1 and not all(_title_piece(b.text) for b in block)):
+                break
+            text = "".join(b.text for b in block)
+            if _looks_like_title(text):
+                return Located(text, Span(block[0].start, block[-1].end))
+        # the title is one of the first two lines, or comes after the front matter only
+        if i >= first + 1 and not _front_matter(lines[i].text):
+            break
     return None
+
+
+TITLE_SEARCH_LINES = 8  # lines from the top a title may start at, past the front matter
+TITLE_MAX_LINES = 3  # lines a title may be broken over
+
+
+def _title_piece(text: str) -> bool:
+    """A line that may be part of a title broken over lines: short, no sentence in it."""
+    return len(text) <= 40 and not P.LINE_ENDS_SENTENCE.search(text) and not _front_matter(text)
+
+
+def _front_matter(text: str) -> bool:
+    if P.FRONT_MATTER_LINE.match(text):
+        return True
+    number = parse_doc_number(text)
+    return number is not None and len(text) <= len(number.written) + 4
 
 
 def _own_number(lines: list[Line], meta: dict[str, Located], first: int) -> Located | None:

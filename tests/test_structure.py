@@ -67,6 +67,46 @@ def test_document_header(text: str, doc_type: DocType, region: str, year: str, i
     assert (main.issuer.value if main.issuer else None) == issuer
 
 
+RED_HEADER = """— 1 —
+丽水市人民政府办公室文件
+丽政办发〔2019〕31号
+丽水市人民政府办公室关于印发丽水市2019年
+政务公开工作要点的通知
+各县（市、区）人民政府，市政府直属各单位：
+《丽水市2019年政务公开工作要点》已经市政府同意，现印发给你们，请结合实际认真贯彻落实。
+丽水市人民政府办公室
+2019年4月28日
+（此件公开发布）
+丽水市2019年政务公开工作要点
+一、全面推进政府信息公开条例贯彻落实
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the official layout from a PDF: page mark, red header and number above a title on two lines
+        (RED_HEADER, "丽水市人民政府办公室关于印发丽水市2019年政务公开工作要点的通知"),
+        ("签发人：张三\n特急\n浙政办发〔2019〕25号\n浙江省人民政府办公厅关于印发2019年浙江省\n政务公开\n工作要点的通知\n",
+         "浙江省人民政府办公厅关于印发2019年浙江省政务公开工作要点的通知"),
+        # a salutation or a sentence ends the search: no title is made up from the body
+        ("各县（市、区）人民政府：\n现将有关事项通知如下。\n关于做好政务公开工作的通知\n", None),
+    ],
+)
+def test_title_past_the_front_matter(text: str, title: str | None) -> None:
+    main = _structure(text).main
+    assert (main.title.value if main.title else None) == title
+
+
+def test_red_header_notice_keeps_its_plan_as_an_attachment() -> None:
+    s = _structure(RED_HEADER)
+    assert s.main.doc_type is DocType.NOTICE
+    assert s.main.issuer and s.main.issuer.value == "丽水市人民政府办公室"
+    assert s.main.number and s.main.number.value == "丽政办发〔2019〕31号"
+    assert s.main.title and s.main.title.span is not None
+    assert [a.title.value for a in s.attachments if a.title] == ["丽水市2019年政务公开工作要点"]
+
+
 def test_a_cited_number_is_not_the_documents_own() -> None:
     main = _structure("河池市2018年政府信息公开工作年度报告\n我市印发了《方案》(河政办发〔2018〕110号)。").main
     assert main.number is None
