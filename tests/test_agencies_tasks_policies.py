@@ -167,6 +167,19 @@ def test_task_queries(store: KGStore) -> None:
     assert without and all(r["path"] for r in without)
 
 
+def test_tasks_of_an_agency_do_not_multiply_with_the_files_that_name_it(tmp_path: Path, samples: Path) -> None:
+    with KGStore(tmp_path / "store") as s:
+        ingest([samples], s)
+        before = _rows(s, "tasks-of-agency")
+        mentions = tmp_path / "mentions"
+        mentions.mkdir()
+        for i in range(3):  # each file states the agency's label in a graph of its own
+            (mentions / f"m{i}.txt").write_text(f"钦州市发展和改革委员会第{i}次会议纪要\n由市发改委牵头。\n", encoding="utf-8")
+        ingest([mentions], s)
+        after = _rows(s, "tasks-of-agency")
+    assert before and sorted(map(str, after)) == sorted(map(str, before))
+
+
 def test_regions_query_lists_documents_and_agencies(store: KGStore) -> None:
     rows = {r["region"]: r for r in _rows(store, "regions")}
     assert rows["钦州市"]["code"] == "450700" and rows["钦州市"]["parent"] == "广西壮族自治区"
