@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import patterns as P
 from .agencies import national as national_agencies
 from .docnumbers import parse_doc_number
-from .model import DocType, DocumentPart, Located, NormalizedText, Region, Section, Span, Structure
+from .model import DocNumber, DocType, DocumentPart, Located, NormalizedText, Region, Section, Span, Structure
 from .regions import dominant_region, government_of, region_in
 from .vocab import NATIONAL, report_outline
 
@@ -262,10 +262,13 @@ def _title_piece(text: str) -> bool:
 
 
 def _front_matter(text: str) -> bool:
-    if P.FRONT_MATTER_LINE.match(text):
-        return True
+    return bool(P.FRONT_MATTER_LINE.match(text)) or _number_line(text) is not None
+
+
+def _number_line(text: str) -> DocNumber | None:
+    """The number of a line that holds little else (丽政办发〔2019〕31号), as under a red header."""
     number = parse_doc_number(text)
-    return number is not None and len(text) <= len(number.written) + 4
+    return number if number is not None and len(text) <= len(number.written) + 4 else None
 
 
 def _own_number(lines: list[Line], meta: dict[str, Located], first: int) -> Located | None:
@@ -275,8 +278,8 @@ def _own_number(lines: list[Line], meta: dict[str, Located], first: int) -> Loca
             if number is not None:
                 return Located(number.normalized, meta[key].span)
     for line in lines[first : first + 4]:
-        number = parse_doc_number(line.text)
-        if number is not None and len(line.text) <= len(number.written) + 4:
+        number = _number_line(line.text)
+        if number is not None:
             return Located(number.normalized, Span(line.start, line.end))
     return None
 
