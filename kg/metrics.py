@@ -115,6 +115,7 @@ class _Rule:
     sentence: re.Pattern[str] | None
     family: str | None
     unless: re.Pattern[str] | None  # found in the clause, the figure is not this row's
+    unmarked: str | None  # the scope when the figure's own sentence names none (a government's own channel)
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +129,7 @@ def narrative_rules() -> tuple[_Rule, ...]:
                 re.compile(r["sentence"]) if r["sentence"] else None,
                 r["family"] or None,
                 re.compile(r["unless"]) if r.get("unless") else None,
+                r.get("unmarked") or None,
             )
             for r in csv.DictReader(f, delimiter="\t")
         )
@@ -150,10 +152,12 @@ def scope_label(kind: str, region: Region | None) -> str:
     return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
 
 
-def _scope_before(text: str, at: int, region: Region | None) -> str | None:
-    """The scope marker nearest before `at` in its paragraph; asides in parentheses do not count."""
+def _scope_before(text: str, at: int, region: Region | None, since: int = 0) -> str | None:
+    """The scope marker nearest before `at` in its paragraph (and after `since`); asides in
+    parentheses do not count."""
     best: tuple[int, str] | None = None
-    window = P.PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[text.rfind("\n", 0, at) + 1 : at])
+    start = max(text.rfind("\n", 0, at) + 1, since)
+    window = P.PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[start:at])
     for pattern, kind in scope_markers():
         for m in pattern.finditer(window):
             if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start()):
@@ -234,11 +238,11 @@ def _value(m: re.Match[str]) -> float | None:
     if m.group("cn"):
         n = chinese_number(m.group("cn"))
         return float(n) if n else None
-    value = Decimal(m.group("num"))  # exact: 1.37万 is 13700, not 13700.000000000002
+    value = Decimal(m.group("num").replace(",", ""))  # exact: 1.37万 is 13700, not 13700.000000000002
     return float(value * 10000 if m.group("wan") else value)
 
 
-def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> str | None:
+def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> _Rule | None:
     for rule in narrative_rules():
         if rule.family is not None and rule.family != family:
             continue
@@ -252,7 +256,7 @@ def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> str 
             continue
         if rule.phrase is None and rule.sentence is None:
             continue
-        return rule.notation
+        return rule
     return None
 
 
@@ -282,7 +286,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         unit = m.group("unit")
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
         partial = P.PART_OR_CHANGE.search(clause)
-        notation = None if partial else _rule_for(clause, unit, sentence, family)
+        rule = None if partial else _rule_for(clause, unit, sentence, family)
+        notation = rule.notation if rule else None
         if notation in ("A.4", "A.5", "A.3.1", "A.3.3"):
             family = notation
         if notation is not None:
@@ -293,13 +298,25 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             label=clause.strip() or sentence.strip()[:30],
             value=value,
             unit=(indicator.unit if indicator else None) or _UNIT_ALIASES.get(unit, unit),
-            scope=_scope_before(text, m.start(), region) or default_scope,
+            scope=_figure_scope(text, m.start(), region, rule, sentence_start, default_scope),
             estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
             span=Span(clause_start, m.end()),
             source="narrative",
         ))
     out += _percentages(text, region, skip, clauses, default_scope)
     return out
+
+
+def _figure_scope(text: str, at: int, region: Region | None, rule: _Rule | None, sentence_start: int,
+                  default_scope: str) -> str:
+    """The nearest scope marker; for a government's own channel (its portal, its 政务微博) only one in
+    the figure's own sentence counts: without one, the figure is the government's own."""
+    if rule is not None and rule.unmarked is not None:
+        own = _scope_before(text, at, region, since=sentence_start)
+        if own is not None:
+            return own
+        return default_scope if default_scope == "本机关" else scope_label(rule.unmarked, region)
+    return _scope_before(text, at, region) or default_scope
 
 
 def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]], clauses: _Breaks,

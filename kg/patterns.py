@@ -97,9 +97,15 @@ SECTION_HEADING = re.compile(
     r")"
 )
 
+_META_KEY = (
+    r"发文机关|发布机构|发布单位|发文单位"  # who issued it
+    r"|成文日期|发布日期|发文日期"  # when
+    r"|标\s*题|名\s*称|文\s*号|发文字号|索\s*引\s*号|主题分类"  # what
+)
 META_FIELD = re.compile(
-    r"(?P<key>发文机关|发布机构|成文日期|发布日期|发文日期|标\s*题|文\s*号|发文字号|索\s*引\s*号|主题分类|名\s*称)"
-    r"\s*[:：]\s*\|?\s*(?P<value>[^|\n]*)"
+    rf"(?P<key>{_META_KEY})\s*[:：]\s*\|?\s*"
+    # the value ends at a cell's edge, a wide gap, or the next field on the same line
+    rf"(?P<value>(?:(?![ \u3000]{{2}}|\u3000|\s*(?:{_META_KEY})\s*[:：])[^|\n])*)"
 )
 """Fields of the metadata table that government portals print above a document."""
 
@@ -113,6 +119,11 @@ REPORT_YEAR = re.compile(
     r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告"
 )
 """'2017年政府信息公开工作年度报告', '2017年度政府信息公开工作年度报告'."""
+REPORT_YEAR_AFTER = re.compile(
+    r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告\s*"
+    r"[（(]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[）)]"
+)
+"""'政府信息公开工作年度报告（2021年）': the year in parentheses after the title."""
 
 STAT_PERIOD_YEAR = re.compile(r"统计期限(?:为|自)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
@@ -243,7 +254,8 @@ FIGURE_UNITS = ("人次", "批次", "万元", "条", "件", "次", "篇", "个",
 
 FIGURE = re.compile(
     r"(?P<est>约|近|超过|逾|达)?\s*"
-    r"(?:(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?"  # 5000, 1.37万
+    r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,236: thousands grouped by ASCII commas
+    r"|\d+(?:\.\d+)?)\s*(?P<wan>万)?"  # 5000, 1.37万
     r"|(?<![第一二三四五六七八九十百千两])(?P<cn>[一二三四五六七八九十百千两]{1,6}))"  # 十二 (not 第十三届)
     r"(?P<est2>余|多)?\s*"  # 1000余, 30多
     r"(?P<unit>" + "|".join(FIGURE_UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"  # not a rate (率) or ratio (比)
@@ -258,7 +270,11 @@ PART_OR_CHANGE = re.compile(
     r"|同比|增长|减少"  # a change against last year, not the year's figure
 )
 """A clause whose figure no indicator totals: 重点领域公开信息300条, 同比增长12件."""
-CLAUSE_BREAK = re.compile(r"[，,；;。：:\n、]")
+CLAUSE_BREAK = re.compile(
+    r"[，；;。：:\n、]"  # punctuation that ends a clause
+    r"|,(?!\d{3}(?!\d))"  # an ASCII comma, unless it groups the thousands of a number (1,236条)
+    r"|[（(](?=其中)"  # an aside that breaks the total down: 申请165件（其中本年新收160件…）
+)
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
 COLUMN_HEADER = re.compile(r"(数量|件数|增/减|增减|金额|总数)")
 """A column header of the 2019/2021 Article 20 tables (本年新制作数量, 本年增/减, 采购总金额)."""

@@ -69,7 +69,9 @@ def _metadata_end(lines: list[Line]) -> int:
 def _looks_like_title(text: str) -> bool:
     if not 6 <= len(text) <= 90 or "。" in text or text.count(",") + text.count("，") > 1:
         return False
-    return bool(re.search(r"(报告|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划)$", text))
+    # a report's title may end in its year: 政府信息公开工作年度报告（2021年度）
+    return bool(re.search(r"(报告|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划)"
+                          r"(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)])?$", text))
 
 
 def classify(title: str | None, head: str) -> DocType:
@@ -102,12 +104,14 @@ def _year(m: re.Match[str] | None, base: int = 0) -> Located | None:
 
 def report_year(title: Located | None, text: str) -> Located | None:
     if title and title.span:
-        found = _year(P.REPORT_YEAR.search(title.value), title.span.start)
+        found = _year(P.REPORT_YEAR.search(title.value) or P.REPORT_YEAR_AFTER.search(title.value),
+                      title.span.start)
         if found:
             return found
     head = text[:3000]
     return (
         _year(P.REPORT_YEAR.search(head))
+        or _year(P.REPORT_YEAR_AFTER.search(head))
         or _year(P.STAT_PERIOD_YEAR.search(head))
         or _most_common_year(head)
     )
@@ -321,7 +325,7 @@ def structure_document(text: NormalizedText) -> Structure:
             doc_type = DocType.ANNUAL_REPORT
     number = _own_number(lines, meta, first)
 
-    issuer = meta.get("发文机关") or meta.get("发布机构")
+    issuer = meta.get("发文机关") or meta.get("发布机构") or meta.get("发布单位") or meta.get("发文单位")
     if issuer is None and title is not None:
         found = issuer_from_title(title.value)
         if found:

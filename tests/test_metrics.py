@@ -49,6 +49,13 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         ("通过政府公报刊登规范性文件25件", []),  # documents, not information items
         ("共收到申请56件,已办结56件,其中按时办结54件,延期办结2件。",
          [("A.3.1", 56, "全市"), ("A.3.2", 56, "全市"), ("A.3.2.1", 54, "全市"), ("A.3.2.2", 2, "全市")]),
+        # thousands grouped with ASCII commas are one number, not a clause break before its last group
+        ("全市主动公开政府信息1,236条,受理申请12,356件,其中网上申请1,200件。",
+         [("A.1.1", 1236, "全市"), ("A.3.1", 12356, "全市"), ("A.3.1.3", 1200, "全市")]),
+        ("发布政策解读材料86篇", [("A.2.2.3", 86, "全市")]),
+        # a government's own channel: a marker counts only in its own sentence, else it is the government's
+        ("全市累计公开政府信息36059条;政务微博累计发布信息11704条;",
+         [("A.1.1", 36059, "全市"), ("A.1.2.3", 11704, "市本级")]),
     ],
 )
 def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -152,6 +159,11 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("主动公开政府信息12345条，其中制发行政规范性文件18件。", 2022, [("A.1.1", 12345), ("C.2.2.1", 18)]),
         ("主动公开政府信息12345条，其中制发行政规范性文件18件。", 2019, [("A.1.1", 12345), ("B.2.2.1", 18)]),
         ("主动公开政府信息12345条，其中制发行政规范性文件18件。", 2016, [("A.1.1", 12345), ("A.1.1.2", 18)]),
+        # a breakdown in parentheses starts clauses of its own; 新收 is the 2019 and 2021 formats' row
+        # (the outer 收到 figure stays what the report calls it: the requests it received)
+        ("全年共收到政府信息公开申请165件（其中本年新收申请160件，上年结转5件）。", 2021,
+         [("N.3.1", 165), ("N.3.1", 160), ("N.3.2", 5)]),
+        ("全年新收政府信息公开申请数量为245件，上年结转8件。", 2020, [("N.3.1", 245), ("N.3.2", 8)]),
     ],
 )
 def test_narrative_figures_in_the_reports_format(text: str, year: int, expected: list[tuple[str, float]]) -> None:
