@@ -288,6 +288,8 @@ ROW_NUMBERING = re.compile(
     r")\s*"
 )
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
+NOTE_CELL = re.compile(r"\s*[（(][^()（）]*[)）]\s*")
+"""A cell that is only a note on the row above it: （不同渠道和方式公开相同信息计1条）."""
 
 # ---------------------------------------------------------------- statistics tables flattened to text
 

@@ -142,8 +142,10 @@ def _line_kind(line: str) -> str:
     if "|" in line or "\t" in stripped or _row_with_values(line) or (
             stripped[-1].isdigit() and P.BARE_VALUES.fullmatch(line)):
         return "row"
-    if P.PROSE_PUNCTUATION.search(stripped) or P.FIGURE.search(stripped):
-        return "prose"  # a figure with its unit is prose's, never a label's
+    # a figure with its unit is prose's, never a label's, unless it is in a note on the row
+    # (（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）)
+    if P.PROSE_PUNCTUATION.search(stripped) or P.FIGURE.search(P.PARENTHETICAL.sub("", stripped)):
+        return "prose"
     if max(len(cell.text) for cell in _line_cells(line, 0)) > P.TABLE_LABEL_MAX:
         return "prose"
     return "label"
@@ -234,6 +236,8 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
         labels = list(seg.labels)
         if labels and labels[-1].text in UNIT_CELLS:
             unit = labels.pop().text
+        while len(labels) > 1 and P.NOTE_CELL.fullmatch(labels[-1].text):
+            labels.pop()  # the row's label is above its note
         if not labels:
             continue
         row = labels[-1]

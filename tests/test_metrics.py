@@ -176,3 +176,37 @@ def test_a_reports_table_decides_its_format_before_its_year() -> None:
     text = "全市共收到政府信息公开申请687件。\n" + PIPE_ROWS
     narrative = [o.indicator for o in extract_observations(text, CITY, 2019) if o.source == "narrative"]
     assert narrative == ["A.3.1"]
+
+
+NOTED_ROWS = """统 计 指 标
+单位
+统计数
+一、主动公开情况
+——
+——
+（一）主动公开政府信息数
+（不同渠道和方式公开相同信息计1条）
+条
+3256
+其中：主动公开规范性文件数
+条
+45
+二、回应解读情况
+——
+——
+（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）
+次
+12
+1.参加或举办新闻发布会总次数
+次
+6
+"""
+
+
+def test_a_note_under_a_row_label_is_part_of_the_row_not_prose() -> None:
+    """The official pre-2019 table puts a note with a figure of its own (计1条) under two row labels;
+    on its own line or joined to the label by PDF line repair, it neither ends the table nor
+    becomes the row's label, and its 1 is no figure."""
+    got = [(o.indicator, o.value, o.source) for o in extract_observations(NOTED_ROWS, CITY) if o.indicator]
+    assert got == [("A.1.1", 3256, "table"), ("A.1.1.1", 45, "table"), ("A.2.1", 12, "table"),
+                   ("A.2.2.1", 6, "table")]
