@@ -335,11 +335,21 @@ ISSUER_AT_START = re.compile(
 
 # ---------------------------------------------------------------- plans and tasks
 
-RESPONSIBILITY = re.compile(r"[(（]\s*(?:责任单位|牵头单位|责任部门)\s*[:：]\s*(?P<who>[^()（）]{2,200})[)）]")
-"""（责任单位：市发改委牵头，相关部门配合）"""
+RESPONSIBILITY_KEY = re.compile(
+    r"(?P<key>(?:责任|牵头|配合|协办|参与|主办)(?:单位|部门)|责任主体)\s*[:：]\s*"
+)
+"""The label of a responsibility list; the word before 单位 gives its role (tasks.KEY_ROLES)."""
+_KEY = r"(?:(?:责任|牵头|配合|协办|参与|主办)(?:单位|部门)|责任主体)\s*[:：]"
+_ROLE = r"(?:牵头|配合|按职责分工负责|分工负责|负责|参与)"
+RESPONSIBILITY = re.compile(
+    rf"[(（]\s*(?P<who>{_KEY}[^()（）]{{2,200}})[)）]"  # （责任单位：市发改委牵头，相关部门配合）
+    rf"|[(（](?P<bare>[^()（）《》:：。]{{2,120}}?{_ROLE})[)）]"  # （市政府办牵头，市直各单位按职责分工负责）
+    rf"|(?<=[。；;\n])[ \u3000]*(?P<tail>{_KEY}[^()（）。\n]{{2,200}})(?=[。\n]|$)"  # 牵头单位：…；配合单位：….
+)
+"""A task's responsibility clause, in parentheses after it or as a sentence of its own."""
 
 ROLE_SUFFIX = re.compile(
-    r"(?P<role>牵头|配合|按职责分工负责|分工负责|负责|参与)$"  # the role word closes each clause
+    rf"(?P<role>{_ROLE})$"  # the role word closes each clause
 )
 
 COLLECTIVE = re.compile(

@@ -57,7 +57,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 6: a title past a red header's front matter, or broken over lines; 根据… before an unquoted title.
 # 7: 1,236条 is one figure; a government's own channel without a marker in its sentence is its own level;
 #    a title ending in （2021年）; 发布单位 in a portal's header.
-MAPPING_VERSION = "7"
+# 8: a pre-2019 table row's note is part of the row; tasks assigned by （…牵头，…配合） or 牵头单位：….
+MAPPING_VERSION = "8"
 
 
 @lru_cache(maxsize=1024)

@@ -1,5 +1,6 @@
 """Tasks of a work plan: each with its section path, text, responsible agencies and their roles,
-deadline and frequency. Responsibilities come from （责任单位：…） clauses."""
+deadline and frequency. Responsibilities come from （责任单位：…） clauses, （…牵头，…配合） asides and
+sentences such as 牵头单位：…；配合单位：…."""
 
 from __future__ import annotations
 
@@ -64,8 +65,24 @@ def _deadline(text: str, plan_year: str | None) -> tuple[str | None, str | None]
     return written, None
 
 
+_KEY_ROLES = {"牵头": "lead", "主办": "lead", "配合": "supporting", "协办": "supporting", "参与": "supporting"}
+
+
 def parse_responsibility(who: str, offset: int, home: Region | None) -> tuple[Assignment, ...]:
-    """市发改委牵头，相关部门配合 → lead 钦州市发展和改革委员会, supporting 相关部门."""
+    """市发改委牵头，相关部门配合 → lead 钦州市发展和改革委员会, supporting 相关部门;
+    牵头单位：市司法局；配合单位：市直各单位 → lead 市司法局, supporting 市直各单位."""
+    keys = list(P.RESPONSIBILITY_KEY.finditer(who))
+    if not keys:
+        return tuple(_assignments(who, offset, home, "responsible"))
+    out: list[Assignment] = []
+    for k, nxt in zip(keys, [*keys[1:], None], strict=True):
+        end = nxt.start() if nxt else len(who)
+        default = _KEY_ROLES.get(k.group("key")[:2], "responsible")
+        out += _assignments(who[k.end() : end].rstrip("，,；;。 "), offset + k.end(), home, default)
+    return tuple(out)
+
+
+def _assignments(who: str, offset: int, home: Region | None, default: str) -> list[Assignment]:
     clauses: list[tuple[str, str | None, int]] = []
     pos = 0
     for clause in re.split(r"([，,；;])", who):
@@ -76,7 +93,7 @@ def parse_responsibility(who: str, offset: int, home: Region | None) -> tuple[As
         pos += len(clause)
     # '市直各单位，各县区人民政府、管委配合': a clause without a role word takes the next clause's role
     out: list[Assignment] = []
-    following = "responsible"
+    following = default
     resolved: list[tuple[str, str, int]] = []
     for body, role, start in reversed(clauses):
         following = role or following
@@ -89,7 +106,7 @@ def parse_responsibility(who: str, offset: int, home: Region | None) -> tuple[As
             out += _items(rest, "supporting", start + len(first) + 2, home)
         else:
             out += _items(body, role, start, home)
-    return tuple(out)
+    return out
 
 
 def _items(text: str, role: str, offset: int, home: Region | None) -> list[Assignment]:
@@ -100,8 +117,10 @@ def _items(text: str, role: str, offset: int, home: Region | None) -> list[Assig
         if item == "、":
             pos += 1
             continue
-        written = re.sub(r"(等部门|等单位|等)$", "", item.strip())
-        start = offset + pos + (len(item) - len(item.lstrip()))
+        lead = len(item) - len(item.lstrip())
+        by = re.match(r"\s*由", item)  # （由市政府办负责）
+        written = re.sub(r"(等部门|等单位|等)$", "", item.strip().removeprefix("由"))
+        start = offset + pos + (by.end() if by else lead)
         pos += len(item)
         if not written:
             continue
@@ -130,6 +149,8 @@ def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
     clauses = list(P.RESPONSIBILITY.finditer(text, part.span.start, part.span.end))
     sections = innermost_sections(part.sections, [m.start() for m in clauses])
     for m, section in zip(clauses, sections, strict=True):
+        group = next(g for g in ("who", "bare", "tail") if m.group(g) is not None)
+        who = m.group(group)
         start = max(previous_end, section.span.start if section else part.span.start)
         while start < m.start() and text[start] in "\n ":
             start += 1
@@ -139,7 +160,7 @@ def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
             section_path=section.path if section else (),
             text=body.strip(),
             span=Span(start, m.end()),
-            assignments=parse_responsibility(m.group("who"), m.start("who"), part.region),
+            assignments=parse_responsibility(who, m.start(group), part.region),
             deadline=deadline,
             deadline_date=deadline_date,
             frequency=_frequency(body),

@@ -7,14 +7,16 @@ from pathlib import Path
 import pytest
 
 from kg.agencies import find_agencies
-from kg.model import Span
+from kg.model import SourceText, Span
+from kg.normalize import normalize_text
 from kg.pipeline import ingest
 from kg.policies import find_policies, quoted_terms
 from kg.query import read_query, select_rows
 from kg.regions import region_in
 from kg.segment import tokens
 from kg.store import KGStore
-from kg.tasks import _deadline, _frequency, parse_responsibility
+from kg.structure import structure_document
+from kg.tasks import _deadline, _frequency, extract_tasks, parse_responsibility
 from kg.vocab import gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,11 +77,47 @@ def test_region_hierarchy() -> None:
          [("lead", "钦州市人民政府办公室"), ("lead", "钦州市法制办公室"), ("supporting", "各部门")]),
         ("人行钦州市中心支行牵头，相关部门配合", [("lead", "人行钦州市中心支行"), ("supporting", "相关部门")]),
         ("市统计局", [("responsible", "钦州市统计局")]),
+        # labelled lists: the label gives the role of the names after it
+        ("牵头单位：市统计局；配合单位：市直各单位", [("lead", "钦州市统计局"), ("supporting", "市直各单位")]),
+        ("责任单位：市统计局牵头，相关部门配合", [("lead", "钦州市统计局"), ("supporting", "相关部门")]),
+        ("由市统计局负责", [("responsible", "钦州市统计局")]),
     ],
 )
 def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> None:
     got = [(a.role, a.agency.name if a.agency else a.written) for a in parse_responsibility(who, 0, QINZHOU)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "task", "expected"),
+    [
+        ("1.推进财政信息公开。（责任单位：市财政局）", "1.推进财政信息公开。", [("responsible", "钦州市财政局")]),
+        # an aside that names agencies by their role, without a label
+        ("1.做好政策解读。（市统计局牵头，市直各相关单位按职责分工负责）", "1.做好政策解读。",
+         [("lead", "钦州市统计局"), ("responsible", "市直各相关单位")]),
+        ("1.做好舆情回应。（市统计局、市财政局负责）", "1.做好舆情回应。",
+         [("responsible", "钦州市统计局"), ("responsible", "钦州市财政局")]),
+        # the responsibility as a sentence of its own after the task
+        ("1.加强政策发布。严格落实公开发布要求。牵头单位：市统计局；配合单位：市直各单位。",
+         "1.加强政策发布。严格落实公开发布要求。", [("lead", "钦州市统计局"), ("supporting", "市直各单位")]),
+        ("1.推进重大建设项目信息公开。责任单位：市财政局、市统计局。", "1.推进重大建设项目信息公开。",
+         [("responsible", "钦州市财政局"), ("responsible", "钦州市统计局")]),
+        # a parenthesis that assigns nothing is part of the task
+        ("1.公开预决算（含部门预算）。", None, []),
+    ],
+)
+def test_tasks_and_their_responsibility_in_each_layout(item: str, task: str | None,
+                                                       expected: list[tuple[str, str]]) -> None:
+    text = f"钦州市2017年政务公开工作要点\n一、深化公开\n{item}\n"
+    src = SourceText(path="t.txt", name="t.txt", text=text, encoding="utf-8", sha256="0" * 64)
+    norm = normalize_text(src)
+    tasks = extract_tasks(norm.text, structure_document(norm).main)
+    assert [t.text for t in tasks] == ([task] if task else [])
+    got = [(a.role, a.agency.name if a.agency else a.written) for t in tasks for a in t.assignments]
+    assert got == expected
+    for t in tasks:
+        for a in t.assignments:
+            assert norm.text[a.span.start : a.span.end] == a.written
 
 
 def test_assignment_spans_point_at_the_names() -> None:
