@@ -180,10 +180,15 @@ def _rejoin_wrapped_lines(ed: _Editor) -> None:
         j = i + 1
         while j < len(lines) and j - i <= 3 and _page_furniture(lines[j][1], repeated):
             j += 1
-        if j < len(lines) and _wraps(text, lines[j][1], width):
+        # a title at the top is a line of its own, however close to the width it comes
+        title = i < TITLE_LINES and P.TITLE_ENDING.search(text.strip()) is not None
+        if j < len(lines) and not title and _wraps(text, lines[j][1], width):
             cuts.append((start + len(text), lines[j][0]))
         i = j
     ed.delete_spans(cuts)
+
+
+TITLE_LINES = 8  # lines at the top of a file a title may stand on
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -224,6 +224,12 @@ BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"
 GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府)$")
 """A government (桂林市人民政府), as against its departments and offices (桂林市教育局, …办公室)."""
 
+REPORT_COMPILER = re.compile(
+    r"由(?P<who>[^，。,、；;《》\s]{2,30}?)(?=根据|依据|按照|负责|编制)"  # 本报告由常德市财政局…
+    r"[^，。,；;]{0,40}?编制"  # …根据《条例》要求编制
+)
+"""Who compiled an annual report, as its first paragraph says."""
+
 AGENCY_NAME_END = re.compile(
     r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|领导小组"  # governments, their offices, commissions
     r"|局|厅|委|办|署|中心"  # departments and bureaus: 教育局, 发展改革委, 政务服务中心
@@ -313,6 +319,12 @@ TABLE_LABEL_MAX = 60
 
 PROSE_PUNCTUATION = re.compile(r"[。；;！？!?]")
 """A line holding one of these is a sentence of prose, never a table cell."""
+
+TITLE_ENDING = re.compile(
+    r"(?:报告|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划)"  # the genre word a title ends in
+    r"(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)])?$"  # then perhaps its year: …年度报告（2021年度）
+)
+"""How a document's title ends."""
 
 LINE_ENDS_SENTENCE = re.compile(r"[。；;：:！!？?」』”)）】|]\s*$")
 """A line ending like this is complete: the next one starts something new."""

@@ -58,7 +58,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 7: 1,236条 is one figure; a government's own channel without a marker in its sentence is its own level;
 #    a title ending in （2021年）; 发布单位 in a portal's header.
 # 8: a pre-2019 table row's note is part of the row; tasks assigned by （…牵头，…配合） or 牵头单位：….
-MAPPING_VERSION = "8"
+# 9: a title at the top is never joined to the next line; a department's report without its name in
+#    the title is its compiler's (本报告由…编制) or its signatory's.
+MAPPING_VERSION = "9"
 
 
 @lru_cache(maxsize=1024)

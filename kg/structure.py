@@ -69,9 +69,7 @@ def _metadata_end(lines: list[Line]) -> int:
 def _looks_like_title(text: str) -> bool:
     if not 6 <= len(text) <= 90 or "。" in text or text.count(",") + text.count("，") > 1:
         return False
-    # a report's title may end in its year: 政府信息公开工作年度报告（2021年度）
-    return bool(re.search(r"(报告|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划)"
-                          r"(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)])?$", text))
+    return bool(P.TITLE_ENDING.search(text))
 
 
 def classify(title: str | None, head: str) -> DocType:
@@ -154,6 +152,25 @@ def _signature(lines: list[Line], start: int, end: int) -> tuple[Located | None,
         ):
             return Located(name.text, Span(name.start, name.end)), Located(date.text, Span(date.start, date.end))
     return None, None
+
+
+def _report_compiler(text: str, lines: list[Line]) -> Located | None:
+    """A department or office that speaks in a report whose title names no one: 本报告由…编制 near
+    the top, else the closing signature. None for a government or its office, whose report is the
+    government's own, named after its region."""
+    m = P.REPORT_COMPILER.search(text, 0, 3000)
+    found: Located | None
+    if m and P.AGENCY_NAME_END.search(m.group("who")):
+        found = Located(m.group("who"), Span(m.start("who"), m.end("who")))
+    else:
+        tail = max(0, len(lines) - SIGNATURE_LINES)
+        found = _signature(lines, tail, len(lines))[0]
+    if found is None or re.search(r"(?:人民政府|政府)(?:办公室|办公厅)?$", found.value):
+        return None
+    return found
+
+
+SIGNATURE_LINES = 6  # lines at the end of a report its signature may stand on
 
 
 def iso_date(text: str) -> str | None:
@@ -333,6 +350,8 @@ def structure_document(text: NormalizedText) -> Structure:
     signature, signed_on = _signature(lines, 0, len(lines))
     if issuer is None and signature is not None and doc_type is DocType.NOTICE:
         issuer = signature
+    if issuer is None and doc_type is DocType.ANNUAL_REPORT and (title is None or region_in(title.value) is None):
+        issuer = _report_compiler(text.text, lines)
     region = _region_for(title.value if title else None, issuer.value if issuer else None, text.text)
     if issuer is None and region is not None and doc_type is DocType.ANNUAL_REPORT:
         issuer = Located(government_of(region))

@@ -60,6 +60,15 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # the year in parentheses after the title, the issuer in a portal's one-line header
         ("政府信息公开工作年度报告（2021年）\n发布单位：宁波市鄞州区人民政府　发布日期：2022-01-20\n一、总体情况\n",
          DocType.ANNUAL_REPORT, "鄞州区", "2021", "宁波市鄞州区人民政府"),
+        # a title that names no one: the department that compiled it, else the one that signed it
+        ("2021年度政府信息公开工作年度报告\n本报告由常德市财政局根据《中华人民共和国政府信息公开条例》要求编制。\n"
+         "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n",
+         DocType.ANNUAL_REPORT, "常德市", "2021", "常德市财政局"),
+        ("2020年政府信息公开工作年度报告\n一、总体情况\n本街道主动公开信息52条。\n\n益阳市赫山区龙光桥街道办事处\n2021年1月15日\n",
+         DocType.ANNUAL_REPORT, "赫山区", "2020", "益阳市赫山区龙光桥街道办事处"),
+        # a government's office signing its government's report speaks for the government
+        ("2020年政府信息公开工作年度报告\n一、总体情况\n2020年，平江县主动公开政府信息52条。\n平江县人民政府办公室\n2021年1月15日\n",
+         DocType.ANNUAL_REPORT, "平江县", "2020", "平江县人民政府"),
     ],
 )
 def test_document_header(text: str, doc_type: DocType, region: str, year: str, issuer: str | None) -> None:
