@@ -155,6 +155,9 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # review results after the review they belong to; lawsuits have no single total after 2019
         ("因政府信息公开被申请行政复议2件，其中维持1件，纠正1件；被提起行政诉讼1件，结果维持1件。", 2020,
          [("N.4.5", 2), ("N.4.1", 1), ("N.4.2", 1), ("A.5", 1), ("A.5.1", 1)]),
+        # review results as 维持原行政行为; lawsuits broken down by route, as the 2019 and 2021 tables do
+        ("行政复议案件12件，其中维持原行政行为8件，纠正2件。行政诉讼案件7件，其中未经复议直接起诉5件，复议后起诉2件。", 2020,
+         [("N.4.5", 12), ("N.4.1", 8), ("N.4.2", 2), ("A.5", 7), ("N.4.10", 5), ("N.4.15", 2)]),
         # normative documents made this year: one row in each format, linked A = B = C
         ("主动公开政府信息12345条，其中制发行政规范性文件18件。", 2022, [("A.1.1", 12345), ("C.2.2.1", 18)]),
         ("主动公开政府信息12345条，其中制发行政规范性文件18件。", 2019, [("A.1.1", 12345), ("B.2.2.1", 18)]),
