@@ -1,8 +1,9 @@
 """Stage 0: bytes on disk → decoded `SourceText`.
 
 Encoding detection is deliberately ordered: a BOM is proof; strict UTF-8 that decodes is
-almost never wrong for CJK text; GB18030 (a superset of GBK and GB2312) is the next most
-likely for government sites; charset-normalizer settles the rest.
+almost never wrong for CJK text (unless it is UTF-8 once read as Latin-1 and saved again, which
+is undone); GB18030 (a superset of GBK and GB2312) is the next most likely for government sites,
+Big5 where the bytes are that; charset-normalizer settles the rest.
 """
 
 from __future__ import annotations
@@ -37,14 +38,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         name = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return data.decode(name, errors="replace"), name
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        repaired = _undo_latin1_mojibake(text)
+        return (repaired, "utf-8 (saved again after reading as Latin-1)") if repaired else (text, "utf-8")
     for cut in range(4):  # a file cut inside its last multi-byte character
         try:
-            return data[: len(data) - cut].decode("gb18030"), "gb18030"
+            text = data[: len(data) - cut].decode("gb18030")
         except UnicodeDecodeError:
             continue
+        return (data.decode("big5"), "big5") if _big5_rather_than_gbk(data) else (text, "gb18030")
     lines = data.split(b"\n")
     decoded = [_decode_line(line) for line in lines]
     if sum(1 for _, enc in decoded if enc != "replace") >= 0.9 * len(lines):
@@ -54,6 +59,39 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise ValueError("cannot determine the text encoding")
     return str(best), best.encoding
+
+
+def _big5_rather_than_gbk(data: bytes) -> bool:
+    """Traditional characters in Big5 decode as GBK too, to nonsense; GBK text seldom decodes as Big5
+    at all. When both do, the detector's statistics decide."""
+    try:
+        data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    best = from_bytes(data, cp_isolation=["big5", "gb18030"]).best()
+    return best is not None and best.encoding == "big5"
+
+
+def _undo_latin1_mojibake(text: str) -> str | None:
+    """UTF-8 read as Latin-1 (or Windows-1252) and saved as UTF-8 again: 'æ”¿åºœ' was 政府. The
+    characters' single-byte codes, read as UTF-8, give the text back; None when the text is not that."""
+    high = sum(1 for c in text[:4000] if "\x80" <= c <= "\xff")
+    cjk = sum(1 for c in text[:4000] if "\u4e00" <= c <= "\u9fff")
+    if high < 20 or cjk > high / 10:
+        return None
+    raw = bytearray()
+    for c in text:
+        if ord(c) < 256:
+            raw.append(ord(c))
+            continue
+        try:
+            raw += c.encode("cp1252")
+        except UnicodeEncodeError:
+            return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_line(line: bytes) -> tuple[str, str]:
@@ -152,6 +190,9 @@ def _from_document(data: bytes, fmt: str, *, path: str, name: str) -> SourceText
         raise InputError(f"{path}: {exc}") from exc
     if not text.strip():
         raise InputError(f"{path}: no text found in this {fmt.upper()} file")
+    repaired = _undo_latin1_mojibake(text) if fmt == "html" else None
+    if repaired is not None:  # a page saved again after a browser read it as Latin-1
+        text, encoding = repaired, f"{encoding} (saved again after reading as Latin-1)"
     return SourceText(
         path=path,
         name=name,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.formats import detect_format
-from kg.load import InputError, source_from_bytes
+from kg.load import InputError, decode_bytes, source_from_bytes
 from kg.pipeline import ingest, process_file
 from kg.store import KGStore
 
@@ -151,3 +151,45 @@ def test_mixed_folder_ingests_every_format(tmp_path: Path, samples: Path) -> Non
     with KGStore(tmp_path / "store") as s:
         report = ingest([folder], s)
     assert [f.status for f in report.files] == ["ingested"] * 4
+
+
+def _as_cp1252(data: bytes) -> str:
+    """How a browser shows bytes as Windows-1252: the five undefined codes pass through as C1 controls."""
+    return "".join(bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b) for b in data)
+
+
+_REPORT = "韶关市2018年政府信息公开工作年度报告\n一、概述\n2018年，全市共主动公开政府信息23456条，受理政府信息公开申请120件。\n"
+_TRADITIONAL = "韶關市2018年政府信息公開工作年度報告\n一、概述\n2018年，全市共主動公開政府信息23456條。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        (_REPORT.encode("utf-8"), _REPORT, "utf-8"),
+        (_REPORT.encode("gb18030"), _REPORT, "gb18030"),
+        (_REPORT.encode("utf-16"), _REPORT, "utf-16-le"),
+        # traditional characters in Big5 also decode as GBK, to nonsense
+        (_TRADITIONAL.encode("big5"), _TRADITIONAL, "big5"),
+        # UTF-8 once read as Latin-1 and saved again ('éŸ¶å…³å¸‚'): the text comes back
+        (_REPORT.encode("utf-8").decode("latin-1").encode("utf-8"), _REPORT,
+         "utf-8 (saved again after reading as Latin-1)"),
+        # … and through Windows-1252, whose 0x80–0x9f are letters and quotes ('æ”¿åºœ')
+        (_as_cp1252(_REPORT.encode("utf-8")).encode("utf-8"), _REPORT, "utf-8 (saved again after reading as Latin-1)"),
+        # Latin text with a few accents is what it is
+        ("Café résumé: naïve déjà vu, façade, über, señor, crème brûlée, Ångström, Øresund.".encode(), None, "utf-8"),
+    ],
+    ids=["utf-8", "gb18030", "utf-16", "big5", "latin-1-mojibake", "cp1252-mojibake", "latin-text"],
+)
+def test_encodings(data: bytes, text: str | None, encoding: str | None) -> None:
+    found, name = decode_bytes(data)
+    if text is not None:
+        assert found == text
+    if encoding is not None:
+        assert name == encoding
+
+
+def test_a_web_page_saved_again_after_reading_as_latin1_is_repaired() -> None:
+    page = ("<html><head><meta charset='utf-8'></head><body><div class='article'><h1>" + _REPORT.split("\n")[0]
+            + "</h1><p>" + _REPORT.split("\n")[2] + "</p></div></body></html>")
+    source = source_from_bytes(page.encode("utf-8").decode("latin-1").encode("utf-8"), path="p.html", name="p.html")
+    assert _REPORT.split("\n")[0] in source.text and "saved again" in source.encoding
