@@ -281,13 +281,19 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             continue
         clause_start = clauses.start_before(m.start())
         clause = text[clause_start : m.start()]
+        row = None
+        if not clause.strip() and clause_start > 0 and text[clause_start - 1] in "：:":
+            # 收到申请数：31件 — a table row's label and its value, written as a list
+            clause_start = clauses.start_before(clause_start - 1)
+            clause = text[clause_start : m.start() - len(clause) - 1]
+            row = map_label(clause, ".".join(family.split(".")[:2]) if family else None)
         s_end = P.SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = m.group("unit")
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
         partial = P.PART_OR_CHANGE.search(clause)
-        rule = None if partial else _rule_for(clause, unit, sentence, family)
-        notation = rule.notation if rule else None
+        rule = None if partial or row else _rule_for(clause, unit, sentence, family)
+        notation = row or (rule.notation if rule else None)
         if notation in ("A.4", "A.5", "A.3.1", "A.3.3"):
             family = notation
         if notation is not None:

@@ -60,7 +60,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 8: a pre-2019 table row's note is part of the row; tasks assigned by （…牵头，…配合） or 牵头单位：….
 # 9: a title at the top is never joined to the next line; a department's report without its name in
 #    the title is its compiler's (本报告由…编制) or its signatory's.
-MAPPING_VERSION = "9"
+# 10: a table row written as a list (收到申请数：31件); 维持原行政行为; lawsuits by route; Big5, Latin-1 mojibake.
+MAPPING_VERSION = "10"
 
 
 @lru_cache(maxsize=1024)
