@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .model import Region, Span
 from .patterns import literal_alternation
+from .regions import official_place
 from .vocab import data_dir, gazetteer
 
 _GENERIC_PREFIXES = ("自治区", "省", "市", "州", "县", "区")
@@ -86,10 +87,22 @@ class _NameMatch:
     body: str | None = None
 
 
-def _place_before(text: str, at: int) -> str | None:
+def _place_before(text: str, at: int, home: Region | None) -> str | None:
     for length in range(min(12, at), 1, -1):
         if text[at - length : at] in _places():
             return text[at - length : at]
+    if home is not None:  # a county's name is too often shared to be a place anywhere, but at home it is
+        for length in range(min(8, at), 1, -1):
+            if _local_county(text[at - length : at], home) is not None:
+                return text[at - length : at]
+    return None
+
+
+def _local_county(name: str, home: Region) -> Region | None:
+    """The county called `name` that is `home` or lies under it (平江县 in a 岳阳市 document)."""
+    for region in gazetteer().lookup(name):
+        if region.level == "county" and home.code in (region.code, region.parent_code):
+            return region
     return None
 
 
@@ -101,12 +114,12 @@ def _prefix_before(text: str, at: int) -> str | None:
     return None
 
 
-def _name_matches(text: str) -> Iterator[_NameMatch]:
+def _name_matches(text: str, home: Region | None) -> Iterator[_NameMatch]:
     for m in _names().finditer(text):
         if m.group("national"):
             yield _NameMatch(m.start(), m.end(), national=m.group("national"))
             continue
-        place = _place_before(text, m.start())
+        place = _place_before(text, m.start(), home)
         if place is not None:
             yield _NameMatch(m.start() - len(place), m.end(), place=place, body=m.group("body"))
             continue
@@ -141,9 +154,9 @@ def make_agency(region: Region | None, body_short: str) -> Agency | None:
         return None
     if region.level == "province" and full.endswith("办公室") and full.startswith("人民政府"):
         full = "人民政府办公厅"  # a province's general office is a 厅
-    name = region.name + full
-    parent = None if kind == "government" else region.name + "人民政府"
-    return Agency(name, region, kind, parent)
+    place = official_place(region)
+    parent = None if kind == "government" else place + "人民政府"
+    return Agency(place + full, region, kind, parent)
 
 
 def _national(name: str) -> Agency:
@@ -155,8 +168,17 @@ def _national(name: str) -> Agency:
 def resolve_agency(text: str, home: Region | None) -> Agency | None:
     """The agency a short text names (a whole list item such as 市发改委), or None."""
     text = text.strip()
-    whole = [m for m in _name_matches(text) if m.start == 0 and m.end == len(text)]
-    return _agency_of(whole[0], home) if whole else None
+    for m in _name_matches(text, home):
+        if m.end != len(text):
+            continue
+        if m.start == 0:
+            return _agency_of(m, home)
+        agency = _agency_of(m, home)
+        # 北京市朝阳区人民政府, 宁波市鄞州区人民政府: the county's name after its prefecture's or province's
+        if agency is not None and agency.region is not None and \
+                text[: m.start] in {r.name for r in gazetteer().ancestors(agency.region)}:
+            return agency
+    return None
 
 
 def _agency_of(m: _NameMatch, home: Region | None) -> Agency | None:
@@ -164,7 +186,8 @@ def _agency_of(m: _NameMatch, home: Region | None) -> Agency | None:
         return _national(m.national)
     assert m.body is not None
     if m.place:
-        candidates = gazetteer().lookup(m.place)
+        local = _local_county(m.place, home) if home is not None else None
+        candidates = [local] if local else gazetteer().lookup(m.place)
         return make_agency(candidates[0] if candidates else None, m.body)
     return make_agency(_region_for_prefix(m.prefix or "", home), m.body)
 
@@ -172,7 +195,7 @@ def _agency_of(m: _NameMatch, home: Region | None) -> Agency | None:
 def find_agencies(text: str, home: Region | None) -> tuple[AgencyMention, ...]:
     """Every agency mention, with list items inheriting the prefix of the item before them."""
     out: list[AgencyMention] = []
-    for m in _name_matches(text):
+    for m in _name_matches(text, home):
         agency = _agency_of(m, home)
         if agency is None:
             continue

@@ -63,8 +63,9 @@ def region_iri(code: str) -> NamedNode:
     return instance("region", code)
 
 
-def agency_iri(name: str) -> NamedNode:
-    return instance("agency", name)
+def agency_iri(name: str, region_code: str | None = None) -> NamedNode:
+    """A local agency's IRI holds its region's code: two districts called 朝阳区 have two 朝阳区人民政府."""
+    return instance("agency", region_code, name) if region_code and region_code != "CN" else instance("agency", name)
 
 
 def work_iri(key: str) -> NamedNode:

@@ -41,6 +41,7 @@ from .namespaces import (
     work_iri,
 )
 from .policies import PolicyMention
+from .regions import region_in
 from .resolve import number_key, work_key_for_title
 from .rules import check_figures, decimal_text
 from .structure import innermost_sections, iso_date
@@ -61,7 +62,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 9: a title at the top is never joined to the next line; a department's report without its name in
 #    the title is its compiler's (本报告由…编制) or its signatory's.
 # 10: a table row written as a list (收到申请数：31件); 维持原行政行为; lawsuits by route; Big5, Latin-1 mojibake.
-MAPPING_VERSION = "10"
+# 11: agency IRIs hold their region's code; a county's name under its prefecture's (北京市朝阳区人民政府)
+#     resolves to the county's agency, and a shared county name to the one under the named prefecture.
+MAPPING_VERSION = "11"
 
 
 @lru_cache(maxsize=1024)
@@ -199,7 +202,8 @@ class _Builder:
         return node
 
     def agency(self, name: str, region: Region | None) -> NamedNode:
-        node = agency_iri(name)
+        region = region or region_in(name)  # the same agency whether or not its region was passed along
+        node = agency_iri(name, region.code if region else None)
         if not self._first_time("agency", name, region.code if region else ""):
             return node
         self.add(node, A, _nt(ORG, "Organization"))

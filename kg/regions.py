@@ -16,19 +16,24 @@ def _name_pattern() -> re.Pattern[str]:
 
 
 def mentions(text: str) -> list[tuple[int, int, Region]]:
-    """Every region name in `text` (longest match first), resolved to its most likely division."""
+    """Every region name in `text` (longest match first), resolved to its most likely division:
+    a name several divisions share (朝阳区, 鼓楼区) is the one under a province or prefecture the
+    text names unambiguously (北京市朝阳区), else the highest-level one."""
     gaz = gazetteer()
-    out = []
-    for m in _name_pattern().finditer(text):
-        candidates = gaz.lookup(m.group(0))
-        if candidates:
-            out.append((m.start(), m.end(), _prefer(candidates)))
-    return out
+    found = [(m.start(), m.end(), gaz.lookup(m.group(0))) for m in _name_pattern().finditer(text)]
+    context = {c[0].code for _, _, c in found if len(c) == 1}
+    return [(start, end, _prefer(candidates, context)) for start, end, candidates in found if candidates]
 
 
-def _prefer(candidates: list[Region]) -> Region:
+def _prefer(candidates: list[Region], context: set[str]) -> Region:
     order = {"province": 0, "prefecture": 1, "county": 2, "national": 3}
-    return sorted(candidates, key=lambda r: order[r.level])[0]
+
+    def named_above(r: Region) -> bool:
+        if r.level == "county":
+            return bool({r.code[:2] + "0000", r.code[:4] + "00"} & context)
+        return r.level == "prefecture" and r.code[:2] + "0000" in context
+
+    return sorted(candidates, key=lambda r: (not named_above(r), order[r.level]))[0]
 
 
 @lru_cache(maxsize=8192)
@@ -57,5 +62,15 @@ def dominant_region(text: str, gaz: Gazetteer | None = None) -> Region | None:
     return gaz.get(code)
 
 
+def official_place(region: Region) -> str:
+    """The place in the official name of a division's agencies: a city's district is named with its
+    city (北京市朝阳区人民政府, 宁波市鄞州区财政局), a county or any other division by itself."""
+    if region.level == "county" and region.name.endswith("区"):
+        parent = gazetteer().parent(region)
+        if parent is not None and parent.level in ("prefecture", "province"):
+            return parent.name + region.name
+    return region.name
+
+
 def government_of(region: Region) -> str:
-    return f"{region.name}人民政府" if region.level != "national" else "国务院"
+    return f"{official_place(region)}人民政府" if region.level != "national" else "国务院"

@@ -55,7 +55,12 @@ class Gazetteer:
         return self.by_name.get(name, [])
 
     def parent(self, region: Region) -> Region | None:
-        return self.get(region.parent_code)
+        found = self.get(region.parent_code)
+        if found is None and region.level == "county":
+            # a district of 北京市 or a county the province runs itself (仙桃市): the grouping between
+            # them (市辖区, 省直辖县级行政区划) has no government and is not in the gazetteer
+            return self.province_of(region)
+        return found
 
     def province_of(self, region: Region) -> Region | None:
         return self.by_code.get(region.code[:2] + "0000") if region.code != "CN" else None

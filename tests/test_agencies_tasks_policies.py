@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.agencies import find_agencies
+from kg.agencies import find_agencies, resolve_agency
 from kg.model import SourceText, Span
+from kg.namespaces import agency_iri
 from kg.normalize import normalize_text
 from kg.pipeline import ingest
 from kg.policies import find_policies, quoted_terms
@@ -45,6 +46,29 @@ def test_agency_mentions(text: str, home, expected: list[str]) -> None:  # type:
     assert [m.agency.name for m in find_agencies(text, home)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "home", "name", "code"),
+    [
+        # a city's district: its agencies are named with the city, however the text writes them
+        ("北京市朝阳区人民政府", "110105", "北京市朝阳区人民政府", "110105"),
+        ("鄞州区财政局", "330212", "宁波市鄞州区财政局", "330212"),
+        # a county under the document's city
+        ("平江县人民政府", "430600", "平江县人民政府", "430626"),
+        ("湖南省平江县人民政府", "430626", "平江县人民政府", "430626"),
+    ],
+)
+def test_county_level_agencies(text: str, home: str, name: str, code: str) -> None:
+    agency = resolve_agency(text, GAZ.get(home))
+    assert agency is not None and (agency.name, agency.region and agency.region.code) == (name, code)
+
+
+def test_two_districts_of_one_name_are_two_agencies() -> None:
+    beijing, changchun = (resolve_agency("朝阳区人民政府", GAZ.get(c)) for c in ("110105", "220104"))
+    assert beijing and changchun and beijing.name != changchun.name
+    assert agency_iri(beijing.name, "110105") != agency_iri(changchun.name, "220104")
+    assert [r.name for r in GAZ.ancestors(GAZ.get("110105"))] == ["北京市", "中华人民共和国"]  # type: ignore[arg-type]
+
+
 def test_units_belong_to_their_government() -> None:
     (office,) = find_agencies("市政府办公室", QINZHOU)
     assert office.agency.parent == "钦州市人民政府" and office.agency.region == QINZHOU
@@ -52,7 +76,10 @@ def test_units_belong_to_their_government() -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("巴州人民政府", "652800"), ("巴音郭楞蒙古自治州", "652800"), ("湘潭市", "430300"), ("广西", "450000")],
+    [("巴州人民政府", "652800"), ("巴音郭楞蒙古自治州", "652800"), ("湘潭市", "430300"), ("广西", "450000"),
+     # a district name several cities share is the one under the city the text names
+     ("北京市朝阳区人民政府", "110105"), ("长春市朝阳区", "220104"), ("福州市鼓楼区", "350102"),
+     ("南京市鼓楼区人民政府", "320106")],
 )
 def test_regions_and_their_aliases(text: str, code: str) -> None:
     region = region_in(text)
