@@ -223,6 +223,8 @@ BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"
 
 GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府)$")
 """A government (桂林市人民政府), as against its departments and offices (桂林市教育局, …办公室)."""
+GOVERNMENT_OR_ITS_OFFICE_END = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")
+"""A government or its general office (平江县人民政府办公室), which compiles the government's report."""
 
 REPORT_COMPILER = re.compile(
     r"由(?P<who>[^，。,、；;《》\s]{2,30}?)(?=根据|依据|按照|负责|编制)"  # 本报告由常德市财政局…

@@ -165,7 +165,7 @@ def _report_compiler(text: str, lines: list[Line]) -> Located | None:
     else:
         tail = max(0, len(lines) - SIGNATURE_LINES)
         found = _signature(lines, tail, len(lines))[0]
-    if found is None or re.search(r"(?:人民政府|政府)(?:办公室|办公厅)?$", found.value):
+    if found is None or P.GOVERNMENT_OR_ITS_OFFICE_END.search(found.value):
         return None
     return found
 
