@@ -265,6 +265,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     default_scope = default_scope or scope_label("@whole", region)
     out: list[Observation] = []
     family: str | None = None
+    row_context: str | None = None  # the section row (A.5) of the last row read by its label
     sentence_start = 0
     sentences, clauses = _Breaks(P.SENTENCE_BREAK, text), _Breaks(P.CLAUSE_BREAK, text)
     for m in P.FIGURE.finditer(text):
@@ -281,12 +282,15 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             continue
         clause_start = clauses.start_before(m.start())
         clause = text[clause_start : m.start()]
-        row = None
-        if not clause.strip() and clause_start > 0 and text[clause_start - 1] in "：:":
-            # 收到申请数：31件 — a table row's label and its value, written as a list
-            clause_start = clauses.start_before(clause_start - 1)
-            clause = text[clause_start : m.start() - len(clause) - 1]
-            row = map_label(clause, ".".join(family.split(".")[:2]) if family else None)
+        row, source = None, "narrative"
+        label = _row_label(text, clause_start, m.start(), clauses)
+        if label is not None:
+            clause_start, clause, source = label
+            # rows written one per line keep their section as a table does: 五、行政诉讼数量 | 0件,
+            # then （二）被依法纠错数 | 0件 is the lawsuits' row
+            row = map_label(clause, row_context or (".".join(family.split(".")[:2]) if family else None))
+            if row is not None and row.count(".") == 1:
+                row_context = row
         s_end = P.SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = m.group("unit")
@@ -307,10 +311,24 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             scope=_figure_scope(text, m.start(), region, rule, sentence_start, default_scope),
             estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
             span=Span(clause_start, m.end()),
-            source="narrative",
+            source=source,
         ))
     out += _percentages(text, region, skip, clauses, default_scope)
     return out
+
+
+def _row_label(text: str, clause_start: int, at: int, clauses: _Breaks) -> tuple[int, str, str] | None:
+    """(start, text, source) of a table row's label when the figure at `at` is written as its value:
+    after a colon (收到申请数：31件, prose) or in the next cell of a table whose values keep their
+    units (收到申请数 | 31件, a table)."""
+    clause = text[clause_start:at]
+    if not clause.strip() and clause_start > 0 and text[clause_start - 1] in "：:":
+        start = clauses.start_before(clause_start - 1)
+        return start, text[start : clause_start - 1], "narrative"
+    cell = clause.rstrip(" \u3000")
+    if cell.endswith(("|", "\t")):
+        return clause_start, cell[:-1], "table"
+    return None
 
 
 def _figure_scope(text: str, at: int, region: Region | None, rule: _Rule | None, sentence_start: int,

@@ -65,7 +65,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 11: agency IRIs hold their region's code; a county's name under its prefecture's (北京市朝阳区人民政府)
 #     resolves to the county's agency, and a shared county name to the one under the named prefecture.
 # 12: prose rows for 官方微博/微信公众号, 回应关切, 查阅点, staff, leaders at press conferences, 微博微信回应.
-MAPPING_VERSION = "12"
+# 13: a table whose values keep their units (收到申请数 | 31件) is read row by row, by label.
+MAPPING_VERSION = "13"
 
 
 @lru_cache(maxsize=1024)

@@ -132,3 +132,13 @@ def test_a_gbk_web_page_with_spanned_cells_gives_the_same_table() -> None:
 def test_figures_without_a_scope_marker_take_the_issuers_scope(issuer: str | None, scope: str) -> None:
     found = extract_observations(_laid_out(" | "), gazetteer().get("450400"), 2022, issuer)
     assert {o.scope for o in found if o.source == "table"} == {scope}
+
+
+def test_a_table_whose_values_keep_their_units() -> None:
+    """`收到申请数 | 31件`: no cell is a bare number, so no table region; each row is read by its label,
+    as a table row, under the section row above it."""
+    text = ("统计指标 | 统计数\n（一）主动公开政府信息数 | 3256条\n（一）收到申请数 | 31件\n四、行政复议数量 | 1件\n"
+            "（一）维持具体行政行为数 | 1件\n五、行政诉讼数量 | 2件\n（二）被依法纠错数 | 1件\n")
+    got = [(o.indicator, o.value, o.source) for o in extract_observations(text, None, 2017) if o.indicator]
+    assert got == [("A.1.1", 3256, "table"), ("A.3.1", 31, "table"), ("A.4", 1, "table"), ("A.4.1", 1, "table"),
+                   ("A.5", 2, "table"), ("A.5.2", 1, "table")]
