@@ -9,7 +9,7 @@ aliases (以下简称《条例》) and their later uses. Periodicals (《桂林�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .docnumbers import FoundNumber, find_doc_numbers
@@ -85,6 +85,29 @@ def _number_in_parens(text: str, at: int, numbers: dict[int, FoundNumber]) -> tu
     return None
 
 
+def _number_beside(text: str, title: Span, numbers: dict[int, FoundNumber], ends: dict[int, FoundNumber],
+                   used: set[int]) -> tuple[FoundNumber, int] | None:
+    """A number written against the title without a parenthesis: 国办发〔2017〕24号《2017年政务公开工作要点》,
+    《…实施细则》国办发〔2016〕80号. Returns it and where the citation ends."""
+    after = P.NUMBER_BESIDE_TITLE.match(text, title.end)
+    if after and (found := numbers.get(after.end())) is not None:
+        return found, found.span.end
+    before = P.NUMBER_BESIDE_TITLE_BEFORE.search(text, max(0, title.start - 4), title.start)
+    if before and (found := ends.get(before.start())) is not None and found.span.start not in used:
+        return found, title.end
+    return None
+
+
+def _co_listed(text: str, first: FoundNumber, numbers: dict[int, FoundNumber]) -> list[FoundNumber]:
+    """The numbers listed after `first` in the same parenthesis, which the title before it also goes by."""
+    listed: list[FoundNumber] = []
+    end = first.span.end
+    while (join := P.CO_LISTED_NUMBER_JOIN.match(text, end)) and (found := numbers.get(join.end())) is not None:
+        listed.append(found)
+        end = found.span.end
+    return listed
+
+
 def _bare_title_before(text: str, paren: int) -> tuple[int, str] | None:
     """An unquoted title that ends right before the parenthesis at `paren` (…的通知(N))."""
     if paren == 0:
@@ -124,19 +147,31 @@ def _bare_title_before(text: str, paren: int) -> tuple[int, str] | None:
 def extract_citations(text: str) -> tuple[Citation, ...]:
     """Every citation in `text`, in reading order. Offsets are into `text`."""
     numbers = {f.span.start: f for f in find_doc_numbers(text)}
+    ends = {f.span.end: f for f in numbers.values()}
     used_numbers: set[int] = set()
     out: list[Citation] = []
+    also_numbered: list[Citation] = []  # a title's second and later numbers, kept out of _drop_nested
     aliases: dict[str, str] = {}
+
+    def number_also(citation: Citation, first: FoundNumber) -> None:
+        for found in _co_listed(text, first, numbers):
+            used_numbers.add(found.span.start)
+            also_numbered.append(replace(citation, span=found.span, number=found.number, defines_alias=None))
 
     for q in _quoted_titles(text):
         following = text[q.span.end : q.span.end + 12]
         paired = _number_in_parens(text, q.span.end, numbers)
         number: DocNumber | None = None
         end = q.span.end
+        first: FoundNumber | None = None
+        start = q.span.start
+        if paired is None:
+            paired = _number_beside(text, q.span, numbers, ends, used_numbers)
         if paired is not None:
-            found, end = paired
-            number = found.number
-            used_numbers.add(found.span.start)
+            first, end = paired
+            number = first.number
+            used_numbers.add(first.span.start)
+            start = min(start, first.span.start)
         alias_def = P.ALIAS_DEFINITION.match(text, end)
         defines = alias_def.group("alias") if alias_def else None
         if alias_def:
@@ -150,18 +185,19 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
                 continue
         if defines:
             aliases[defines] = title
-        out.append(
-            Citation(
-                span=Span(q.span.start, end),
-                sentence=sentence_around(text, q.span.start, end),
-                kind=_kind(text, q.span.start),
-                number=number,
-                title=title,
-                alias=alias,
-                defines_alias=defines,
-                inner_titles=inner_titles(title),
-            )
+        citation = Citation(
+            span=Span(start, end),
+            sentence=sentence_around(text, start, end),
+            kind=_kind(text, start),
+            number=number,
+            title=title,
+            alias=alias,
+            defines_alias=defines,
+            inner_titles=inner_titles(title),
         )
+        out.append(citation)
+        if first is not None:
+            number_also(citation, first)
 
     quoted_spans = [c.span for c in out]
     for start, found in sorted(numbers.items()):
@@ -174,17 +210,17 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
             close = text.find(")", found.span.end, found.span.end + 3)
             close = text.find("）", found.span.end, found.span.end + 3) if close < 0 else close
             end = close + 1 if close >= 0 else found.span.end
-            out.append(
-                Citation(
-                    span=Span(title_start, end),
-                    sentence=sentence_around(text, title_start, end),
-                    kind=_kind(text, title_start),
-                    number=found.number,
-                    title=title,
-                    inner_titles=inner_titles(title),
-                    quoted=False,
-                )
+            citation = Citation(
+                span=Span(title_start, end),
+                sentence=sentence_around(text, title_start, end),
+                kind=_kind(text, title_start),
+                number=found.number,
+                title=title,
+                inner_titles=inner_titles(title),
+                quoted=False,
             )
+            out.append(citation)
+            number_also(citation, found)
         else:
             out.append(
                 Citation(
@@ -195,7 +231,8 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
                     title=None,
                 )
             )
-    return tuple(_drop_nested(sorted(out, key=lambda c: (c.span.start, -c.span.end))))
+    kept = _drop_nested(sorted(out, key=lambda c: (c.span.start, -c.span.end)))
+    return tuple(sorted(kept + also_numbered, key=lambda c: (c.span.start, -c.span.end)))
 
 
 def _drop_nested(citations: list[Citation]) -> list[Citation]:

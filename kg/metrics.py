@@ -260,6 +260,10 @@ def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> _Rul
     return None
 
 
+_FAMILY_HEADS = ("A.1.1", "A.3.1", "A.3.3", "A.4", "A.5")
+"""Totals whose parts may follow without naming them again: 受理申请236件，其中市本级收到74件."""
+
+
 def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]],
                            template: str | None = None, default_scope: str | None = None) -> list[Observation]:
     default_scope = default_scope or scope_label("@whole", region)
@@ -298,7 +302,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         partial = P.PART_OR_CHANGE.search(clause)
         rule = None if partial or row else _rule_for(clause, unit, sentence, family)
         notation = row or (rule.notation if rule else None)
-        if notation in ("A.4", "A.5", "A.3.1", "A.3.3"):
+        if notation in _FAMILY_HEADS:
             family = notation
         if notation is not None:
             notation = in_report_format(notation, template)

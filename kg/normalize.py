@@ -219,6 +219,9 @@ def _wraps(line: str, following: str, width: int) -> bool:
     if len(text) < 0.85 * width or "|" in text or P.LINE_ENDS_SENTENCE.search(text):
         return False
     nxt = following.strip()
+    # a portal's catalogue ('发布机构：…' a line each) is a column of fields, not a wrapped paragraph
+    if P.META_FIELD.match(text) or P.META_FIELD.match(nxt):
+        return False
     return bool(nxt) and "|" not in nxt and not P.LINE_START_HEADING.match(nxt)
 
 

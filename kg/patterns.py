@@ -12,6 +12,15 @@ from collections.abc import Iterable
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Character class body for CJK ideographs (extension A, unified, compatibility)."""
 
+CN_DIGIT = "〇○零Ｏ一二三四五六七八九"
+"""Digits of a year written in characters; 〇 has the look-alikes ○ (circle), 零 and a full-width O."""
+
+YEAR = (
+    r"(?:(?:19|20)\d{2}"  # 2017
+    rf"|(?:一九|二[〇○零Ｏ])[{CN_DIGIT}]{{2}})"  # 二〇一七, 二○一七, 二零一七: formal titles and signatures
+)
+"""A year of the documents' era, in figures or in characters; `arabic_year` reads either."""
+
 
 _Trie = dict[str, "_Trie"]  # one character a level; "" marks the end of a word
 
@@ -67,6 +76,9 @@ CLUTTER_LINE = re.compile(
     r"|[×✕✖]|确定|取消|返回顶部|上一篇.*|下一篇.*"  # modal-dialog buttons and pagers
     r"|.{1,20}客户端\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 'XX客户端 2019-03-22 08:24:02' byline
     r"|图为\s.*"  # caption of an image that was dropped by the scraper
+    r"|(?:当前位置|您(?:现在)?的位置|你的位置|所在位置)[:：].*"  # breadcrumb: 当前位置：首页 > 政务公开
+    r"|首页\s*(?:[>＞»›/|]\s*[^\s>＞»›/|]{1,20}\s*){1,8}"  # breadcrumb without a label: 首页 > 政务公开 > 年报
+    r"|【?字[体号][:：]?\s*(?:\[?[大中小]\]?\s*){2,3}】?"  # font-size switch: 【字体：大 中 小】
     r")\s*$"
 )
 
@@ -101,6 +113,8 @@ _META_KEY = (
     r"发文机关|发布机构|发布单位|发文单位"  # who issued it
     r"|成文日期|发布日期|发文日期"  # when
     r"|标\s*题|名\s*称|文\s*号|发文字号|索\s*引\s*号|主题分类"  # what
+    r"|生成日期|公开日期|印发日期"  # when, in the catalogue of a provincial portal (浙江: 生成日期)
+    r"|组配分类|体裁分类|服务对象|有效性|时效性|公开方式|公开范围|公开时限|主题词|关键词"  # its other fields
 )
 META_FIELD = re.compile(
     rf"(?P<key>{_META_KEY})\s*[:：]\s*\|?\s*"
@@ -111,28 +125,30 @@ META_FIELD = re.compile(
 
 CN_DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"  # 2017年5月10日, 2017年05月11日
+    rf"|(?P<y3>{YEAR})\s*年\s*(?P<m3>十[一二]?|[一二三四五六七八九])\s*月"  # 二〇一九年五月二十日: a signature's date
+    r"\s*(?P<d3>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
     r"|(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"  # 2017-05-10
 )
 
 REPORT_YEAR = re.compile(
-    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[^\s，。,；;]{0,20}?)"
+    rf"(?P<year>{YEAR})\s*年度?\s*(?:[^\s，。,；;]{{0,20}}?)"
     r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告"
 )
 """'2017年政府信息公开工作年度报告', '2017年度政府信息公开工作年度报告'."""
 REPORT_YEAR_AFTER = re.compile(
     r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告\s*"
-    r"[（(]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[）)]"
+    rf"[（(]\s*(?P<year>{YEAR})\s*年度?\s*[）)]"
 )
 """'政府信息公开工作年度报告（2021年）': the year in parentheses after the title."""
 
 STAT_PERIOD_YEAR = re.compile(r"统计期限(?:为|自)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 PLAN_YEAR = re.compile(
-    r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?[^，。,]{0,12}?(?:工作)?"
+    rf"(?P<year>{YEAR})\s*年(?:度)?[^，。,]{{0,12}}?(?:工作)?"
     r"(?:实施方案|工作要点|要点|工作方案|工作安排|工作计划)"
 )
 
-LEADING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+LEADING_YEAR = re.compile(rf"(?P<year>{YEAR})\s*年")
 
 ISSUE_NOTICE_TITLE = re.compile(
     r"^(?P<issuer>.*?)关于(?:印发|转发|发布|下发|颁发)(?P<inner>[《〈<]?.+?[》〉>]?)的通知$"
@@ -192,11 +208,20 @@ ALIAS_DEFINITION = re.compile(
 
 AFTER_TITLE_NUMBER = re.compile(
     r"\s*(?:"
-    r"[(（]\s*(?P<inner>[^()（）]{3,40}?)\s*[)）]"  # 《…》(国办发〔2017〕24号)
+    # 《…》(国办发〔2017〕24号), and the year in parentheses inside: 《…》（桂政办发（2017）51号）
+    r"[(（]\s*(?P<inner>(?:[^()（）]|[(（]\d{4}[)）]){3,60}?)\s*[)）]"
     r"|【\s*(?P<lenticular>[^【】]{3,40}?)\s*】"  # 《…》【国办发〔2017〕24号】, as some sites print it
     r")"
 )
 """The parenthesis that follows a title and may hold its number: 《…》(国办发〔2017〕24号)."""
+
+NUMBER_BESIDE_TITLE = re.compile(r"[ \u3000]?")
+"""Between a title and the number written right after it without a parenthesis: 《…实施细则》国办发〔2016〕80号."""
+NUMBER_BESIDE_TITLE_BEFORE = re.compile(r"(?:[ \u3000]?|文件|印发的?)$")
+"""Between a number and the title it is written before: 国办发〔2017〕24号《…》, 国办发〔2016〕80号文件《…》."""
+
+CO_LISTED_NUMBER_JOIN = re.compile(r"\s*(?:[、，,；;]|和|及|与)\s*")
+"""What stands between two numbers that one title is cited with: 《…》（桂政办发〔2014〕3号、桂政办发〔2015〕102号）."""
 
 PERIODICAL_ISSUE_COUNT = re.compile(r"^\s*(?:共|累计)?\s*\d+\s*(?:多|余)?\s*期")
 """'《政府公报》12期': an issue count after a title marks a periodical."""

@@ -66,7 +66,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     resolves to the county's agency, and a shared county name to the one under the named prefecture.
 # 12: prose rows for 官方微博/微信公众号, 回应关切, 查阅点, staff, leaders at press conferences, 微博微信回应.
 # 13: a table whose values keep their units (收到申请数 | 31件) is read row by row, by label.
-MAPPING_VERSION = "13"
+# 14: years and dates in characters (二〇二〇年); breadcrumbs dropped; a catalogue of 'key：value' lines;
+#     a number beside its title without a parenthesis, or listed second after it; 其中市本级公开…条; 起.
+MAPPING_VERSION = "14"
 
 
 @lru_cache(maxsize=1024)

@@ -57,10 +57,16 @@ def read_metadata(lines: list[Line]) -> dict[str, Located]:
 def _metadata_end(lines: list[Line]) -> int:
     """Index of the first line after the metadata table."""
     i = 0
-    while i < len(lines) and i < 12 and ("|" in lines[i].text and (P.META_FIELD.search(lines[i].text)
-                                                                   or set(lines[i].text) <= set("-|: "))):
+    while i < len(lines) and i < 12 and _metadata_line(lines[i].text):
         i += 1
     return i
+
+
+def _metadata_line(text: str) -> bool:
+    """A row of the table ('| 发文机关： | …'), its rule ('|---|'), or a 'key：value' line of a catalogue."""
+    if "|" in text:
+        return bool(P.META_FIELD.search(text)) or set(text) <= set("-|: ")
+    return bool(P.META_FIELD.match(text.strip()))
 
 
 # ---------------------------------------------------------------- title and type
@@ -94,10 +100,26 @@ def has_report_outline(headings: list[str]) -> bool:
 # ---------------------------------------------------------------- year
 
 
+def arabic_year(written: str) -> str:
+    """'二〇二〇' → '2020'; a year in figures is returned as it is."""
+    return written.translate(_CN_DIGIT_VALUES)
+
+
+_CN_DIGIT_VALUES = str.maketrans({ch: str(max(0, i - 3)) for i, ch in enumerate(P.CN_DIGIT)})
+
+
+def _small_number(written: str) -> int:
+    """A month or a day in characters: 五 → 5, 十二 → 12, 二十八 → 28, 三十 → 30."""
+    tens, ten, units = written.partition("十")
+    if not ten:
+        return int(arabic_year(written))
+    return (int(arabic_year(tens)) if tens else 1) * 10 + (int(arabic_year(units)) if units else 0)
+
+
 def _year(m: re.Match[str] | None, base: int = 0) -> Located | None:
     if m is None:
         return None
-    return Located(m.group("year"), Span(base + m.start("year"), base + m.end("year")))
+    return Located(arabic_year(m.group("year")), Span(base + m.start("year"), base + m.end("year")))
 
 
 def report_year(title: Located | None, text: str) -> Located | None:
@@ -119,9 +141,9 @@ def _most_common_year(text: str) -> Located | None:
     years = list(P.LEADING_YEAR.finditer(text))
     if not years:
         return None
-    counts = Counter(m.group("year") for m in years)
+    counts = Counter(arabic_year(m.group("year")) for m in years)
     best = counts.most_common(1)[0][0]
-    first = next(m for m in years if m.group("year") == best)
+    first = next(m for m in years if arabic_year(m.group("year")) == best)
     return _year(first)
 
 
@@ -133,7 +155,7 @@ def issuer_from_title(title: str) -> str | None:
     if m:
         return m.group("issuer")
     # '桂林市教育局2019年政府信息公开工作年度报告': the issuer stands before the year
-    m = re.match(r"^(?P<who>[^\d]{2,30}?)(?:19|20)\d{2}\s*年", title)
+    m = re.match(rf"^(?P<who>[^\d]{{2,30}}?){P.YEAR}\s*年", title)
     if m:
         who = m.group("who")
         if P.AGENCY_NAME_END.search(who):
@@ -177,6 +199,8 @@ def iso_date(text: str) -> str | None:
     m = P.CN_DATE.search(text)
     if not m:
         return None
+    if m.group("y3"):
+        return f"{arabic_year(m.group('y3'))}-{_small_number(m.group('m3')):02d}-{_small_number(m.group('d3')):02d}"
     y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("y2"), m.group("m2"),
                                                                                  m.group("d2"))
     return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
@@ -320,7 +344,8 @@ def _year_of_issue(number: Located | None, date: Located | None) -> Located | No
     if date is not None:
         m = P.LEADING_YEAR.search(date.value)
         if m and date.span:
-            return Located(m.group("year"), Span(date.span.start + m.start("year"), date.span.start + m.end("year")))
+            return Located(arabic_year(m.group("year")),
+                           Span(date.span.start + m.start("year"), date.span.start + m.end("year")))
     if number is not None:
         m = re.search(r"〔(\d{4})〕", number.value)
         if m:
@@ -356,8 +381,8 @@ def structure_document(text: NormalizedText) -> Structure:
     if issuer is None and region is not None and doc_type is DocType.ANNUAL_REPORT:
         issuer = Located(government_of(region))
 
-    written = meta.get("成文日期") or signed_on
-    published = meta.get("发布日期")
+    written = meta.get("成文日期") or signed_on or meta.get("印发日期") or meta.get("生成日期")
+    published = meta.get("发布日期") or meta.get("公开日期")
     attachment_line = _attachment_start(lines, title.value, signature.span.start if signature and signature.span
                                         else 0) if title else None
     main_end = attachment_line.start if attachment_line else len(text.text)

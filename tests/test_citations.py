@@ -49,6 +49,21 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
          [(None, "中华人民共和国政府信息公开条例"), (None, "广西壮族自治区政府信息公开工作年度报告制度(试行)")]),
         # number-only
         ("根据国办发〔2017〕24号文件精神", [("国办发〔2017〕24号", None)]),
+        # the number written before the title, without a parenthesis (and in [] with 第)
+        ("和国办发[2017]第24号《2017年政务公开工作要点》，按照", [("国办发〔2017〕24号", "2017年政务公开工作要点")]),
+        ("落实国办发〔2016〕80号文件《实施细则》要求", [("国办发〔2016〕80号", "实施细则")]),
+        # ... or after it
+        ("认真执行《中华人民共和国政府信息公开条例》国务院令第711号",
+         [("国务院令第711号", "中华人民共和国政府信息公开条例")]),
+        # the year of the number in parentheses inside the parenthesis
+        ("按照《关于印发2017年广西政务公开工作要点的通知》（桂政办发（2017）51号）部署",
+         [("桂政办发〔2017〕51号", "关于印发2017年广西政务公开工作要点的通知")]),
+        # one title cited with two numbers: the text gives both, so both are kept with it
+        ("落实《关于进一步加强政府信息公开回应社会关切的实施意见》（桂政办发〔2014〕3号、桂政办发〔2015〕102号）。",
+         [("桂政办发〔2014〕3号", "关于进一步加强政府信息公开回应社会关切的实施意见"),
+          ("桂政办发〔2015〕102号", "关于进一步加强政府信息公开回应社会关切的实施意见")]),
+        # numbers listed after 按照 each stand alone
+        ("按照国办发〔2016〕80号、国办发〔2017〕24号文件精神", [("国办发〔2016〕80号", None), ("国办发〔2017〕24号", None)]),
         # periodicals are not documents
         ("《桂林日报》《桂林晚报》开设专栏,全年编制《政府公报》12期,《钦州统计快报》", []),
         # a genre word alone is not a particular document

@@ -35,6 +35,12 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # a share named after 其中 holds for its clause only; the next sentence is about the total again
         ("全市共受理政府信息公开申请687件,其中市本级收到574件,下级政府收到113件。当面申请199件。",
          [("A.3.1", 687, "全市"), ("A.3.1", 574, "市本级"), ("A.3.1", 113, "下级政府"), ("A.3.1.1", 199, "全市")]),
+        # a share of the published total that does not repeat 政府信息
+        ("全市共主动公开政府信息21,305条，其中市本级主动公开4,112条。",
+         [("A.1.1", 21305, "全市"), ("A.1.1", 4112, "市本级")]),
+        # cases counted in 起 and small counts in characters
+        ("全年发生行政诉讼两起，其中未经复议直接起诉一起，复议后起诉一起。",
+         [("A.5", 2, "全市"), ("N.4.10", 1, "全市"), ("N.4.15", 1, "全市")]),
         # an aside in parentheses does not set the scope of what follows it
         ("全州490个主体单位(州直单位41个),累计公开政府信息36059条", [("A.1.1", 36059, "全市")]),
         # what one column, mailbox or website published is not the report's total

@@ -24,6 +24,7 @@ def _source(text: str) -> SourceText:
         ("正文\n打开APP阅读全文\n相关新闻\n×\n确定\n取消", "正文\n"),  # news-app clutter
         ("新河池客户端 2019-03-22 08:24:02\n正文", "正文"),  # app byline
         ("图为 巴州人民政府信息公开平台\n正文", "正文"),  # caption of a dropped image
+        ("当前位置：首页 > 政务公开\n首页 > 信息公开 > 年报\n【字体：大 中 小】\n正文", "正文"),  # breadcrumbs, font switch
         ("?。ㄒ唬┱畔⒐_工作", "（一）畔⒐_工作"),  # misaligned GBK heading: marker repaired
         ("２０１７年", "2017年"),  # full-width digits
         ("《国务院关于取消中央指定地方实\n施行政许可事项的决定》", "《国务院关于取消中央指定地方实施行政许可事项的决定》"),

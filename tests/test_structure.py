@@ -6,7 +6,7 @@ import pytest
 
 from kg.model import DocType, SourceText
 from kg.normalize import normalize_text
-from kg.structure import structure_document
+from kg.structure import iso_date, structure_document
 
 
 def _structure(text: str):  # type: ignore[no-untyped-def]
@@ -66,6 +66,13 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
          DocType.ANNUAL_REPORT, "常德市", "2021", "常德市财政局"),
         ("2020年政府信息公开工作年度报告\n一、总体情况\n本街道主动公开信息52条。\n\n益阳市赫山区龙光桥街道办事处\n2021年1月15日\n",
          DocType.ANNUAL_REPORT, "赫山区", "2020", "益阳市赫山区龙光桥街道办事处"),
+        # a year written in characters, under a breadcrumb and above the page's byline
+        ("首页 > 政务公开 > 政府信息公开年报\n湘阴县人民政府办公室\n二〇二〇年政府信息公开工作年度报告\n"
+         "发布时间：2021-01-29 浏览次数：321\n一、总体情况\n", DocType.ANNUAL_REPORT, "湘阴县", "2020", "湘阴县人民政府办公室"),
+        # a provincial portal's catalogue as 'key：value' lines above the title
+        ("索引号：11330400002618032K/2020-123456\n发布机构：嘉兴市人民政府办公室\n生成日期：2020-04-30\n"
+         "文号：嘉政办发〔2020〕12号\n嘉兴市2020年政务公开工作要点\n一、着力加强政策发布解读\n",
+         DocType.WORK_PLAN, "嘉兴市", "2020", "嘉兴市人民政府办公室"),
         # a government's office signing its government's report speaks for the government
         ("2020年政府信息公开工作年度报告\n一、总体情况\n2020年，平江县主动公开政府信息52条。\n平江县人民政府办公室\n2021年1月15日\n",
          DocType.ANNUAL_REPORT, "平江县", "2020", "平江县人民政府"),
@@ -145,3 +152,20 @@ def test_garbled_heading_still_counts_as_a_section() -> None:
 def test_region_and_issuer_of_each_kind_of_issuer(title: str, region: str, issuer: str) -> None:
     main = _structure(title + "\n2022年，本机关共收到政府信息公开申请25件。\n").main
     assert (main.region.name if main.region else None, main.issuer.value if main.issuer else None) == (region, issuer)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("2017年5月10日", "2017-05-10"), ("2017-5-10", "2017-05-10"), ("二〇一八年六月十二日", "2018-06-12"),
+     ("二○二一年十二月三十一日", "2021-12-31"), ("二零一九年十月二十日", "2019-10-20")],
+)
+def test_dates_in_figures_or_characters(written: str, iso: str) -> None:
+    assert iso_date(written) == iso
+
+
+def test_a_notice_signed_with_a_date_in_characters_takes_its_year_from_it() -> None:
+    main = _structure("臺州市人民政府辦公室關於做好政務公開工作的通知\n各縣（市、區）人民政府：\n現將有關事項通知如下。\n"
+                      "臺州市人民政府辦公室\n二〇一八年六月十二日\n").main
+    assert main.doc_type is DocType.NOTICE
+    assert main.year is not None and main.year.value == "2018"
+    assert main.date_written is not None and main.date_written.value == "二〇一八年六月十二日"
