@@ -120,6 +120,7 @@ class DocumentPart:
     date_published: Located | None
     span: Span
     sections: tuple[Section, ...] = ()
+    co_issuers: tuple[Located, ...] = ()  # the other issuers of a joint document (两办: 市委办公室 and 市政府办公室)
 
 
 @dataclass(frozen=True)

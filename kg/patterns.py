@@ -132,7 +132,7 @@ CN_DATE = re.compile(
 
 REPORT_YEAR = re.compile(
     rf"(?P<year>{YEAR})\s*年度?\s*(?:[^\s，。,；;]{{0,20}}?)"
-    r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告"
+    r"(?:政府信息公开|政务公开)(?:工作)?(?:(?:年度)?(?:工作)?报告|年报)"  # …年度报告, …信息公开年报
 )
 """'2017年政府信息公开工作年度报告', '2017年度政府信息公开工作年度报告'."""
 REPORT_YEAR_AFTER = re.compile(
@@ -267,10 +267,14 @@ AGENCY_NAME_END = re.compile(
 """How the name of an agency ends, for the issuer named before a report's year or in a signature."""
 
 TITLE_ISSUER_PREFIX = re.compile(
-    rf"^(?P<issuer>[{HAN}、]{{2,40}}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|"
+    rf"^(?P<issuer>[{HAN}、 \u3000]{{2,60}}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|"
     r"局|厅|委|部|院|署|中心|办))(?:关于|印发)"
 )
-"""'桂林市人民政府办公室关于…' — a title that names its issuer before 关于."""
+"""'桂林市人民政府办公室关于…' — a title that names its issuer before 关于; several for a joint one:
+'中共桂林市委办公室 桂林市人民政府办公室关于…', '中共中央办公厅、国务院办公厅关于…'."""
+
+JOINT_ISSUER_SEPARATOR = re.compile(r"[、 \u3000]+")
+"""Between the issuers of a joint document named in its title."""
 
 REPORTING_VERB_PREFIX = re.compile(
     r"^(?:根据|依据|依照|按照|遵照|对照|结合)?"  # the word that cites it: 根据…的通知(新政办发〔2017〕99号)
@@ -348,7 +352,7 @@ PROSE_PUNCTUATION = re.compile(r"[。；;！？!?]")
 """A line holding one of these is a sentence of prose, never a table cell."""
 
 TITLE_ENDING = re.compile(
-    r"(?:报告|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划)"  # the genre word a title ends in
+    r"(?:报告|年报|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划)"  # the genre word a title ends in
     r"(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)])?$"  # then perhaps its year: …年度报告（2021年度）
 )
 """How a document's title ends."""

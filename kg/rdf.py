@@ -67,7 +67,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 12: prose rows for 官方微博/微信公众号, 回应关切, 查阅点, staff, leaders at press conferences, 微博微信回应.
 # 13: a table whose values keep their units (收到申请数 | 31件) is read row by row, by label.
 # 14: years and dates in characters (二〇二〇年); breadcrumbs dropped; a catalogue of 'key：value' lines;
-#     a number beside its title without a parenthesis, or listed second after it; 其中市本级公开…条; 起.
+#     a number beside its title without a parenthesis, or listed second after it; 其中市本级公开…条; 起;
+#     every issuer of a joint document; 年报.
 MAPPING_VERSION = "14"
 
 
@@ -260,11 +261,11 @@ class _Builder:
             self.evidence_of(node, "year", part.year)
         if part.region is not None:
             self.add(node, _nt(KG, "region"), self.region(part.region))
-        if part.issuer is not None:
-            known = resolve_agency(part.issuer.value, part.region)
-            agency = self.canonical_agency(known) if known else self.agency(part.issuer.value, part.region)
+        for issuer in (part.issuer, *part.co_issuers) if part.issuer is not None else ():
+            known = resolve_agency(issuer.value, part.region)
+            agency = self.canonical_agency(known) if known else self.agency(issuer.value, part.region)
             self.add(node, _nt(ELI, "passed_by"), agency)
-            self.evidence_of(node, "issuer", part.issuer)
+            self.evidence_of(node, "issuer", issuer)
         self.located(node, _nt(ELI, "id_local"), part.number)
         for located, prop in ((part.date_written, "date_document"), (part.date_published, "date_publication")):
             if located is not None:

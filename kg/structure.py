@@ -80,7 +80,7 @@ def _looks_like_title(text: str) -> bool:
 
 def classify(title: str | None, head: str) -> DocType:
     if title:
-        if "年度报告" in title or re.search(r"(政府信息公开|政务公开).{0,6}报告$", title):
+        if "年度报告" in title or re.search(r"(政府信息公开|政务公开).{0,6}(?:报告|年报)$", title):
             return DocType.ANNUAL_REPORT
         if title.endswith("通知") or title.endswith("通告"):
             return DocType.NOTICE
@@ -150,10 +150,31 @@ def _most_common_year(text: str) -> Located | None:
 # ---------------------------------------------------------------- issuer and region
 
 
+def issuers_from_title(title: Located) -> list[Located]:
+    """Who a title names as its issuers, each with its place: one, or several for a joint document."""
+    m = P.TITLE_ISSUER_PREFIX.match(title.value)
+    if not m:
+        found = _issuer_before_year(title.value)
+        return [_within(title, 0, found)] if found else []
+    whole = m.group("issuer")
+    pieces = P.JOINT_ISSUER_SEPARATOR.split(whole)
+    if len(pieces) > 1 and not all(P.AGENCY_NAME_END.search(p) for p in pieces):
+        return [_within(title, 0, whole)]
+    names, at = [], 0
+    for piece in pieces:
+        at = title.value.index(piece, at)
+        names.append(_within(title, at, piece))
+        at += len(piece)
+    return names
+
+
 def issuer_from_title(title: str) -> str | None:
-    m = P.TITLE_ISSUER_PREFIX.match(title)
-    if m:
-        return m.group("issuer")
+    """The first issuer a title names (the lead one of a joint document)."""
+    names = issuers_from_title(Located(title))
+    return names[0].value if names else None
+
+
+def _issuer_before_year(title: str) -> str | None:
     # '桂林市教育局2019年政府信息公开工作年度报告': the issuer stands before the year
     m = re.match(rf"^(?P<who>[^\d]{{2,30}}?){P.YEAR}\s*年", title)
     if m:
@@ -161,6 +182,10 @@ def issuer_from_title(title: str) -> str | None:
         if P.AGENCY_NAME_END.search(who):
             return who
     return None
+
+
+def _within(title: Located, at: int, text: str) -> Located:
+    return Located(text, title.span and Span(title.span.start + at, title.span.start + at + len(text)))
 
 
 def _signature(lines: list[Line], start: int, end: int) -> tuple[Located | None, Located | None]:
@@ -368,10 +393,11 @@ def structure_document(text: NormalizedText) -> Structure:
     number = _own_number(lines, meta, first)
 
     issuer = meta.get("发文机关") or meta.get("发布机构") or meta.get("发布单位") or meta.get("发文单位")
+    co_issuers: tuple[Located, ...] = ()
     if issuer is None and title is not None:
-        found = issuer_from_title(title.value)
-        if found:
-            issuer = Located(found, title.span and Span(title.span.start, title.span.start + len(found)))
+        named = issuers_from_title(title)
+        if named:
+            issuer, co_issuers = named[0], tuple(named[1:])
     signature, signed_on = _signature(lines, 0, len(lines))
     if issuer is None and signature is not None and doc_type is DocType.NOTICE:
         issuer = signature
@@ -415,6 +441,7 @@ def structure_document(text: NormalizedText) -> Structure:
         date_published=published,
         span=Span(0, main_end),
         sections=sections(lines, 0, main_end),
+        co_issuers=co_issuers,
     )
     attachments: tuple[DocumentPart, ...] = ()
     if attachment_line is not None:

@@ -73,6 +73,8 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         ("索引号：11330400002618032K/2020-123456\n发布机构：嘉兴市人民政府办公室\n生成日期：2020-04-30\n"
          "文号：嘉政办发〔2020〕12号\n嘉兴市2020年政务公开工作要点\n一、着力加强政策发布解读\n",
          DocType.WORK_PLAN, "嘉兴市", "2020", "嘉兴市人民政府办公室"),
+        # 年报 for 年度报告
+        ("攸县2016年政府信息公开年报\n一、概述\n", DocType.ANNUAL_REPORT, "攸县", "2016", "攸县人民政府"),
         # a government's office signing its government's report speaks for the government
         ("2020年政府信息公开工作年度报告\n一、总体情况\n2020年，平江县主动公开政府信息52条。\n平江县人民政府办公室\n2021年1月15日\n",
          DocType.ANNUAL_REPORT, "平江县", "2020", "平江县人民政府"),
@@ -169,3 +171,19 @@ def test_a_notice_signed_with_a_date_in_characters_takes_its_year_from_it() -> N
     assert main.doc_type is DocType.NOTICE
     assert main.year is not None and main.year.value == "2018"
     assert main.date_written is not None and main.date_written.value == "二〇一八年六月十二日"
+
+
+@pytest.mark.parametrize(
+    ("title", "issuers"),
+    [
+        ("中共桂林市委办公室 桂林市人民政府办公室关于印发《桂林市2017年政务公开工作实施方案》的通知",
+         ["中共桂林市委办公室", "桂林市人民政府办公室"]),
+        ("中共中央办公厅、国务院办公厅关于全面推进政务公开工作的意见", ["中共中央办公厅", "国务院办公厅"]),
+        ("桂林市人民政府办公室关于印发《桂林市2017年政务公开工作实施方案》的通知", ["桂林市人民政府办公室"]),
+    ],
+)
+def test_a_joint_document_has_all_its_issuers(title: str, issuers: list[str]) -> None:
+    main = _structure(title + "\n各县（区）人民政府：\n").main
+    named = [main.issuer, *main.co_issuers] if main.issuer else []
+    assert [n.value for n in named] == issuers
+    assert all(n.span and title[n.span.start : n.span.end] == n.value for n in named)
