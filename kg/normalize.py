@@ -235,7 +235,7 @@ def normalize_text(source: SourceText) -> NormalizedText:
     _repair_mojibake(ed)
     ed.delete(P.PINYIN_GLOSS)
     _to_simplified(ed)
-    ed.replace_same_length(ed.text.translate(_FULLWIDTH_DIGITS))
+    ed.replace_same_length(P.FULLWIDTH_THOUSANDS.sub(",", ed.text).translate(_FULLWIDTH_DIGITS))
     ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " "))
     _drop_clutter_lines(ed)
     _rejoin_wrapped_lines(ed)  # before any other join changes the lines' widths

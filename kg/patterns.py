@@ -85,6 +85,9 @@ CLUTTER_LINE = re.compile(
 BROKEN_TITLE_LINE = re.compile(r"《[^\n《》]{1,100}(?P<drop>\n)[^\n《》|]{1,100}[》〉>]")
 """A line break inside 《…》: PDF text extraction wraps long titles mid-word."""
 
+FULLWIDTH_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+"""The comma of １２，３５６条: between full-width digits it groups thousands, it does not end a clause."""
+
 MOJIBAKE_CHAR = re.compile(
     r"[\u3100-\u312f"  # bopomofo: never used in mainland documents, typical of GBK misreads
     r"\u2500-\u257f"  # box drawing

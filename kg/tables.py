@@ -241,7 +241,7 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
         if not labels:
             continue
         row = labels[-1]
-        if applicants and len(values) == len(APPLICANT_TYPES):
+        if len(values) == len(APPLICANT_TYPES) and (applicants or _request_row(row, labels, map_label, context)):
             notation = _map_row(row, labels, map_label, context)
             if notation is not None:
                 context = _top(notation)
@@ -265,6 +265,16 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
             context = notation
         out.append(TableValue(notation, row.text, v, unit, None, row.start, values[0].end))
     return out
+
+
+def _request_row(row: Cell, labels: list[Cell], map_label: MapLabel, context: str | None) -> bool:
+    """A row of the request table whose header row was lost (an image, or merged cells a scraper
+    dropped): its label is a request row's and it has a value for every applicant column."""
+    notation = _map_row(row, labels, map_label, context)
+    return notation is not None and notation.startswith(REQUEST_ROWS)
+
+
+REQUEST_ROWS = "N.3"  # the notations of the request table's rows
 
 
 def _map_row(row: Cell, labels: list[Cell], map_label: MapLabel, context: str | None) -> str | None:

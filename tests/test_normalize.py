@@ -27,6 +27,7 @@ def _source(text: str) -> SourceText:
         ("当前位置：首页 > 政务公开\n首页 > 信息公开 > 年报\n【字体：大 中 小】\n正文", "正文"),  # breadcrumbs, font switch
         ("?。ㄒ唬┱畔⒐_工作", "（一）畔⒐_工作"),  # misaligned GBK heading: marker repaired
         ("２０１７年", "2017年"),  # full-width digits
+        ("公开信息１２，３５６条，其中", "公开信息12,356条，其中"),  # and their thousands separator
         ("《国务院关于取消中央指定地方实\n施行政许可事项的决定》", "《国务院关于取消中央指定地方实施行政许可事项的决定》"),
         ("政府公报(PPP)项目", "政府公报(PPP)项目"),  # latin in brackets is not pinyin
     ],

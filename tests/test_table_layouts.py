@@ -142,3 +142,12 @@ def test_a_table_whose_values_keep_their_units() -> None:
     got = [(o.indicator, o.value, o.source) for o in extract_observations(text, None, 2017) if o.indicator]
     assert got == [("A.1.1", 3256, "table"), ("A.3.1", 31, "table"), ("A.4", 1, "table"), ("A.4.1", 1, "table"),
                    ("A.5", 2, "table"), ("A.5.2", 1, "table")]
+
+
+def test_request_rows_without_their_header_row_still_have_applicant_columns() -> None:
+    # the header row (自然人 … 总计) was an image, or merged cells a scraper dropped
+    text = ("三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量 | 45 | 2 | 0 | 0 | 0 | 1 | 48\n"
+            "上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n")
+    table = _table(text, 2020)
+    assert table[("N.3.1", "总计")] == 48 and table[("N.3.1", "自然人")] == 45
+    assert table[("N.3.2", "总计")] == 1
