@@ -68,23 +68,56 @@ def extract_html(data: bytes) -> tuple[str, str]:
     if markup is None:
         raise ExtractionError("cannot determine the page's character set")
     soup = BeautifulSoup(markup, "lxml")
+    page_title = _page_title(soup)
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
     clutter = soup.find_all(class_=P.PAGE_FURNITURE) + soup.find_all(id=P.PAGE_FURNITURE)
     for tag in clutter:
         if tag.parent is not None and len(_cjk(tag.get_text())) < 400:
             tag.decompose()
+    catalogues = []
     for table in soup.find_all("table"):
-        table.replace_with(soup.new_string("\n" + _table_rows(table) + "\n"))
+        rows = soup.new_string("\n" + _table_rows(table) + "\n")
+        table.replace_with(rows)
+        if len(P.META_FIELD.findall(rows)) >= 2:
+            catalogues.append(rows)
     root = _main_block(soup)
+    # the portal's catalogue of the document (发布机构, 文号 …) often stands outside the article
+    head = [str(rows).strip() for rows in catalogues if root not in rows.parents]
     for br in root.find_all("br"):
         br.replace_with("\n")
     for block in root.find_all(list(_BLOCKS)):
         block.insert_before("\n")
         block.insert_after("\n")
-    text = root.get_text()
-    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line), dammit.original_encoding or "utf-8"
+    head_lines, lines = _clean_lines("\n".join(head)), _clean_lines(root.get_text())
+    if page_title and not _has_title_near_top(lines, page_title):
+        lines.insert(0, page_title)
+    return "\n".join(head_lines + lines), dammit.original_encoding or "utf-8"
+
+
+def _clean_lines(text: str) -> list[str]:
+    return [line for raw in text.split("\n") if (line := re.sub(r"[ \t\u3000\xa0]+", " ", raw).strip())]
+
+
+def _page_title(soup: Any) -> str | None:
+    """The document's title as the page's <title> gives it, without the site's name after it."""
+    if soup.title is None:
+        return None
+    written = re.sub(r"\s+", " ", soup.title.get_text()).strip()
+    for piece in P.PAGE_TITLE_SEPARATOR.split(written):
+        if P.TITLE_ENDING.search(piece.strip()):
+            return piece.strip()
+    return None
+
+
+def _has_title_near_top(lines: list[str], page_title: str) -> bool:
+    """Whether the article already opens with its title (perhaps broken over lines, or shorter)."""
+    top = lines[:TITLE_NEAR_TOP]
+    joined = re.sub(r"\s", "", "".join(top))
+    return re.sub(r"\s", "", page_title) in joined or any(P.TITLE_ENDING.search(line) for line in top[:3])
+
+
+TITLE_NEAR_TOP = 8  # lines from the top of the article a title line may stand on
 
 
 def _cjk(text: str) -> str:

@@ -433,6 +433,9 @@ PAGE_FURNITURE = re.compile(
 )
 """class/id values of web-page parts that are not the document."""
 
+PAGE_TITLE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|\s*(?:_|\||——|--)\s*|(?<=[\u4e00-\u9fff》])-(?=[\u4e00-\u9fff])")
+"""Between a page's title and the site's name in <title>: 'X年度报告_某某市人民政府', 'X - 某某网'."""
+
 _PAGE_MARK = (
     r"[-—–]\s*\d+\s*[-—–]"  # - 3 -
     r"|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?"  # 第3页 共12页

@@ -68,7 +68,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 13: a table whose values keep their units (收到申请数 | 31件) is read row by row, by label.
 # 14: years and dates in characters (二〇二〇年); breadcrumbs dropped; a catalogue of 'key：value' lines;
 #     a number beside its title without a parenthesis, or listed second after it; 其中市本级公开…条; 起;
-#     every issuer of a joint document; 年报; request rows without their header row; １２，３５６.
+#     every issuer of a joint document; 年报; request rows without their header row; １２，３５６;
+#     a web page without a title line takes its <title>, and keeps a catalogue table outside its article.
 MAPPING_VERSION = "14"
 
 

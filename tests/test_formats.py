@@ -94,6 +94,34 @@ def test_gbk_web_page_main_text_and_table() -> None:
     assert "| (一)收到申请数 | 件 | 19 |" in text
 
 
+NOTICE_PAGE = """<html><head><meta charset="utf-8">
+<title>关于印发《娄底市2019年政务公开工作要点》的通知 - 娄底市人民政府</title></head><body>
+<table class="meta"><tr><td>索引号：</td><td>000014349/2019-12345</td><td>发布机构：</td><td>娄底市人民政府办公室</td></tr>
+<tr><td>文号：</td><td>娄政办函〔2019〕30号</td><td>发布日期：</td><td>2019-05-10</td></tr></table>
+<div class="article"><p>各县市区人民政府，市直有关单位：</p>
+<p>《娄底市2019年政务公开工作要点》已经市人民政府同意，现印发给你们，请认真贯彻执行。</p>
+<p>娄底市人民政府办公室</p><p>2019年5月8日</p><p>娄底市2019年政务公开工作要点</p><p>一、加强政策解读</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "first_line"),
+    [
+        ("关于印发《娄底市2019年政务公开工作要点》的通知 - 娄底市人民政府", "关于印发《娄底市2019年政务公开工作要点》的通知"),
+        ("益阳市资阳区2018年政府信息公开工作年度报告_益阳市资阳区人民政府门户网站",
+         "益阳市资阳区2018年政府信息公开工作年度报告"),
+        ("娄底市人民政府门户网站", "各县市区人民政府，市直有关单位："),  # the site's name is no title
+    ],
+)
+def test_a_page_without_a_title_line_takes_the_title_tag(title_tag: str, first_line: str) -> None:
+    page = NOTICE_PAGE.replace("关于印发《娄底市2019年政务公开工作要点》的通知 - 娄底市人民政府", title_tag)
+    lines = source_from_bytes(page.encode(), path="p.html", name="p.html").text.split("\n")
+    # the catalogue outside the article is kept above it
+    assert lines[:2] == ["| 索引号： | 000014349/2019-12345 | 发布机构： | 娄底市人民政府办公室 |",
+                         "| 文号： | 娄政办函〔2019〕30号 | 发布日期： | 2019-05-10 |"]
+    assert lines[2] == first_line
+
+
 def test_web_page_through_the_pipeline(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_bytes(PAGE.encode("gb2312"))
