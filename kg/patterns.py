@@ -158,6 +158,9 @@ ISSUE_NOTICE_TITLE = re.compile(
 )
 """'X关于印发Y的通知': a notice whose body is an attached document Y."""
 
+FORWARDING_NOTICE_TITLE = re.compile(r"关于(?:转发|转印发)")
+"""'X关于转发Y的通知': the attached Y is someone else's document, passed down by X."""
+
 ATTACHMENT_HANDOFF = re.compile(r"现将《(?P<title>[^》]{2,80})》印发给你们")
 
 # ---------------------------------------------------------------- citations

@@ -69,7 +69,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 14: years and dates in characters (二〇二〇年); breadcrumbs dropped; a catalogue of 'key：value' lines;
 #     a number beside its title without a parenthesis, or listed second after it; 其中市本级公开…条; 起;
 #     every issuer of a joint document; 年报; request rows without their header row; １２，３５６;
-#     a web page without a title line takes its <title>, and keeps a catalogue table outside its article.
+#     a web page without a title line takes its <title>, and keeps a catalogue table outside its article;
+#     a plan a notice forwards (关于转发…) is not the forwarding office's.
 MAPPING_VERSION = "14"
 
 

@@ -455,7 +455,8 @@ def structure_document(text: NormalizedText) -> Structure:
                 doc_type=att_type if att_type is not DocType.OTHER else DocType.WORK_PLAN,
                 year=plan_year,
                 region=region_in(att_title.value) or region,
-                issuer=issuer,
+                # what a notice forwards was issued by someone else, whom the title does not name
+                issuer=None if P.FORWARDING_NOTICE_TITLE.search(title.value if title else "") else issuer,
                 number=None,
                 date_written=written,
                 date_published=published,

@@ -187,3 +187,13 @@ def test_a_joint_document_has_all_its_issuers(title: str, issuers: list[str]) ->
     named = [main.issuer, *main.co_issuers] if main.issuer else []
     assert [n.value for n in named] == issuers
     assert all(n.span and title[n.span.start : n.span.end] == n.value for n in named)
+
+
+def test_a_forwarded_plan_is_not_the_forwarding_offices() -> None:
+    s = _structure("永州市人民政府办公室关于转发《湖南省2018年政务公开工作要点》的通知\n永政办函〔2018〕52号\n"
+                   "各县区人民政府，市直各单位：\n现将《湖南省2018年政务公开工作要点》转发给你们，请认真贯彻落实。\n"
+                   "永州市人民政府办公室\n2018年6月1日\n湖南省2018年政务公开工作要点\n一、推进政务阳光透明\n")
+    assert s.main.issuer is not None and s.main.issuer.value == "永州市人民政府办公室"
+    (plan,) = s.attachments
+    assert plan.issuer is None
+    assert plan.region is not None and plan.region.name == "湖南省"
