@@ -144,11 +144,9 @@ def scope_markers() -> tuple[tuple[re.Pattern[str], str], ...]:
 def scope_label(kind: str, region: Region | None) -> str:
     if kind not in ("@own-level", "@whole"):
         return kind
-    level_char = "市"
-    if region is not None and region.level == "province":
-        level_char = "省" if region.name.endswith("省") else "区"
-    elif region is not None:
-        level_char = region.name[-1]
+    if region is not None and region.name.endswith("自治区"):
+        return "自治区本级" if kind == "@own-level" else "全区"
+    level_char = region.name[-1] if region is not None else "市"  # 省, 市 (北京市 too), 州, 县, 区, 旗
     return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
 
 

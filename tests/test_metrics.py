@@ -234,3 +234,24 @@ def test_a_note_under_a_row_label_is_part_of_the_row_not_prose() -> None:
     got = [(o.indicator, o.value, o.source) for o in extract_observations(NOTED_ROWS, CITY) if o.indicator]
     assert got == [("A.1.1", 3256, "table"), ("A.1.1.1", 45, "table"), ("A.2.1", 12, "table"),
                    ("A.2.2.1", 6, "table")]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        # an autonomous region's own level, and a municipality that is a province (北京市: 全市, 市级部门)
+        ("450000", "全区共主动公开政府信息215,321条，其中自治区本级主动公开12,345条。",
+         [("A.1.1", 215321, "全区"), ("A.1.1", 12345, "自治区本级")]),
+        ("110000", "2018年，全市共主动公开政府信息68万余条，市级部门主动公开3.2万条。",
+         [("A.1.1", 680000, "全市"), ("A.1.1", 32000, "市本级")]),
+        # the governments below the reporting one: neither the whole nor its own level
+        ("431102", "全区共主动公开政府信息3,456条，区本级公开1,200条，各乡镇（街道）公开2,256条。",
+         [("A.1.1", 3456, "全区"), ("A.1.1", 1200, "区本级"), ("A.1.1", 2256, "下级政府")]),
+        ("431100", "全市共受理申请100件，各县区受理60件。", [("A.3.1", 100, "全市"), ("A.3.1", 60, "下级政府")]),
+        # ... but towns and departments together are everyone
+        ("431102", "2018年，各乡镇、各部门共主动公开政府信息3,456条。", [("A.1.1", 3456, "全区")]),
+    ],
+)
+def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, str]]) -> None:
+    region = gazetteer().get(code)
+    assert [(o.indicator, o.value, o.scope) for o in extract_observations(text, region) if o.indicator] == expected
