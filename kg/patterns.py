@@ -363,6 +363,9 @@ TITLE_ENDING = re.compile(
 )
 """How a document's title ends."""
 
+TITLE_TAG = re.compile(r"^\s*(?:【[^】]{1,16}】|\[[^\]]{1,16}\]|［[^］]{1,16}］)\s*")
+"""The column a portal files a page under, printed before its title: 【政府信息公开年报】桂林市…报告."""
+
 LINE_ENDS_SENTENCE = re.compile(r"[。；;：:！!？?」』”)）】|]\s*$")
 """A line ending like this is complete: the next one starts something new."""
 

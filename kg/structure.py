@@ -314,6 +314,9 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
             if len(block) < parts or (parts > 1 and not all(_title_piece(b.text) for b in block)):
                 break
             text = "".join(b.text for b in block)
+            tag = P.TITLE_TAG.match(text)
+            if tag and _looks_like_title(text[tag.end() :]):
+                return Located(text[tag.end() :], Span(block[0].start + tag.end(), block[-1].end))
             if _looks_like_title(text):
                 return Located(text, Span(block[0].start, block[-1].end))
         # the title is one of the first two lines, or comes after the front matter only
