@@ -113,9 +113,10 @@ class _Rule:
     phrase: re.Pattern[str] | None
     unit: re.Pattern[str] | None
     sentence: re.Pattern[str] | None
-    family: str | None
+    family: frozenset[str] | None  # the totals this is a part of, when it follows one without naming it
     unless: re.Pattern[str] | None  # found in the clause, the figure is not this row's
     unmarked: str | None  # the scope when the figure's own sentence names none (a government's own channel)
+    applicant: str | None = None  # the applicants a share of the requests is of (其中自然人申请87件)
 
 
 @lru_cache(maxsize=1)
@@ -127,9 +128,10 @@ def narrative_rules() -> tuple[_Rule, ...]:
                 re.compile(r["phrase"]) if r["phrase"] else None,
                 re.compile(rf"^(?:{r['unit']})$") if r["unit"] else None,
                 re.compile(r["sentence"]) if r["sentence"] else None,
-                r["family"] or None,
+                frozenset(r["family"].split("|")) if r["family"] else None,
                 re.compile(r["unless"]) if r.get("unless") else None,
                 r.get("unmarked") or None,
+                r.get("applicant") or None,
             )
             for r in csv.DictReader(f, delimiter="\t")
         )
@@ -242,7 +244,7 @@ def _value(m: re.Match[str]) -> float | None:
 
 def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> _Rule | None:
     for rule in narrative_rules():
-        if rule.family is not None and rule.family != family:
+        if rule.family is not None and family not in rule.family:
             continue
         if rule.unit is not None and not rule.unit.match(unit):
             continue
@@ -258,7 +260,7 @@ def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> _Rul
     return None
 
 
-_FAMILY_HEADS = ("A.1.1", "A.3.1", "A.3.3", "A.4", "A.5")
+_FAMILY_HEADS = ("A.1.1", "A.1.1.2", "A.3.1", "N.3.1", "A.3.3", "A.4", "A.5")
 """Totals whose parts may follow without naming them again: 受理申请236件，其中市本级收到74件."""
 
 
@@ -314,6 +316,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
             span=Span(clause_start, m.end()),
             source=source,
+            applicant_type=rule.applicant if rule else None,
         ))
     out += _percentages(text, region, skip, clauses, default_scope)
     return out

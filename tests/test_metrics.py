@@ -255,3 +255,31 @@ def test_a_note_under_a_row_label_is_part_of_the_row_not_prose() -> None:
 def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, str]]) -> None:
     region = gazetteer().get(code)
     assert [(o.indicator, o.value, o.scope) for o in extract_observations(text, region) if o.indicator] == expected
+
+
+@pytest.mark.parametrize(
+    ("year", "text", "expected"),
+    [
+        # the 2021 format's normative documents in prose: made, repealed, in force
+        (2021, "2021年，我市共制发行政规范性文件15件，废止3件，现行有效128件。",
+         [("C.2.2.1", 15, None), ("C.2.2.2", 3, None), ("C.2.2.3", 128, None)]),
+        # decisions on licences, penalties and coercive measures, in the row of the report's format
+        (2021, "全年作出行政许可决定12,356件，行政处罚决定1,021件，行政强制决定33件。",
+         [("C.2.5.1", 12356, None), ("C.2.6.1", 1021, None), ("C.2.6.2", 33, None)]),
+        (2020, "全年作出行政许可决定12,356件。", [("B.2.5.3", 12356, None)]),
+        # requests by who asked: shares of the total, kept with their applicant type
+        (2020, "全年共收到政府信息公开申请95件，其中自然人申请87件，法人或其他组织申请8件。",
+         [("N.3.1", 95, None), ("N.3.1", 87, "自然人"), ("N.3.1", 8, "法人或其他组织")]),
+        (2020, "本年新收政府信息公开申请95件，其中自然人87件，商业企业5件。",
+         [("N.3.1", 95, None), ("N.3.1", 87, "自然人"), ("N.3.1", 5, "商业企业")]),
+        # requests counted without 收到/受理, or with a long subject between the verb and 申请
+        (2017, "全年共收到公民、法人和其他组织提出的政府信息公开申请236件。", [("A.3.1", 236, None)]),
+        (2017, "全年政府信息公开申请236件，均已按期答复。", [("A.3.1", 236, None)]),
+        (2017, "共受理依申请公开236件，答复236件。", [("A.3.1", 236, None), ("A.3.3", 236, None)]),
+        (2017, "全年办结政府信息公开申请236件。", [("A.3.2", 236, None)]),
+    ],
+)
+def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
+                                                           expected: list[tuple[str, float, str | None]]) -> None:
+    found = extract_observations(text, gazetteer().get("431100"), year)
+    assert [(o.indicator, o.value, o.applicant_type) for o in found if o.indicator] == expected
