@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -81,6 +82,31 @@ def short_name(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1)
+def _ethnic_designation() -> re.Pattern[str]:
+    """The run of ethnic groups an autonomous area is named for, at the end of its name: 苗族侗族,
+    哈萨克, 蒙古族藏族. A one-character group name needs its 族 (水族, 土族), or a place ending in 水
+    would lose it."""
+    names = sorted((r["name"] for r in _rows("ethnic_groups.csv")), key=len, reverse=True)
+    group = "|".join(f"{n}族" if len(n) == 1 else f"{n}族?" for n in names)
+    return re.compile(f"(?:{group})+$")
+
+
+_AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
+def autonomous_short_names(region: Region) -> list[str]:
+    """How an autonomous area is usually called: 黔东南苗族侗族自治州 → 黔东南州 (and 黔东南 for a prefecture),
+    城步苗族自治县 → 城步县, 伊犁哈萨克自治州 → 伊犁州."""
+    for suffix, kind in _AUTONOMOUS.items():
+        if region.name.endswith(suffix):
+            base = _ethnic_designation().sub("", region.name[: -len(suffix)])
+            if len(base) < 2:
+                return []
+            return [base + kind, base] if region.level == "prefecture" else [base + kind]
+    return []
+
+
 def _level(code: str) -> str:
     if code.endswith("0000"):
         return "province"
@@ -104,6 +130,10 @@ def gazetteer() -> Gazetteer:
         # a county's short name is too ambiguous to use as a standalone alias
         if short != region.name and region.level != "county":
             by_name.setdefault(short, []).append(region)
+    for region in by_code.values():
+        for alias in autonomous_short_names(region):
+            if region not in by_name.setdefault(alias, []):
+                by_name[alias].append(region)
     for row in _rows("region_aliases.csv"):
         if row["region"].isdigit():
             by_name.setdefault(row["alias"], []).insert(0, by_code[row["region"]])

@@ -79,7 +79,11 @@ def test_units_belong_to_their_government() -> None:
     [("巴州人民政府", "652800"), ("巴音郭楞蒙古自治州", "652800"), ("湘潭市", "430300"), ("广西", "450000"),
      # a district name several cities share is the one under the city the text names
      ("北京市朝阳区人民政府", "110105"), ("长春市朝阳区", "220104"), ("福州市鼓楼区", "350102"),
-     ("南京市鼓楼区人民政府", "320106")],
+     ("南京市鼓楼区人民政府", "320106"),
+     # autonomous areas by their usual names: the place, without the groups they are named for
+     ("黔东南州人民政府", "522600"), ("恩施州2018年", "422800"), ("伊犁州", "654000"), ("博州", "652700"),
+     ("海南州2018年政府信息公开工作年度报告", "632500"), ("海南省2018年", "460000"), ("海南", "460000"),
+     ("城步县人民政府", "430529"), ("三都县", "522732"), ("龙胜县", "450328")],
 )
 def test_regions_and_their_aliases(text: str, code: str) -> None:
     region = region_in(text)
