@@ -147,7 +147,8 @@ REPORT_YEAR_AFTER = re.compile(
 STAT_PERIOD_YEAR = re.compile(r"统计期限(?:为|自)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 PLAN_YEAR = re.compile(
-    rf"(?P<year>{YEAR})\s*年(?:度)?[^，。,]{{0,12}}?(?:工作)?"
+    # 2019年…要点; a plan over several years is dated by its first: 2018—2020年…实施方案
+    rf"(?P<year>{YEAR})(?:\s*年?\s*[—–\-~～至到]\s*{YEAR})?\s*年(?:度)?[^，。,]{{0,12}}?(?:工作)?"
     r"(?:实施方案|工作要点|要点|工作方案|工作安排|工作计划)"
 )
 

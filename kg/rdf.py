@@ -72,7 +72,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     a web page without a title line takes its <title>, and keeps a catalogue table outside its article;
 #     a plan a notice forwards (关于转发…) is not the forwarding office's; 自治区本级, 市级部门, 各乡镇 (下级政府).
 #     a portal's column tag before the title (【政府信息公开年报】) is not part of it; shares by applicant in
-#     prose; the 2021 format's normative documents and decisions in prose; 黔东南州, 城步县 for autonomous areas.
+#     prose; the 2021 format's normative documents and decisions in prose; 黔东南州, 城步县 for autonomous areas;
+#     a plan without a year in its title: the year it was signed, by its signatory; 2018—2020年 is 2018.
 MAPPING_VERSION = "14"
 
 

@@ -402,7 +402,7 @@ def structure_document(text: NormalizedText) -> Structure:
         if named:
             issuer, co_issuers = named[0], tuple(named[1:])
     signature, signed_on = _signature(lines, 0, len(lines))
-    if issuer is None and signature is not None and doc_type is DocType.NOTICE:
+    if issuer is None and signature is not None and doc_type in (DocType.NOTICE, DocType.WORK_PLAN):
         issuer = signature
     if issuer is None and doc_type is DocType.ANNUAL_REPORT and (title is None or region_in(title.value) is None):
         issuer = _report_compiler(text.text, lines)
@@ -421,6 +421,7 @@ def structure_document(text: NormalizedText) -> Structure:
     elif doc_type is DocType.WORK_PLAN:
         year = _year(P.PLAN_YEAR.search(title.value), title.span.start if title and title.span else 0) \
             if title else None
+        year = year or _year_of_issue(number, written or published)  # a plan whose title names no year
     else:
         year = _year_of_issue(number, written or published)
     if year is None:
