@@ -428,7 +428,9 @@ def structure_document(text: NormalizedText) -> Structure:
         year = _most_common_year(head)
 
     if title is None and doc_type is DocType.ANNUAL_REPORT and region and year:
-        title = Located(f"{region.name}{year.value}年政府信息公开工作年度报告")
+        # a department's report is named after the department, a government's after its region
+        own = issuer.value if issuer and issuer.value != government_of(region) else region.name
+        title = Located(f"{own}{year.value}年政府信息公开工作年度报告")
         title_inferred = True
     else:
         title_inferred = False
