@@ -209,6 +209,7 @@ def test_a_forwarded_plan_is_not_the_forwarding_offices() -> None:
 
 def test_an_untitled_departments_report_is_named_after_the_department() -> None:
     main = _structure("本报告由常德市财政局根据《中华人民共和国政府信息公开条例》要求编制。\n一、总体情况\n"
-                      "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n2021年，我局主动公开信息52条。\n").main
+                      "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+                      "2021年，我局主动公开信息52条。\n").main
     assert main.title_inferred and main.title is not None
     assert main.title.value == "常德市财政局2021年政府信息公开工作年度报告"
