@@ -364,6 +364,11 @@ TITLE_ENDING = re.compile(
 )
 """How a document's title ends."""
 
+TITLE_WITH_OWN_NUMBER = re.compile(
+    r"^(?P<title>.+?)\s*[（(【\[]\s*(?P<number>[^（）()【】\[\]]{4,30}?[号號])\s*[）)】\]]\s*$"
+)
+"""A title line that carries the document's own number after it: …的通知（市政办〔2017〕53号）."""
+
 TITLE_TAG = re.compile(r"^\s*(?:【[^】]{1,16}】|\[[^\]]{1,16}\]|［[^］]{1,16}］)\s*")
 """The column a portal files a page under, printed before its title: 【政府信息公开年报】桂林市…报告."""
 

@@ -74,6 +74,7 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     a portal's column tag before the title (【政府信息公开年报】) is not part of it; shares by applicant in
 #     prose; the 2021 format's normative documents and decisions in prose; 黔东南州, 城步县 for autonomous areas;
 #     a plan without a year in its title: the year it was signed, by its signatory; 2018—2020年 is 2018.
+#     the own number after the title on its line, or under the signature.
 MAPPING_VERSION = "14"
 
 

@@ -317,6 +317,9 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
             tag = P.TITLE_TAG.match(text)
             if tag and _looks_like_title(text[tag.end() :]):
                 return Located(text[tag.end() :], Span(block[0].start + tag.end(), block[-1].end))
+            numbered = _title_and_number(text)
+            if numbered is not None and _looks_like_title(numbered[0]):
+                return Located(numbered[0], Span(block[0].start, block[0].start + len(numbered[0])))
             if _looks_like_title(text):
                 return Located(text, Span(block[0].start, block[-1].end))
         # the title is one of the first two lines, or comes after the front matter only
@@ -344,7 +347,15 @@ def _number_line(text: str) -> DocNumber | None:
     return number if number is not None and len(text) <= len(number.written) + 4 else None
 
 
-def _own_number(lines: list[Line], meta: dict[str, Located], first: int) -> Located | None:
+def _title_and_number(text: str) -> tuple[str, DocNumber, int] | None:
+    """(title, number, where the number starts) of a title line ending in its own number."""
+    m = P.TITLE_WITH_OWN_NUMBER.match(text)
+    number = parse_doc_number(m.group("number")) if m else None
+    return (m.group("title"), number, m.start("number")) if m and number is not None else None
+
+
+def _own_number(lines: list[Line], meta: dict[str, Located], first: int, title: Located | None,
+                signed_on: Located | None) -> Located | None:
     for key in ("发文字号", "文号"):
         if key in meta:
             number = parse_doc_number(meta[key].value)
@@ -354,7 +365,22 @@ def _own_number(lines: list[Line], meta: dict[str, Located], first: int) -> Loca
         number = _number_line(line.text)
         if number is not None:
             return Located(number.normalized, Span(line.start, line.end))
+    if title is not None and title.span is not None:
+        title_line = next((ln for ln in lines if ln.start <= title.span.start < ln.end), None)
+        numbered = _title_and_number(title_line.text) if title_line else None
+        if title_line and numbered:
+            return Located(numbered[1].normalized, Span(title_line.start + numbered[2], title_line.end))
+    if signed_on is not None and signed_on.span is not None:
+        # some sites print the number last, under the signature: （市政办〔2017〕53号）
+        after = [ln for ln in lines if ln.start > signed_on.span.start][:SIGNATURE_NUMBER_LINES]
+        for line in after:
+            number = _number_line(line.text)
+            if number is not None:
+                return Located(number.normalized, Span(line.start, line.end))
     return None
+
+
+SIGNATURE_NUMBER_LINES = 2  # lines under a signature's date the document's number may stand on
 
 
 def _attachment_start(lines: list[Line], title: str, after: int) -> Line | None:
@@ -393,7 +419,8 @@ def structure_document(text: NormalizedText) -> Structure:
         headings = [s.heading for s in sections(lines, 0, len(text.text))]
         if has_report_outline(headings):
             doc_type = DocType.ANNUAL_REPORT
-    number = _own_number(lines, meta, first)
+    signature, signed_on = _signature(lines, 0, len(lines))
+    number = _own_number(lines, meta, first, title, signed_on)
 
     issuer = meta.get("发文机关") or meta.get("发布机构") or meta.get("发布单位") or meta.get("发文单位")
     co_issuers: tuple[Located, ...] = ()
@@ -401,7 +428,6 @@ def structure_document(text: NormalizedText) -> Structure:
         named = issuers_from_title(title)
         if named:
             issuer, co_issuers = named[0], tuple(named[1:])
-    signature, signed_on = _signature(lines, 0, len(lines))
     if issuer is None and signature is not None and doc_type in (DocType.NOTICE, DocType.WORK_PLAN):
         issuer = signature
     if issuer is None and doc_type is DocType.ANNUAL_REPORT and (title is None or region_in(title.value) is None):

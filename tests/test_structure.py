@@ -213,3 +213,20 @@ def test_an_untitled_departments_report_is_named_after_the_department() -> None:
                       "2021年，我局主动公开信息52条。\n").main
     assert main.title_inferred and main.title is not None
     assert main.title.value == "常德市财政局2021年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the number after the title on its line
+        "桂林市人民政府办公室关于印发桂林市2017年政务公开工作要点的通知（市政办〔2017〕53号）\n各县（区）人民政府：\n",
+        # ... or last, under the signature
+        "桂林市人民政府办公室关于印发桂林市2017年政务公开工作要点的通知\n各县（区）人民政府：\n"
+        "根据国办发〔2017〕24号精神，现将要点印发给你们。\n桂林市人民政府办公室\n2017年6月1日\n（市政办〔2017〕53号）\n",
+    ],
+)
+def test_the_documents_own_number_beside_its_title_or_under_its_signature(text: str) -> None:
+    main = _structure(text).main
+    assert main.title is not None and main.title.value == "桂林市人民政府办公室关于印发桂林市2017年政务公开工作要点的通知"
+    assert main.number is not None and main.number.value == "市政办〔2017〕53号"
+    assert main.number.span is not None and "53号" in text[main.number.span.start : main.number.span.end]
