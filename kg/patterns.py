@@ -311,7 +311,8 @@ PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[%％]")
 PART_OR_CHANGE = re.compile(
     r"领域|类信息|方面"  # a figure about one area or kind of information, not the total
     r"|占|比例"  # a share of something
-    r"|同比|增长|减少"  # a change against last year, not the year's figure
+    r"|同比|增长|减少|增加|下降|上升"  # a change against last year, not the year's figure
+    r"|[较比](?:上年|去年|上一年|(?:19|20)\d{2}\s*年)"  # last year's figure, stated to compare: 较2016年的120件
 )
 """A clause whose figure no indicator totals: 重点领域公开信息300条, 同比增长12件."""
 CLAUSE_BREAK = re.compile(

@@ -35,6 +35,9 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # a share named after 其中 holds for its clause only; the next sentence is about the total again
         ("全市共受理政府信息公开申请687件,其中市本级收到574件,下级政府收到113件。当面申请199件。",
          [("A.3.1", 687, "全市"), ("A.3.1", 574, "市本级"), ("A.3.1", 113, "下级政府"), ("A.3.1.1", 199, "全市")]),
+        # last year's figure and the change are not this year's
+        ("2017年全市收到申请数较2016年的120件增加了30件。", []),
+        ("全市主动公开政府信息5632条，比上年增加1234条。", [("A.1.1", 5632, "全市")]),
         # a share of the published total that does not repeat 政府信息
         ("全市共主动公开政府信息21,305条，其中市本级主动公开4,112条。",
          [("A.1.1", 21305, "全市"), ("A.1.1", 4112, "市本级")]),
