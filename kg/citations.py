@@ -204,7 +204,7 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
         if start in used_numbers or any(s.start <= start < s.end for s in quoted_spans):
             continue
         paren = _open_paren_before(text, start)
-        bare = _bare_title_before(text, paren) if paren is not None else None
+        bare = _bare_title_before(text, paren) if paren is not None else _title_cell_before(text, start)
         if bare is not None:
             title_start, title = bare
             close = text.find(")", found.span.end, found.span.end + 3)
@@ -245,6 +245,18 @@ def _drop_nested(citations: list[Citation]) -> list[Citation]:
         kept.append(c)
         reach = max(reach, c.span.end)
     return kept
+
+
+def _title_cell_before(text: str, number_start: int) -> tuple[int, str] | None:
+    """The title in the table cell before the number's: | 关于印发…的通知 | 市政办〔2017〕53号 |, a list of
+    documents in a report's annex or a plan."""
+    m = P.CELL_BEFORE.search(text, max(0, number_start - 130), number_start)
+    if m is None:
+        return None
+    cell = m.group("cell")
+    title = clean_title(P.REPORTING_VERB_PREFIX.sub("", cell).strip("《》 "))
+    start = m.start("cell") + cell.find(title) if title in cell else m.start("cell")
+    return (start, title) if is_document_title(title) and len(title) >= 5 else None
 
 
 def _open_paren_before(text: str, number_start: int) -> int | None:

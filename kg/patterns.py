@@ -222,10 +222,13 @@ AFTER_TITLE_NUMBER = re.compile(
 )
 """The parenthesis that follows a title and may hold its number: 《…》(国办发〔2017〕24号)."""
 
-NUMBER_BESIDE_TITLE = re.compile(r"[ \u3000]?")
+NUMBER_BESIDE_TITLE = re.compile(r"[ \t]*[|\t][ \t]*|[ \u3000]?")  # or in the next cell of a table row
 """Between a title and the number written right after it without a parenthesis: 《…实施细则》国办发〔2016〕80号."""
 NUMBER_BESIDE_TITLE_BEFORE = re.compile(r"(?:[ \u3000]?|文件|印发的?)$")
 """Between a number and the title it is written before: 国办发〔2017〕24号《…》, 国办发〔2016〕80号文件《…》."""
+
+CELL_BEFORE = re.compile(r"(?:(?<=\n)|\A|\||\t)[ \t]*(?P<cell>[^|\n\t，。；;]{5,120}?)[ \t]*(?:\||\t)[ \t]*$")
+"""The cell before a number's, in a table row: | 关于印发…的通知 | 市政办〔2017〕53号 |."""
 
 CO_LISTED_NUMBER_JOIN = re.compile(r"\s*(?:[、，,；;]|和|及|与)\s*")
 """What stands between two numbers that one title is cited with: 《…》（桂政办发〔2014〕3号、桂政办发〔2015〕102号）."""

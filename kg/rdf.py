@@ -74,7 +74,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     a portal's column tag before the title (【政府信息公开年报】) is not part of it; shares by applicant in
 #     prose; the 2021 format's normative documents and decisions in prose; 黔东南州, 城步县 for autonomous areas;
 #     a plan without a year in its title: the year it was signed, by its signatory; 2018—2020年 is 2018.
-#     the own number after the title on its line, or under the signature.
+#     the own number after the title on its line, or under the signature; a title and its number in the
+#     cells of a table row; 较上年 and 增加 are no year's figure.
 MAPPING_VERSION = "14"
 
 
