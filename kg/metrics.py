@@ -14,7 +14,7 @@ import csv
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -396,9 +396,19 @@ def default_scope(issuer: str | None, region: Region | None) -> str:
     return "本机关"
 
 
+def _township(issuer: str | None, region: Region | None) -> Region | None:
+    """A township's government reports on the township (全镇), which the gazetteer does not hold: the
+    county's region under the township's name, for the scope labels only."""
+    m = P.TOWNSHIP_GOVERNMENT.search(issuer or "")
+    if m is None or region is None:
+        return None
+    return replace(region, name=m.group("place"), level="township")
+
+
 def extract_observations(text: str, region: Region | None, year: int | None = None,
                          issuer: str | None = None) -> tuple[Observation, ...]:
     """All figures a report on `year` by `issuer` states, mapped onto the indicators of its format."""
+    region = _township(issuer, region) or region
     tables = table_regions(text)
     scope = default_scope(issuer, region)
     table = table_observations(text, region, scope)

@@ -74,7 +74,7 @@ class DocType(StrEnum):
 class Region:
     code: str  # six-digit GB/T 2260 code, or "CN" for the national level
     name: str
-    level: str  # national | province | prefecture | county
+    level: str  # national | province | prefecture | county (township: only to label a township's scope)
 
     @property
     def parent_code(self) -> str | None:

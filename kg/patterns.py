@@ -256,6 +256,9 @@ AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公
 BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"\s]|(?<=[》])")
 """Where an unquoted title before a number cannot extend further left."""
 
+TOWNSHIP_GOVERNMENT = re.compile(rf"(?P<place>[{HAN}]{{2,20}}?[镇乡])人民政府$")
+"""The government of a township (湘阴县东塘镇人民政府), below the gazetteer's counties."""
+
 GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府)$")
 """A government (桂林市人民政府), as against its departments and offices (桂林市教育局, …办公室)."""
 GOVERNMENT_OR_ITS_OFFICE_END = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")

@@ -286,3 +286,17 @@ def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
                                                            expected: list[tuple[str, float, str | None]]) -> None:
     found = extract_observations(text, gazetteer().get("431100"), year)
     assert [(o.indicator, o.value, o.applicant_type) for o in found if o.indicator] == expected
+
+
+@pytest.mark.parametrize(
+    ("issuer", "text", "scope"),
+    [
+        ("湘阴县东塘镇人民政府", "2020年，全镇共主动公开政府信息256条。", "全镇"),  # a township reports on itself
+        ("湘阴县东塘镇人民政府", "2020年，主动公开政府信息256条。", "全镇"),
+        ("湘阴县人民政府", "2020年，主动公开政府信息256条。", "全县"),
+        ("湘阴县教育局", "2020年，主动公开政府信息256条。", "本机关"),
+    ],
+)
+def test_the_reporting_governments_own_jurisdiction(issuer: str, text: str, scope: str) -> None:
+    (found,) = [o for o in extract_observations(text, gazetteer().get("430624"), 2020, issuer) if o.indicator]
+    assert found.scope == scope
