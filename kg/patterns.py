@@ -366,7 +366,8 @@ PROSE_PUNCTUATION = re.compile(r"[。；;！？!?]")
 """A line holding one of these is a sentence of prose, never a table cell."""
 
 TITLE_ENDING = re.compile(
-    r"(?:报告|年报|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划)"  # the genre word a title ends in
+    r"(?:报告|年报|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划"  # the genre word a title ends in
+    r"|总结|公告|通报|批复|纲要|指南)"
     r"(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)])?$"  # then perhaps its year: …年度报告（2021年度）
 )
 """How a document's title ends."""
