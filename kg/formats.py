@@ -56,7 +56,8 @@ def detect_format(data: bytes, name: str = "") -> str:
 # ---------------------------------------------------------------- HTML
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select", "aside")
-_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table")
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "article",
+           "table")
 
 
 def extract_html(data: bytes) -> tuple[str, str]:
@@ -76,7 +77,11 @@ def extract_html(data: bytes) -> tuple[str, str]:
         if tag.parent is not None and len(_cjk(tag.get_text())) < 400:
             tag.decompose()
     catalogues = []
-    for table in soup.find_all("table"):
+    holding_tables: set[int] = set()  # tables with a table inside: no table of figures nests another
+    for table in reversed(soup.find_all("table")):  # the innermost first
+        if id(table) in holding_tables or _lays_out_the_page(table):
+            continue  # a table the page is laid out with: its cells are blocks of text
+        holding_tables.update(id(outer) for outer in table.find_parents("table"))
         rows = soup.new_string("\n" + _table_rows(table) + "\n")
         table.replace_with(rows)
         if len(P.META_FIELD.findall(rows)) >= 2:
@@ -138,6 +143,19 @@ def _main_block(soup: Any) -> Any:
         if own >= 0.6 * total and score > best_score:
             best, best_score = tag, score
     return best
+
+
+def _lays_out_the_page(table: Any) -> bool:
+    """A table an older site lays its page out with, not a table of figures: prose in a cell (long,
+    or in sentences)."""
+    for cell in table.find_all(["td", "th"]):
+        text = cell.get_text()
+        if len(_cjk(text)) > LAYOUT_CELL_CHARS or (text.count("。") >= 2):
+            return True
+    return False
+
+
+LAYOUT_CELL_CHARS = 150  # Chinese characters in one cell beyond which it holds prose, not a figure or a label
 
 
 def _table_rows(table: Any) -> str:

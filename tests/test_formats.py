@@ -122,6 +122,24 @@ def test_a_page_without_a_title_line_takes_the_title_tag(title_tag: str, first_l
     assert lines[2] == first_line
 
 
+LAYOUT_PAGE = """<html><head><meta charset="utf-8"><title>岳阳市2016年政府信息公开工作年度报告</title></head>
+<body><table width="1000"><tr><td><table><tr><td class="nav">首页 | 政务公开 | 办事服务</td></tr></table></td></tr>
+<tr><td><table width="960"><tr><td><b>岳阳市2016年政府信息公开工作年度报告</b></td></tr>
+<tr><td class="content"><p>根据《中华人民共和国政府信息公开条例》规定，现公布2016年度报告。</p><p>一、概述</p>
+<p>2016年，全市共主动公开政府信息21,305条。全市共受理政府信息公开申请236件，其中当面申请98件。</p>
+<table border="1"><tr><td>统计指标</td><td>单位</td><td>统计数</td></tr>
+<tr><td>（一）主动公开政府信息数</td><td>条</td><td>21305</td></tr></table>
+</td></tr></table></td></tr><tr><td>版权所有：岳阳市人民政府办公室</td></tr></table></body></html>"""
+
+
+def test_a_page_laid_out_with_tables_keeps_its_prose_and_its_table_of_figures() -> None:
+    lines = source_from_bytes(LAYOUT_PAGE.encode(), path="p.html", name="p.html").text.split("\n")
+    assert lines[0] == "岳阳市2016年政府信息公开工作年度报告"
+    assert "2016年，全市共主动公开政府信息21,305条。全市共受理政府信息公开申请236件，其中当面申请98件。" in lines
+    assert "| （一）主动公开政府信息数 | 条 | 21305 |" in lines
+    assert not any("版权所有" in line or "首页" in line for line in lines)
+
+
 def test_web_page_through_the_pipeline(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_bytes(PAGE.encode("gb2312"))
