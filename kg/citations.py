@@ -69,7 +69,11 @@ def is_document_title(title: str) -> bool:
 
 
 def _quoted_titles(text: str) -> list[_Quoted]:
-    return [_Quoted(Span(m.start(), m.end()), clean_title(m.group("title"))) for m in P.TITLE_QUOTED.finditer(text)]
+    quoted = [_Quoted(Span(m.start(), m.end()), clean_title(m.group("title"))) for m in P.TITLE_QUOTED.finditer(text)]
+    inside = [q.span for q in quoted]
+    angled = [_Quoted(Span(m.start(), m.end()), clean_title(m.group("title") or m.group("ascii")))
+              for m in P.TITLE_IN_ANGLES.finditer(text) if not any(s.start < m.start() < s.end for s in inside)]
+    return sorted(quoted + angled, key=lambda q: q.span.start)
 
 
 def _number_in_parens(text: str, at: int, numbers: dict[int, FoundNumber]) -> tuple[FoundNumber, int] | None:

@@ -205,6 +205,9 @@ NARRATIVE_BEFORE_CODE = re.compile(
 TITLE_QUOTED = re.compile(r"《(?P<title>[^《》\n]{1,150}(?:《[^《》\n]{1,100}》[^《》\n]{0,100})*)》")
 """《title》, allowing one level of nested 《》 inside (rare, but a scraper's 〈〉→《》 makes it)."""
 
+TITLE_IN_ANGLES = re.compile(r"〈(?P<title>[^〈〉《》<>\n]{2,100})〉|<<(?P<ascii>[^<>《》\n]{2,100})>>")
+"""〈title〉 or <<title>> written where 《title》 belongs; a title only outside 《》, where 〈〉 nests one."""
+
 INNER_TITLE = re.compile(r"[〈<《](?P<inner>[^〈〉<>《》]{2,100})[〉>》]")
 """A title quoted inside a title: 关于印发〈2016年政务公开工作要点〉的通知."""
 

@@ -68,6 +68,9 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
         ("序号\t文件名称\t文号\n1\t桂林市行政规范性文件管理办法\t市政规〔2017〕2号", [("市政规〔2017〕2号", "桂林市行政规范性文件管理办法")]),
         # ... but a row label or a verb is no title
         ("| 收到申请数 | 市政规〔2017〕2号 |", [("市政规〔2017〕2号", None)]),
+        # 〈〉 or <<>> where 《》 belongs (inside 《》, 〈〉 still nests a title)
+        ("根据〈中华人民共和国政府信息公开条例〉要求", [(None, "中华人民共和国政府信息公开条例")]),
+        ("根据<<中华人民共和国政府信息公开条例>>（国务院令第711号）要求", [("国务院令第711号", "中华人民共和国政府信息公开条例")]),
         # numbers listed after 按照 each stand alone
         ("按照国办发〔2016〕80号、国办发〔2017〕24号文件精神", [("国办发〔2016〕80号", None), ("国办发〔2017〕24号", None)]),
         # periodicals are not documents
