@@ -8,6 +8,7 @@ Rewrites are ordered so that normalizing twice changes nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable
@@ -200,13 +201,33 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _layout_width(lines: list[str]) -> int | None:
-    """The width most long lines share, if they do: PDF layout, not paragraphs of a web page."""
-    lengths = sorted(len(t.strip()) for t in lines if len(t.strip()) >= P.WRAP_WIDTH_MIN and "|" not in t)
-    if len(lengths) < 4:
+    """The width most long lines share, if they do: PDF layout, not paragraphs of a web page. Widths
+    are display widths (a Chinese character is two digits wide), which lines broken at the page's
+    edge share whatever mix of characters they hold."""
+    # table rows are as long as their cells make them: only prose lines tell the page width
+    widths = sorted(_display_width(t.strip()) for t in lines if len(t.strip()) >= P.WRAP_WIDTH_MIN and _prose_line(t))
+    if len(widths) < 4:
         return None
-    width = lengths[len(lengths) // 2]
-    near = sum(1 for n in lengths if abs(n - width) <= 0.15 * width)
-    return width if near >= 0.6 * len(lengths) and width <= 100 else None
+    median = widths[len(widths) // 2]
+    if sum(1 for n in widths if abs(n - median) <= 0.15 * median) >= 0.6 * len(widths) and median <= 200:
+        return median
+    # a report mostly of tables and headings: few prose lines, but the wrapped ones all end at the
+    # page's edge and no line runs past it
+    edge = max(widths)
+    at_edge = sum(1 for n in widths if n >= edge - WRAP_EDGE_SLACK)
+    return edge if at_edge >= max(3, 0.3 * len(widths)) and edge <= 200 else None
+
+
+def _prose_line(line: str) -> bool:
+    """Not a table's row: no cells between pipes, no values at its end, no gaps between its words."""
+    return "|" not in line and not P.ROW_ENDS_IN_VALUE.search(line) and not P.CELL_GAP_BETWEEN_WORDS.search(line)
+
+
+WRAP_EDGE_SLACK = 3  # display columns a line broken at the page's edge may stop short of it
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _page_furniture(line: str, repeated: Counter[str]) -> bool:
@@ -216,13 +237,13 @@ def _page_furniture(line: str, repeated: Counter[str]) -> bool:
 
 def _wraps(line: str, following: str, width: int) -> bool:
     text = line.strip()
-    if len(text) < 0.85 * width or "|" in text or P.LINE_ENDS_SENTENCE.search(text):
+    if _display_width(text) < 0.85 * width or not _prose_line(text) or P.LINE_ENDS_SENTENCE.search(text):
         return False
     nxt = following.strip()
     # a portal's catalogue ('发布机构：…' a line each) is a column of fields, not a wrapped paragraph
     if P.META_FIELD.match(text) or P.META_FIELD.match(nxt):
         return False
-    return bool(nxt) and "|" not in nxt and not P.LINE_START_HEADING.match(nxt)
+    return bool(nxt) and _prose_line(nxt) and not P.LINE_START_HEADING.match(nxt)
 
 
 _FULLWIDTH_DIGITS = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}

@@ -351,6 +351,12 @@ _TABLE_NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?"
 BARE_VALUES = re.compile(rf"\s*{_TABLE_NUMBER}(?:[ \u3000]+{_TABLE_NUMBER})*\s*")
 """A line of values only: '216', '-3', '1,200.5' (one cell per line) or '3 1 0 0 4' (a row of PDF text)."""
 
+ROW_ENDS_IN_VALUE = re.compile(rf"[ \u3000]{_TABLE_NUMBER}\s*$")
+"""A line of PDF text ending in a value after a space: a table row ('行政许可 8652'), not wrapped prose."""
+
+CELL_GAP_BETWEEN_WORDS = re.compile(r"[\u4e00-\u9fff）)][ \u3000]+[\u4e00-\u9fff（(]")
+"""Chinese words a space apart: the cells of a table's header row in PDF text, not prose, which has none."""
+
 ROW_WITH_VALUES = re.compile(
     r"\s*(?P<label>[^|\t]*?[\u4e00-\u9fff][^|\t]*?)"  # the row label: holds a Chinese character
     rf"(?P<values>(?:[ \u3000]+{_TABLE_NUMBER})+)\s*"  # then the row's values, separated by spaces (PDF text)

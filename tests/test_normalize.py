@@ -89,6 +89,25 @@ _WRAPPED = (
 )
 
 
+_TABLES = "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 8652\n一、总体情况\n"
+_PROSE = ("2022年，八步区深入贯彻落实《2022年政务公开工作要点》（国办发〔2022〕8号）和自治区、市关于政务公开工作的"
+          "部署要求，全年通过区政府门户网站主动公开政府信息6,521条，其中政策文件215条，政策解读材料38篇，"
+          "解读视频12个，图解11个。全年召开新闻发布会6场，区政府主要负责同志出席2场，回应社会关切事项15件。")
+_REVIEW_ROWS = "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n1 0 0 0 1 0 0 0 1 1\n"
+
+
+def _broken_at(paragraph: str, columns: int) -> str:
+    """The paragraph as a PDF lays it out: broken where the next character would pass the page's edge."""
+    lines, line, width = [], "", 0
+    for ch in paragraph:
+        w = 1 if ch.isascii() else 2
+        if width + w > columns:
+            lines.append(line)
+            line, width = "", 0
+        line, width = line + ch, width + w
+    return "\n".join([*lines, line]) + "\n"
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
@@ -104,6 +123,9 @@ _WRAPPED = (
         ("梧州市长洲区人民政府办公室2022年度政府信息公开工作年度报告\n" + _WRAPPED,
          "梧州市长洲区人民政府办公室2022年度政府信息公开工作年度报告\n"
          + _WRAPPED.replace("\n", "").replace("办理18件。", "办理18件。\n").replace("情况", "情况\n")),
+        # a report mostly of tables: its few prose lines broken at the page's edge are re-joined (lines with
+        # digits hold more characters), its rows and header rows stay as they are
+        (_TABLES + _broken_at(_PROSE, 76) + _REVIEW_ROWS, _TABLES + _PROSE + "\n" + _REVIEW_ROWS),
         # paragraphs of a web page vary in length: nothing to re-join
         ("一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n",
          "一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n"),
