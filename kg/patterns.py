@@ -77,7 +77,8 @@ CLUTTER_LINE = re.compile(
     r"|.{1,20}客户端\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 'XX客户端 2019-03-22 08:24:02' byline
     r"|图为\s.*"  # caption of an image that was dropped by the scraper
     r"|(?:当前位置|您(?:现在)?的位置|你的位置|所在位置)[:：].*"  # breadcrumb: 当前位置：首页 > 政务公开
-    r"|首页\s*(?:[>＞»›/|]\s*[^\s>＞»›/|]{1,20}\s*){1,8}"  # breadcrumb without a label: 首页 > 政务公开 > 年报
+    r"|首页\s*(?:[>＞»›/|]+\s*[^\s>＞»›/|]{1,20}\s*){1,8}"  # breadcrumb without a label: 首页 > 政务公开 >> 年报
+    r"|[^，。；\s]{2,30}(?:门户网站|政府网站|人民政府网|政务网|政府网)"  # the site's name as a line of its own
     r"|【?字[体号][:：]?\s*(?:\[?[大中小]\]?\s*){2,3}】?"  # font-size switch: 【字体：大 中 小】
     r")\s*$"
 )
