@@ -131,16 +131,19 @@ for name, text in queries.items():
         took = time.perf_counter() - start
     except TimeoutError:
         took = None
+    except Exception as exc:  # rdflib's own failure on a query: recorded, and the others still run
+        took = f"rdflib failed: {type(exc).__name__}: {exc}"[:160]
     signal.alarm(0)
     print(json.dumps({name: took}), flush=True)
 """
 
 
-def rdflib_times(nquads: Path, corpus: list[Path], timeout: float, cap: float) -> dict[str, float | None]:
+def rdflib_times(nquads: Path, corpus: list[Path], timeout: float, cap: float) -> dict[str, float | str | None]:
     """Seconds of each canned query in rdflib (one run each: rdflib is the slow side); None where
-    the query took longer than `cap`, or the whole run's time ran out before it."""
+    the query took longer than `cap`, or the whole run's time ran out before it; a message where
+    rdflib raised an error on it."""
     queries = {n: canned_query(n, corpus) for n in CANNED}
-    out: dict[str, float | None] = dict.fromkeys(CANNED)
+    out: dict[str, float | str | None] = dict.fromkeys(CANNED)
     try:
         done = subprocess.run([sys.executable, "-c", RDFLIB_CHILD, str(nquads), json.dumps(queries), str(int(cap))],
                               capture_output=True, text=True, timeout=timeout, check=True)
@@ -238,13 +241,15 @@ def _say(line: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] {line}", flush=True)
 
 
-def _ms(value: float | None) -> str:
+def _ms(value: float | str | None) -> str:
+    if isinstance(value, str):
+        return "failed"
     return f"{value * 1000:.1f} ms" if value is not None else "timed out"
 
 
 def write_report(a: argparse.Namespace, mb: float, jieba_s: float, ingest_s: float, rss: int, again_s: float,
                  triples: int, load_s: float, queries: dict[str, float | None], sub_oxi: dict[str, float | None],
-                 sub_rdflib: dict[str, float | None], pipeline_s: float, pipeline_rss: int,
+                 sub_rdflib: dict[str, float | str | None], pipeline_s: float, pipeline_rss: int,
                  query_rows: dict[str, int]) -> None:
     result = {
         "docs": a.docs, "jobs": a.jobs, "rdflib_docs": a.rdflib_docs, "date": dt.date.today().isoformat(),
@@ -276,9 +281,11 @@ def _query_verdict(seconds: float | None) -> str:
     return f"{'meets' if seconds < 0.05 else 'misses'} the 50 ms target"
 
 
-def _ratio(rdflib_s: float | None, oxigraph_s: float | None) -> str:
+def _ratio(rdflib_s: float | str | None, oxigraph_s: float | None) -> str:
     if oxigraph_s is None:
         return "Oxigraph did not finish in the time allowed"
+    if isinstance(rdflib_s, str):
+        return f"no comparison: {rdflib_s}"
     if rdflib_s is None:
         return "rdflib did not finish in the time allowed (the query cap)"
     ratio = rdflib_s / max(oxigraph_s, 1e-9)
