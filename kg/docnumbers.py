@@ -59,9 +59,20 @@ def find_doc_numbers(text: str) -> list[FoundNumber]:
         code = trim_code(text[run_start : m.start()])
         if not code:
             continue
-        out.append(_from_match(m, code, m.start() - len(code)))
+        found = _from_match(m, code, m.start() - len(code))
+        out += [found, *_sharing_code_and_year(text, found)]
     out += _decree_numbers(text)
     return sorted(out, key=lambda f: f.span.start)
+
+
+def _sharing_code_and_year(text: str, first: FoundNumber) -> list[FoundNumber]:
+    """Serials written after a number without its code and year again: 国办发〔2016〕80号、81号."""
+    out, end = [], first.span.end
+    while (m := P.SERIAL_SHARING_CODE.match(text, end)) is not None:
+        number = DocNumber(first.number.code, first.number.year, int(m.group("serial")), m.group("written"))
+        out.append(FoundNumber(Span(m.start("written"), m.end()), number))
+        end = m.end()
+    return out
 
 
 def _decree_numbers(text: str) -> list[FoundNumber]:

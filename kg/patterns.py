@@ -183,6 +183,9 @@ DOC_NUMBER = re.compile(
 )
 """The year-and-serial part of a 发文字号 (GB/T 9704-2012), right after the 发文机关代字."""
 
+SERIAL_SHARING_CODE = re.compile(r"\s*[、，,和及]\s*(?P<written>第?\s*(?P<serial>\d{1,5})\s*[号號])")
+"""A further serial of the same code and year after a number: 国办发〔2016〕80号、81号."""
+
 DECREE_NUMBER = re.compile(
     rf"(?<=[{HAN}])令\s*"  # a decree series: its issuer stands before 令, read leftwards by kg.docnumbers
     r"(?:[（(]\s*)?第\s*(?P<serial>\d{1,5})\s*[号號]"  # 国务院令第711号, 国务院令（第711号）

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.docnumbers import issuer_of_code, normalize_doc_number
+from kg.docnumbers import find_doc_numbers, issuer_of_code, normalize_doc_number
 from kg.vocab import gazetteer
 
 
@@ -67,3 +67,16 @@ def test_unknown_code_has_no_issuer() -> None:
 def test_a_decree_is_issued_by_the_state_council_nationally() -> None:
     found = issuer_of_code("国务院令", gazetteer().get("450300"))
     assert found is not None and (found.issuer, found.jurisdiction) == ("国务院", "CN")
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # further serials of one code and year, written once: each is a number of its own
+        ("按照国办发〔2016〕80号、81号文件精神", ["国办发〔2016〕80号", "国办发〔2016〕81号"]),
+        ("（桂政办发〔2014〕3号、第5号和7号）", ["桂政办发〔2014〕3号", "桂政办发〔2014〕5号", "桂政办发〔2014〕7号"]),
+        ("国办发〔2017〕24号，全年共发布25条", ["国办发〔2017〕24号"]),  # a count after it is no serial
+    ],
+)
+def test_serials_sharing_a_code_and_year(text: str, numbers: list[str]) -> None:
+    assert [f.number.normalized for f in find_doc_numbers(text)] == numbers
