@@ -56,13 +56,29 @@ def find_doc_numbers(text: str) -> list[FoundNumber]:
         run_start = m.start()
         while run_start > 0 and m.start() - run_start < 20 and P.HAN_CHAR.match(text, run_start - 1):
             run_start -= 1
-        code = trim_code(text[run_start : m.start()])
+        spaced = _spaced_code_start(text, run_start, m.start())
+        if spaced is not None:  # 国 办 发〔2017〕24号: a justified red header spreads the code out
+            code, code_start = text[spaced : m.start()].replace(" ", ""), spaced
+        else:
+            code = trim_code(text[run_start : m.start()])
+            code_start = m.start() - len(code)
         if not code:
             continue
-        found = _from_match(m, code, m.start() - len(code))
+        found = _from_match(m, code, code_start)
         out += [found, *_sharing_code_and_year(text, found)]
     out += _decree_numbers(text)
     return sorted(out, key=lambda f: f.span.start)
+
+
+def _spaced_code_start(text: str, run_start: int, bracket: int) -> int | None:
+    """Where a code written a character at a time with spaces between (国 办 发) starts, if it is one."""
+    if bracket - run_start != 1:
+        return None
+    start = run_start
+    while start >= 2 and text[start - 1] == " " and P.HAN_CHAR.match(text, start - 2) \
+            and (start == 2 or not P.HAN_CHAR.match(text, start - 3)):
+        start -= 2
+    return start if bracket - start >= 5 else None  # at least two characters before the last one
 
 
 def _sharing_code_and_year(text: str, first: FoundNumber) -> list[FoundNumber]:

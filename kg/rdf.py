@@ -78,7 +78,7 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     cells of a table row; 较上年 and 增加 are no year's figure; a township's report is about 全镇;
 #     a web page laid out with tables keeps its prose (only tables of figures become rows); 〈title〉, <<title>>;
 #     PDF text mostly of tables re-joins its wrapped prose; the site's name on a line is furniture;
-#     国办发〔2016〕80号、81号 is two numbers.
+#     国办发〔2016〕80号、81号 is two numbers; 国 办 发〔2017〕24号 is one.
 MAPPING_VERSION = "14"
 
 

@@ -24,6 +24,7 @@ from kg.vocab import gazetteer
         ("国办发〔2017〕024号", "国办发〔2017〕24号"),  # leading zero
         ("国办发 〔 2017 〕 24 号", "国办发〔2017〕24号"),  # stray spaces
         ("国办公开办函〔2019〕60号", "国办公开办函〔2019〕60号"),  # long issuer code
+        ("湘 政 办 发〔2018〕12号", "湘政办发〔2018〕12号"),  # a justified red header spreads the code out
         ("根据国办发〔2017〕24号文件", "国办发〔2017〕24号"),  # narrative before the code
         ("印发了市政办〔2017〕53号", "市政办〔2017〕53号"),
         # decrees are numbered without a year; the 中华人民共和国 of their heading is dropped
