@@ -55,7 +55,7 @@ _SAME_WORK = "SELECT DISTINCT ?a ?b WHERE { ?a kg:sameWorkAs ?b }"
 
 _AGENCIES = """
 SELECT DISTINCT ?d ?agency ?name ?region ?level WHERE {
-  ?d eli:passed_by ?agency . ?agency skos:prefLabel ?name .
+  ?d eli:passed_by|kg:coIssuedBy ?agency . ?agency skos:prefLabel ?name .
   OPTIONAL { ?agency kg:region ?r . ?r skos:prefLabel ?region ; kg:level ?level }
 }
 """

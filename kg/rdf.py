@@ -68,7 +68,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 13: a table whose values keep their units (收到申请数 | 31件) is read row by row, by label.
 # 14: years and dates in characters (二〇二〇年); breadcrumbs dropped; a catalogue of 'key：value' lines;
 #     a number beside its title without a parenthesis, or listed second after it; 其中市本级公开…条; 起;
-#     every issuer of a joint document; 年报; request rows without their header row; １２，３５６;
+#     every issuer of a joint document (the lead as eli:passed_by, the others kg:coIssuedBy); 年报;
+#     request rows without their header row; １２，３５６;
 #     a web page without a title line takes its <title>, and keeps a catalogue table outside its article;
 #     a plan a notice forwards (关于转发…) is not the forwarding office's; 自治区本级, 市级部门, 各乡镇 (下级政府).
 #     a portal's column tag before the title (【政府信息公开年报】) is not part of it; shares by applicant in
@@ -271,10 +272,13 @@ class _Builder:
             self.evidence_of(node, "year", part.year)
         if part.region is not None:
             self.add(node, _nt(KG, "region"), self.region(part.region))
-        for issuer in (part.issuer, *part.co_issuers) if part.issuer is not None else ():
+        issuers = [(part.issuer, "passed_by")] if part.issuer is not None else []
+        # the lead issuer of a joint document is its eli:passed_by, one row per document in listings
+        issuers += [(other, "coIssuedBy") for other in part.co_issuers]
+        for issuer, prop in issuers:
             known = resolve_agency(issuer.value, part.region)
             agency = self.canonical_agency(known) if known else self.agency(issuer.value, part.region)
-            self.add(node, _nt(ELI, "passed_by"), agency)
+            self.add(node, _nt(ELI if prop == "passed_by" else KG, prop), agency)
             self.evidence_of(node, "issuer", issuer)
         self.located(node, _nt(ELI, "id_local"), part.number)
         for located, prop in ((part.date_written, "date_document"), (part.date_published, "date_publication")):

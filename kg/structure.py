@@ -477,6 +477,7 @@ def structure_document(text: NormalizedText) -> Structure:
     )
     attachments: tuple[DocumentPart, ...] = ()
     if attachment_line is not None:
+        forwarded = P.FORWARDING_NOTICE_TITLE.search(title.value if title else "") is not None
         att_title = Located(attachment_line.text.strip("《》 "), Span(attachment_line.start, attachment_line.end))
         att_type = classify(att_title.value, "")
         plan_year = _year(P.PLAN_YEAR.search(att_title.value), attachment_line.start) or year
@@ -488,12 +489,13 @@ def structure_document(text: NormalizedText) -> Structure:
                 year=plan_year,
                 region=region_in(att_title.value) or region,
                 # what a notice forwards was issued by someone else, whom the title does not name
-                issuer=None if P.FORWARDING_NOTICE_TITLE.search(title.value if title else "") else issuer,
+                issuer=None if forwarded else issuer,
                 number=None,
                 date_written=written,
                 date_published=published,
                 span=Span(attachment_line.start, len(text.text)),
                 sections=sections(lines, attachment_line.end, len(text.text)),
+                co_issuers=() if forwarded else co_issuers,
             ),
         )
     return Structure(text=text, main=main, attachments=attachments)

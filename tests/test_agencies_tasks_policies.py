@@ -261,3 +261,18 @@ def test_policy_queries(store: KGStore) -> None:
     assert int(rows["五公开"]["documents"] or 0) >= 2
     candidates = {r["term"] for r in _rows(store, "candidate-initiatives")}
     assert "地条钢" in candidates and "五公开" not in candidates
+
+
+def test_a_joint_document_is_one_row_and_counts_for_each_issuer(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "joint.txt").write_text(
+        "中共桂林市委办公室 桂林市人民政府办公室关于印发《桂林市2017年政务公开工作实施方案》的通知\n市办发〔2017〕12号\n"
+        "各县（区）党委和人民政府：\n现将《桂林市2017年政务公开工作实施方案》印发给你们，请认真贯彻执行。\n"
+        "中共桂林市委办公室\n2017年4月1日\n桂林市2017年政务公开工作实施方案\n一、工作任务\n", encoding="utf-8")
+    queries = Path(__file__).parent.parent / "queries"
+    with KGStore(tmp_path / "store") as store:
+        ingest([tmp_path / "in"], store)
+        documents = select_rows(store, read_query(queries / "documents.rq"))
+        issued = {r["agency"]: r["documentsIssued"] for r in select_rows(store, read_query(queries / "agencies.rq"))}
+    assert [r["issuer"] for r in documents] == ["中共桂林市委办公室"]  # the lead issuer, one row per document
+    assert issued["中共桂林市委办公室"] == issued["桂林市人民政府办公室"] == "2"  # the notice and its plan
