@@ -116,10 +116,15 @@ def _page_title(soup: Any) -> str | None:
 
 
 def _has_title_near_top(lines: list[str], page_title: str) -> bool:
-    """Whether the article already opens with its title (perhaps broken over lines, or shorter)."""
+    """Whether the article already opens with its title (perhaps broken over lines). A title line that
+    the page's title only lengthens at the front (2020年…报告 under 湘阴县2020年…报告) leaves out who
+    wrote it: the page's title goes above it."""
     top = lines[:TITLE_NEAR_TOP]
-    joined = re.sub(r"\s", "", "".join(top))
-    return re.sub(r"\s", "", page_title) in joined or any(P.TITLE_ENDING.search(line) for line in top[:3])
+    wanted = re.sub(r"\s", "", page_title)
+    if wanted in re.sub(r"\s", "", "".join(top)):
+        return True
+    titles = [re.sub(r"\s", "", line) for line in top[:3] if P.TITLE_ENDING.search(line)]
+    return any(not (wanted.endswith(t) and len(wanted) > len(t)) for t in titles)
 
 
 TITLE_NEAR_TOP = 8  # lines from the top of the article a title line may stand on

@@ -78,7 +78,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     the own number after the title on its line, or under the signature; a title and its number in the
 #     cells of a table row; 较上年 and 增加 are no year's figure; a township's report is about 全镇;
 #     a web page laid out with tables keeps its prose (only tables of figures become rows); 〈title〉, <<title>>;
-#     PDF text mostly of tables re-joins its wrapped prose; the site's name on a line is furniture;
+#     PDF text mostly of tables re-joins its wrapped prose; the site's name on a line is furniture; a
+#     <title> that names who wrote a shorter title line goes above it;
 #     国办发〔2016〕80号、81号 is two numbers; 国 办 发〔2017〕24号 is one.
 MAPPING_VERSION = "14"
 

@@ -239,3 +239,11 @@ def test_a_web_page_saved_again_after_reading_as_latin1_is_repaired() -> None:
             + "</h1><p>" + _REPORT.split("\n")[2] + "</p></div></body></html>")
     source = source_from_bytes(page.encode("utf-8").decode("latin-1").encode("utf-8"), path="p.html", name="p.html")
     assert _REPORT.split("\n")[0] in source.text and "saved again" in source.encoding
+
+
+def test_a_page_title_that_names_who_wrote_a_shorter_title_line_goes_above_it() -> None:
+    page = ("<html><head><meta charset='utf-8'><title>湘阴县2020年政府信息公开工作年度报告_湘阴县人民政府</title></head>"
+            "<body><div><h1>2020年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2020年，全县主动公开政府信息3456条。</p>"
+            "</div></body></html>")
+    lines = source_from_bytes(page.encode(), path="p.html", name="p.html").text.split("\n")
+    assert lines[:2] == ["湘阴县2020年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告"]
