@@ -273,13 +273,13 @@ class _Builder:
             self.evidence_of(node, "year", part.year)
         if part.region is not None:
             self.add(node, _nt(KG, "region"), self.region(part.region))
-        issuers = [(part.issuer, "passed_by")] if part.issuer is not None else []
+        issuers = [(part.issuer, _nt(ELI, "passed_by"))] if part.issuer is not None else []
         # the lead issuer of a joint document is its eli:passed_by, one row per document in listings
-        issuers += [(other, "coIssuedBy") for other in part.co_issuers]
+        issuers += [(other, _nt(KG, "coIssuedBy")) for other in part.co_issuers]
         for issuer, prop in issuers:
             known = resolve_agency(issuer.value, part.region)
             agency = self.canonical_agency(known) if known else self.agency(issuer.value, part.region)
-            self.add(node, _nt(ELI if prop == "passed_by" else KG, prop), agency)
+            self.add(node, prop, agency)
             self.evidence_of(node, "issuer", issuer)
         self.located(node, _nt(ELI, "id_local"), part.number)
         for located, prop in ((part.date_written, "date_document"), (part.date_published, "date_publication")):

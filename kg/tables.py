@@ -241,11 +241,14 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
         if not labels:
             continue
         row = labels[-1]
-        if len(values) == len(APPLICANT_TYPES) and (applicants or _request_row(row, labels, map_label, context)):
-            notation = _map_row(row, labels, map_label, context)
-            if notation is not None:
-                context = _top(notation)
-                out += [TableValue(notation, row.text, v, unit, a, row.start, c.end)
+        by_applicant = _map_row(row, labels, map_label, context) if len(values) == len(APPLICANT_TYPES) else None
+        # a row of the request table, under its header row or (the header lost: an image, or merged
+        # cells a scraper dropped) by its label and its value for every applicant column
+        if len(values) == len(APPLICANT_TYPES) and (
+                applicants or (by_applicant is not None and by_applicant.startswith(REQUEST_ROWS))):
+            if by_applicant is not None:
+                context = _top(by_applicant)
+                out += [TableValue(by_applicant, row.text, v, unit, a, row.start, c.end)
                         for a, c in zip(APPLICANT_TYPES, values, strict=True) if (v := number(c.text)) is not None]
             continue
         if columns and len(values) <= len(columns):
@@ -265,13 +268,6 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
             context = notation
         out.append(TableValue(notation, row.text, v, unit, None, row.start, values[0].end))
     return out
-
-
-def _request_row(row: Cell, labels: list[Cell], map_label: MapLabel, context: str | None) -> bool:
-    """A row of the request table whose header row was lost (an image, or merged cells a scraper
-    dropped): its label is a request row's and it has a value for every applicant column."""
-    notation = _map_row(row, labels, map_label, context)
-    return notation is not None and notation.startswith(REQUEST_ROWS)
 
 
 REQUEST_ROWS = "N.3"  # the notations of the request table's rows
