@@ -298,6 +298,9 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         s_end = P.SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = m.group("unit")
+        carried = _subject_before_change(text, sentence_start, clause_start, clause, clauses)
+        if carried is not None:
+            clause_start, clause = carried
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
         partial = P.PART_OR_CHANGE.search(clause)
         rule = None if partial or row else _rule_for(clause, unit, sentence, family)
@@ -320,6 +323,22 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         ))
     out += _percentages(text, region, skip, clauses, default_scope)
     return out
+
+
+def _subject_before_change(text: str, sentence_start: int, clause_start: int, clause: str,
+                           clauses: _Breaks) -> tuple[int, str] | None:
+    """(start, text) of what a figure counts when its own clause only says 达 after a comparison:
+    in 受理申请较上年增长25%，达150件 the 150件 are 受理申请, this year's figure."""
+    if clause_start <= sentence_start or not P.FIGURE_AFTER_CHANGE.fullmatch(clause):
+        return None
+    change = P.CHANGE.search(text, sentence_start, clause_start)
+    if change is None:
+        return None
+    start = max(sentence_start, clauses.start_before(change.start()))
+    subject = text[start : change.start()]
+    if not subject.strip() or P.FIGURE.search(subject):
+        return None
+    return start, subject
 
 
 def _row_label(text: str, clause_start: int, at: int, clauses: _Breaks) -> tuple[int, str, str] | None:

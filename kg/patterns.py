@@ -321,13 +321,24 @@ FIGURE = re.compile(
 
 PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[%％]")
 """占46.3%: a share, kept as a figure of its own (unit %)."""
-PART_OR_CHANGE = re.compile(
-    r"领域|类信息|方面"  # a figure about one area or kind of information, not the total
-    r"|占|比例"  # a share of something
-    r"|同比|增长|减少|增加|下降|上升"  # a change against last year, not the year's figure
+_CHANGE = (
+    r"同比|增长|减少|增加|下降|上升"  # a change against last year, not the year's figure
     r"|[较比](?:上年|去年|上一年|(?:19|20)\d{2}\s*年)"  # last year's figure, stated to compare: 较2016年的120件
 )
+PART_OR_CHANGE = re.compile(
+    r"领域|类信息|方面"  # a figure about one area or kind of information, not the total
+    r"|占|比例|"  # a share of something
+    + _CHANGE
+)
 """A clause whose figure no indicator totals: 重点领域公开信息300条, 同比增长12件."""
+CHANGE = re.compile(_CHANGE)
+"""Where a comparison with last year starts: 受理申请较上年增长25%."""
+FIGURE_AFTER_CHANGE = re.compile(
+    r"\s*(?:已|共|总数)?"
+    r"(?:达到|达|增至|增加到|增加至|上升至|上升到|降至|减少到|减少至|下降到|下降至|为|共计|计)?\s*$"  # 达150件, 增至150件
+)
+"""All a clause says before the year's own figure when its subject came before a comparison:
+受理申请较上年增长25%，达150件."""
 CLAUSE_BREAK = re.compile(
     r"[，；;。：:\n、]"  # punctuation that ends a clause
     r"|,(?!\d{3}(?!\d))"  # an ASCII comma, unless it groups the thousands of a number (1,236条)

@@ -38,6 +38,15 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # last year's figure and the change are not this year's
         ("2017年全市收到申请数较2016年的120件增加了30件。", []),
         ("全市主动公开政府信息5632条，比上年增加1234条。", [("A.1.1", 5632, "全市")]),
+        # the year's figure after the comparison counts what the sentence began with
+        ("全年受理政府信息公开申请较上年增长25%，达150件。", [("A.3.1", 150, "全市")]),
+        ("全市共受理申请较2016年（120件）增加30件，增长25%，达到150件。", [("A.3.1", 150, "全市")]),
+        ("主动公开政府信息较去年增加1200条，增至8500条。", [("A.1.1", 8500, "全市")]),
+        ("同比增长25%，达150件。", []),
+        # other verbs of receiving, and the request whose information does not exist
+        ("2018年共接收政府信息公开申请21份，接到信函申请3件。", [("A.3.1", 21, "全市"), ("A.3.1.4", 3, "全市")]),
+        ("共受理申请23件，其中同意公开14件，信息不存在4件。",
+         [("A.3.1", 23, "全市"), ("A.3.3.2", 14, "全市"), ("A.3.3.6", 4, "全市")]),
         # a share of the published total that does not repeat 政府信息
         ("全市共主动公开政府信息21,305条，其中市本级主动公开4,112条。",
          [("A.1.1", 21305, "全市"), ("A.1.1", 4112, "市本级")]),
