@@ -1,8 +1,8 @@
 """Stage 0: bytes on disk → decoded `SourceText`.
 
 Encoding detection is deliberately ordered: a BOM is proof; strict UTF-8 that decodes is
-almost never wrong for CJK text (unless it is UTF-8 once read as Latin-1 and saved again, which
-is undone); GB18030 (a superset of GBK and GB2312) is the next most likely for government sites,
+almost never wrong for CJK text (unless it is UTF-8 once read as Latin-1 or GBK and saved again,
+which is undone, see kg.mojibake); GB18030 (a superset of GBK and GB2312) is the next most likely for government sites,
 Big5 where the bytes are that; charset-normalizer settles the rest.
 """
 
@@ -16,6 +16,7 @@ from charset_normalizer import from_bytes
 
 from .formats import MEDIA_TYPES, ExtractionError, detect_format, extract_text
 from .model import Problem, SourceText
+from .mojibake import undo_gbk_misread
 
 
 class InputError(Exception):
@@ -42,8 +43,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        repaired = _undo_latin1_mojibake(text)
-        return (repaired, "utf-8 (saved again after reading as Latin-1)") if repaired else (text, "utf-8")
+        return _undo_misreading(text, "utf-8")
     for cut in range(4):  # a file cut inside its last multi-byte character
         try:
             text = data[: len(data) - cut].decode("gb18030")
@@ -59,6 +59,21 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise ValueError("cannot determine the text encoding")
     return str(best), best.encoding
+
+
+def _undo_misreading(text: str, encoding: str) -> tuple[str, str]:
+    """Text saved again after a program read its UTF-8 as Latin-1 or as GBK, as it was before."""
+    repaired = _undo_latin1_mojibake(text)
+    if repaired is not None:
+        return repaired, f"{encoding} (saved again after reading as Latin-1)"
+    restored = undo_gbk_misread(text)
+    if restored is not None:
+        return restored.text, f"{encoding} (saved again after reading as GBK{_guessed(restored.guessed)})"
+    return text, encoding
+
+
+def _guessed(n: int) -> str:
+    return f"; {n} characters it lost guessed from their context" if n else ""
 
 
 def _big5_rather_than_gbk(data: bytes) -> bool:
@@ -168,7 +183,9 @@ def source_from_bytes(data: bytes, *, path: str, name: str) -> SourceText:
     if _is_binary(text):
         raise InputError(f"{path}: binary or undecodable content (tried {encoding})")
     problems: tuple[Problem, ...] = ()
-    if "\ufffd" in text:
+    if "reading as GBK" in encoding:
+        problems = (Problem("decode", f"UTF-8 text that had been read as GBK, restored ({encoding})"),)
+    elif "\ufffd" in text:
         problems = (Problem("decode", f"undecodable bytes replaced while reading as {encoding}"),)
     elif encoding.startswith("mixed:"):
         problems = (Problem("decode", f"lines in different encodings ({encoding[6:]}), each decoded on its own"),)
@@ -190,9 +207,8 @@ def _from_document(data: bytes, fmt: str, *, path: str, name: str) -> SourceText
         raise InputError(f"{path}: {exc}") from exc
     if not text.strip():
         raise InputError(f"{path}: no text found in this {fmt.upper()} file")
-    repaired = _undo_latin1_mojibake(text) if fmt == "html" else None
-    if repaired is not None:  # a page saved again after a browser read it as Latin-1
-        text, encoding = repaired, f"{encoding} (saved again after reading as Latin-1)"
+    if fmt == "html":  # a page saved again after a browser read it in the wrong encoding
+        text, encoding = _undo_misreading(text, encoding)
     return SourceText(
         path=path,
         name=name,

@@ -335,7 +335,8 @@ CHANGE = re.compile(_CHANGE)
 """Where a comparison with last year starts: 受理申请较上年增长25%."""
 FIGURE_AFTER_CHANGE = re.compile(
     r"\s*(?:已|共|总数)?"
-    r"(?:达到|达|增至|增加到|增加至|上升至|上升到|降至|减少到|减少至|下降到|下降至|为|共计|计)?\s*$"  # 达150件, 增至150件
+    r"(?:达到|达|增至|增加到|增加至|上升至|上升到|降至|减少到|减少至|下降到|下降至|为|共计|计)?"  # 达150件, 增至150件
+    r"\s*$"
 )
 """All a clause says before the year's own figure when its subject came before a comparison:
 受理申请较上年增长25%，达150件."""

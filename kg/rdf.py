@@ -81,7 +81,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     PDF text mostly of tables re-joins its wrapped prose; the site's name on a line is furniture; a
 #     <title> that names who wrote a shorter title line goes above it;
 #     国办发〔2016〕80号、81号 is two numbers; 国 办 发〔2017〕24号 is one.
-# 15: the year's figure after a comparison (受理申请较上年增长25%，达150件); 接收/接到 requests; 信息不存在.
+# 15: the year's figure after a comparison (受理申请较上年增长25%，达150件); 接收/接到 requests; 信息不存在;
+#     国办发〈2017〉24号; UTF-8 once read as GBK and saved again is restored (kg.mojibake).
 MAPPING_VERSION = "15"
 
 

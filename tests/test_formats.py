@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kg.formats import detect_format
 from kg.load import InputError, decode_bytes, source_from_bytes
+from kg.metrics import extract_observations
+from kg.mojibake import undo_gbk_misread
 from kg.pipeline import ingest, process_file
+from kg.regions import gazetteer
 from kg.store import KGStore
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 PAGE = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 <title>钦州市人民政府门户网站</title><script>var nav = "首页 政务公开";</script><style>.x{}</style></head>
@@ -247,3 +254,33 @@ def test_a_page_title_that_names_who_wrote_a_shorter_title_line_goes_above_it() 
             "</div></body></html>")
     lines = source_from_bytes(page.encode(), path="p.html", name="p.html").text.split("\n")
     assert lines[:2] == ["湘阴县2020年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告"]
+
+
+def _browser_gbk(data: bytes) -> str:
+    """How a browser reads bytes as GBK: a lone 0x80 is €, any other unusable byte U+FFFD."""
+    def handler(err: UnicodeError) -> tuple[str, int]:
+        assert isinstance(err, UnicodeDecodeError)
+        return ("€" if err.object[err.start] == 0x80 else "\ufffd"), err.start + 1
+
+    codecs.register_error("kg-test-browser", handler)
+    return data.decode("gb18030", errors="kg-test-browser")
+
+
+@pytest.mark.parametrize("misread", [lambda b: b.decode("gbk", errors="replace"), _browser_gbk],
+                         ids=["python-gbk", "browser-gbk"])
+def test_utf8_once_read_as_gbk_is_restored_and_its_lost_bytes_guessed(misread: Callable[[bytes], str]) -> None:
+    original = (FIXTURES / "county_report_2018.txt").read_text(encoding="utf-8")
+    garbled = misread(original.encode("utf-8"))  # 鍏ㄥ幙鍏变富鍔ㄥ叕寮€…
+    source = source_from_bytes(garbled.encode("utf-8"), path="g.txt", name="g.txt")
+    assert "reading as GBK" in source.encoding and source.problems[0].code == "decode"
+    assert len(source.text) == len(original)
+    wrong = sum(1 for a, b in zip(source.text, original, strict=True) if a != b)
+    assert wrong < 0.03 * len(original)  # a lost byte is guessed from context, and the guess is seldom wrong
+    facts = {(o.indicator, o.value) for o in extract_observations(source.text, gazetteer().get("450326"), 2018)}
+    assert {("A.1.1", 6532.0), ("A.3.1", 23.0), ("A.3.3.6", 4.0)} <= facts
+
+
+def test_real_chinese_text_is_never_taken_for_a_gbk_misreading() -> None:
+    for sample in sorted((Path(__file__).parents[1] / "data" / "samples").glob("*.txt")):
+        assert undo_gbk_misread(sample.read_text(encoding="utf-8")) is None, sample.name
+    assert undo_gbk_misread((FIXTURES / "county_report_2018.txt").read_text(encoding="utf-8")) is None

@@ -366,3 +366,14 @@ def test_a_few_files_added_to_a_large_store_do_not_compact_it(
         assert calls == [1]  # four files into an empty store: the loads are all of it
         ingest([later], s)
         assert calls == [1]  # one more file: a fifth of the store, under the share
+
+
+@given(_mess)
+@settings(max_examples=200, deadline=None)
+def test_undoing_a_gbk_misreading_never_crashes_and_gives_back_the_ascii(text: str) -> None:
+    from kg.mojibake import undo_gbk_misread
+
+    undo_gbk_misread(text)
+    restored = undo_gbk_misread(text.encode("utf-8").decode("gbk", errors="replace"))
+    if restored is not None:  # the misreading may swallow ASCII into a pair; undone, it is all back, in order
+        assert [c for c in restored.text if c.isascii()] == [c for c in text if c.isascii()]
