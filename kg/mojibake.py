@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from .vocab import data_dir
 
 _RUN = re.compile(r"[^\x00-\x7f]+")
-_SAMPLE = 20_000
+_SAMPLE = 5_000  # characters looked at to tell; a misread file is misread from its start
 _LOST = "\ufffd"
 _MAX_LOST_IN_A_CHARACTER = 2
 _BEAM = 24  # options of a guessed character worth weighing
