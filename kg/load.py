@@ -1,9 +1,9 @@
 """Stage 0: bytes on disk → decoded `SourceText`.
 
 Encoding detection is deliberately ordered: a BOM is proof; strict UTF-8 that decodes is
-almost never wrong for CJK text (unless it is UTF-8 once read as Latin-1 or GBK and saved again,
-which is undone, see kg.mojibake); GB18030 (a superset of GBK and GB2312) is the next most likely for government sites,
-Big5 where the bytes are that; charset-normalizer settles the rest.
+almost never wrong for CJK text (unless it is UTF-8 once read as Latin-1 or GBK and saved
+again, which is undone, see kg.mojibake); GB18030 (a superset of GBK and GB2312) is the next
+most likely for government sites, Big5 where the bytes are that; charset-normalizer settles the rest.
 """
 
 from __future__ import annotations
