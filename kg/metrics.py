@@ -137,10 +137,16 @@ def narrative_rules() -> tuple[_Rule, ...]:
         )
 
 
-@lru_cache(maxsize=1)
-def scope_markers() -> tuple[tuple[re.Pattern[str], str], ...]:
+@lru_cache(maxsize=2)
+def scope_markers(government: bool = True) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The markers that qualify a figure's scope in a government's report, or in a department's: there
+    市人民政府 names another body (the portal the department publishes through), not a scope."""
     with open(data_dir() / "scope_markers.tsv", encoding="utf-8", newline="") as f:
-        return tuple((re.compile(r["pattern"]), r["scope"]) for r in csv.DictReader(f, delimiter="\t"))
+        return tuple(
+            (re.compile(r["pattern"]), r["scope"])
+            for r in csv.DictReader(f, delimiter="\t")
+            if government or r["counts_in"] == "any"
+        )
 
 
 def scope_label(kind: str, region: Region | None) -> str:
@@ -152,13 +158,14 @@ def scope_label(kind: str, region: Region | None) -> str:
     return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
 
 
-def _scope_before(text: str, at: int, region: Region | None, since: int = 0) -> str | None:
+def _scope_before(text: str, at: int, region: Region | None, default_scope: str | None,
+                  since: int = 0) -> str | None:
     """The scope marker nearest before `at` in its paragraph (and after `since`); asides in
     parentheses do not count."""
     best: tuple[int, str] | None = None
     start = max(text.rfind("\n", 0, at) + 1, since)
     window = P.PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[start:at])
-    for pattern, kind in scope_markers():
+    for pattern, kind in scope_markers(government=default_scope != "本机关"):
         for m in pattern.finditer(window):
             if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start()):
                 best = (m.end(), kind)
@@ -195,7 +202,7 @@ def map_label(label: str, context: str | None) -> str | None:
 def table_observations(text: str, region: Region | None, default_scope: str | None = None) -> list[Observation]:
     out: list[Observation] = []
     for start, end in table_regions(text):
-        scope = _scope_before(text, start, region) or default_scope or scope_label("@whole", region)
+        scope = _scope_before(text, start, region, default_scope) or default_scope or scope_label("@whole", region)
         for value in read_table(cells_of(text[start:end]), map_label):
             indicator = indicators()[value.notation]
             unit = value.unit_cell if value.unit_cell not in (None, "/") else indicator.unit
@@ -310,6 +317,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         if notation is not None:
             notation = in_report_format(notation, template)
         indicator = indicators()[notation] if notation else None
+        clause_start = _past_indentation(text, clause_start, m.start())
         out.append(Observation(
             indicator=notation,  # None: kept as a generic figure, so nothing the report states is lost
             label=clause.strip() or sentence.strip()[:30],
@@ -323,6 +331,13 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         ))
     out += _percentages(text, region, skip, clauses, default_scope)
     return out
+
+
+def _past_indentation(text: str, start: int, end: int) -> int:
+    """A quote starts at its first word: a paragraph's indentation (　　) is no part of it."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _subject_before_change(text: str, sentence_start: int, clause_start: int, clause: str,
@@ -360,11 +375,11 @@ def _figure_scope(text: str, at: int, region: Region | None, rule: _Rule | None,
     """The nearest scope marker; for a government's own channel (its portal, its 政务微博) only one in
     the figure's own sentence counts: without one, the figure is the government's own."""
     if rule is not None and rule.unmarked is not None:
-        own = _scope_before(text, at, region, since=sentence_start)
+        own = _scope_before(text, at, region, default_scope, since=sentence_start)
         if own is not None:
             return own
         return default_scope if default_scope == "本机关" else scope_label(rule.unmarked, region)
-    return _scope_before(text, at, region) or default_scope
+    return _scope_before(text, at, region, default_scope) or default_scope
 
 
 def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]], clauses: _Breaks,
@@ -373,10 +388,10 @@ def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]], 
     for m in P.PERCENT.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        clause_start = clauses.start_before(m.start())
+        clause_start = _past_indentation(text, clauses.start_before(m.start()), m.start())
         out.append(Observation(
             indicator=None, label=text[clause_start : m.start()].strip(), value=float(m.group("num")), unit="%",
-            scope=_scope_before(text, m.start(), region) or default_scope, estimated=False,
+            scope=_scope_before(text, m.start(), region, default_scope) or default_scope, estimated=False,
             span=Span(clause_start, m.end()), source="narrative",
         ))
     return out

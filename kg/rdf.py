@@ -83,7 +83,10 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     国办发〔2016〕80号、81号 is two numbers; 国 办 发〔2017〕24号 is one.
 # 15: the year's figure after a comparison (受理申请较上年增长25%，达150件); 接收/接到 requests; 信息不存在;
 #     国办发〈2017〉24号; UTF-8 once read as GBK and saved again is restored (kg.mojibake).
-MAPPING_VERSION = "15"
+# 16: in a department's report 我局 is 本机关, and the government's portal is a channel, not a scope;
+#     the reasons under 不予公开/无法提供/不予处理 (and the pre-2019 不同意公开) in prose; 不属于本机关 is
+#     a row, not the scope 本机关; 县领导参加新闻发布会; a figure's quote starts after the indentation.
+MAPPING_VERSION = "16"
 
 
 @lru_cache(maxsize=1024)
