@@ -278,7 +278,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     family: str | None = None
     row_context: str | None = None  # the section row (A.5) of the last row read by its label
     sentence_start = 0
-    sentences, clauses = _Breaks(P.SENTENCE_BREAK, text), _Breaks(P.CLAUSE_BREAK, text)
+    sentences, clauses = _Breaks(P.SENTENCE_BREAK, text), _Breaks(P.CLAUSE_BREAK, text, P.PARENTHETICAL)
     for m in P.FIGURE.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
             continue
@@ -400,13 +400,23 @@ def _percentages(text: str, region: Region | None, skip: list[tuple[int, int]], 
 class _Breaks:
     """Where the sentences (or clauses) of a text start, found once for all the figures in it."""
 
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+    def __init__(self, pattern: re.Pattern[str], text: str, asides: re.Pattern[str] | None = None) -> None:
         self.ends = [m.end() for m in pattern.finditer(text)]
+        if asides is not None:
+            # a 、 inside an aside without figures (各县（市、区）共受理120件) ends no clause
+            quiet = [(m.start(), m.end()) for m in asides.finditer(text) if not P.ANY_DIGIT.search(m.group(0))]
+            self.ends = [e for e in self.ends if not _inside(e, quiet)]
 
     def start_before(self, at: int) -> int:
         """The start of the sentence or clause that holds position `at`."""
         k = bisect_right(self.ends, at) - 1
         return self.ends[k] if k >= 0 else 0
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `at` falls strictly inside one of the sorted, non-overlapping `spans`."""
+    k = bisect_right(spans, (at, -1)) - 1  # the last span that starts before `at`
+    return k >= 0 and spans[k][0] < at < spans[k][1]
 
 
 def report_format(table: list[Observation], year: int | None) -> str | None:

@@ -86,7 +86,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 16: in a department's report 我局 is 本机关, and the government's portal is a channel, not a scope;
 #     the reasons under 不予公开/无法提供/不予处理 (and the pre-2019 不同意公开) in prose; 不属于本机关 is
 #     a row, not the scope 本机关; 县领导参加新闻发布会; a figure's quote starts after the indentation.
-MAPPING_VERSION = "16"
+# 17: 市直各部门 (own level); 县区 after 其中 (the governments below); 市级各部门和各县区 (everyone); a 、
+#     inside an aside without figures (各县（市、区）) ends no clause; 乡镇 as a subject; 乡镇和县直部门.
+MAPPING_VERSION = "17"
 
 
 @lru_cache(maxsize=1024)

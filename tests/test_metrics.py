@@ -283,6 +283,16 @@ def test_a_note_under_a_row_label_is_part_of_the_row_not_prose() -> None:
         ("431100", "全市共受理申请100件，各县区受理60件。", [("A.3.1", 100, "全市"), ("A.3.1", 60, "下级政府")]),
         # ... but towns and departments together are everyone
         ("431102", "2018年，各乡镇、各部门共主动公开政府信息3,456条。", [("A.1.1", 3456, "全区")]),
+        ("431100", "市级各部门和各县区共主动公开信息12100条。", [("A.1.1", 12100, "全市")]),
+        ("431121", "乡镇和县直部门累计主动公开政府信息2256条，县本级和各乡镇共受理申请12件。",
+         [("A.1.1", 2256, "全县"), ("A.3.1", 12, "全县")]),
+        ("431121", "全县共主动公开政府信息3456条，其中县直部门公开1200条，乡镇（街道）公开2256条。",
+         [("A.1.1", 3456, "全县"), ("A.1.1", 1200, "县本级"), ("A.1.1", 2256, "下级政府")]),
+        # 市直各部门 is the city's own level; 县区 after 其中 the governments below, with or without 各
+        ("431100", "市直各部门共主动公开政府信息3200条，各县（区）共主动公开政府信息8900条。",
+         [("A.1.1", 3200, "市本级"), ("A.1.1", 8900, "下级政府")]),
+        ("431100", "全市共受理政府信息公开申请176件，其中市直部门受理56件，县区受理120件。",
+         [("A.3.1", 176, "全市"), ("A.3.1", 56, "市本级"), ("A.3.1", 120, "下级政府")]),
     ],
 )
 def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -336,3 +346,9 @@ def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
 def test_the_reporting_governments_own_jurisdiction(issuer: str, text: str, scope: str) -> None:
     (found,) = [o for o in extract_observations(text, gazetteer().get("430624"), 2020, issuer) if o.indicator]
     assert found.scope == scope
+
+
+def test_a_clause_starts_outside_an_aside_that_holds_no_figure() -> None:
+    text = "市本级共受理申请56件，各县（市、区）共受理120件（其中网上申请100件、当面申请20件）。"
+    quotes = [text[o.span.start : o.span.end] for o in extract_observations(text, CITY) if o.indicator]
+    assert quotes == ["市本级共受理申请56件", "各县（市、区）共受理120件", "其中网上申请100件", "当面申请20件"]
