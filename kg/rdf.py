@@ -88,7 +88,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     a row, not the scope 本机关; 县领导参加新闻发布会; a figure's quote starts after the indentation.
 # 17: 市直各部门 (own level); 县区 after 其中 (the governments below); 市级各部门和各县区 (everyone); a 、
 #     inside an aside without figures (各县（市、区）) ends no clause; 乡镇 as a subject; 乡镇和县直部门.
-MAPPING_VERSION = "17"
+# 18: 主动公开各类政府信息共计5689条; the table's row names as prose (其他方式公开政府信息数29801条);
+#     电子邮件申请 (over the network); 非本机关信息.
+MAPPING_VERSION = "18"
 
 
 @lru_cache(maxsize=1024)

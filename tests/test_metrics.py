@@ -81,6 +81,17 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
          [("A.2.2.1", 15, "全市"), ("A.2.2.1.1", 8, "全市"), ("A.2.2.2", 12, "全市"), ("A.2.2.2.1", 4, "全市"),
           ("A.2.2.4", 45, "全市")]),
         ("召开新闻发布会6次，市领导参加新闻发布会4次。", [("A.2.2.1", 6, "全市"), ("A.2.2.1.1", 4, "全市")]),
+        # the total published, however the clause before it ends (共计, 合计, 数为)
+        ("全年主动公开各类政府信息共计5689条，主动公开政府信息数为5689条，公开政府信息合计5689条。",
+         [("A.1.1", 5689, "全市"), ("A.1.1", 5689, "全市"), ("A.1.1", 5689, "全市")]),
+        # the pre-2019 table's row names written as prose (…政府信息数): each channel its own row
+        ("全市主动公开政府信息数344266条，其中政府公报公开政府信息数1268条，政府网站公开政府信息数269311条，"
+         "其他方式公开政府信息数29801条。",
+         [("A.1.1", 344266, "全市"), ("A.1.2.1", 1268, "全市"), ("A.1.2.2", 269311, "全市"), ("A.1.2.5", 29801, "全市")]),
+        # requests by e-mail are requests over the network; 非本机关信息 is not this agency's to disclose
+        ("全年共受理申请45件，其中通过电子邮件申请3件。已答复45件，其中同意公开30件，非本机关信息4件。",
+         [("A.3.1", 45, "全市"), ("A.3.1.3", 3, "全市"), ("A.3.3", 45, "全市"), ("A.3.3.2", 30, "全市"),
+          ("A.3.3.5", 4, "全市")]),
         # a row's label that names this agency (不属于本机关…) is no scope marker
         ("已答复32件，不属于本机关公开范围2件。", [("A.3.3", 32, "全市"), ("A.3.3.5", 2, "全市")]),
         # channels by other names; the staff and the reading rooms of the pre-2019 table, in prose
