@@ -137,6 +137,9 @@ def narrative_rules() -> tuple[_Rule, ...]:
         )
 
 
+OWN_AGENCY = "本机关"  # the scope of a department's or an office's report: the agency itself
+
+
 @lru_cache(maxsize=2)
 def scope_markers(government: bool = True) -> tuple[tuple[re.Pattern[str], str], ...]:
     """The markers that qualify a figure's scope in a government's report, or in a department's: there
@@ -165,7 +168,7 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
     best: tuple[int, str] | None = None
     start = max(text.rfind("\n", 0, at) + 1, since)
     window = P.PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[start:at])
-    for pattern, kind in scope_markers(government=default_scope != "本机关"):
+    for pattern, kind in scope_markers(government=default_scope != OWN_AGENCY):
         for m in pattern.finditer(window):
             if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start()):
                 best = (m.end(), kind)
@@ -378,7 +381,7 @@ def _figure_scope(text: str, at: int, region: Region | None, rule: _Rule | None,
         own = _scope_before(text, at, region, default_scope, since=sentence_start)
         if own is not None:
             return own
-        return default_scope if default_scope == "本机关" else scope_label(rule.unmarked, region)
+        return default_scope if default_scope == OWN_AGENCY else scope_label(rule.unmarked, region)
     return _scope_before(text, at, region, default_scope) or default_scope
 
 
@@ -437,7 +440,7 @@ def default_scope(issuer: str | None, region: Region | None) -> str:
     (全市), a department's or an office's for itself (本机关)."""
     if issuer is None or P.GOVERNMENT_NAME_END.search(issuer):
         return scope_label("@whole", region)
-    return "本机关"
+    return OWN_AGENCY
 
 
 def _township(issuer: str | None, region: Region | None) -> Region | None:
