@@ -326,7 +326,7 @@ _CHANGE = (
     r"|[较比](?:上年|去年|上一年|(?:19|20)\d{2}\s*年)"  # last year's figure, stated to compare: 较2016年的120件
 )
 PART_OR_CHANGE = re.compile(
-    r"领域|类信息|方面"  # a figure about one area or kind of information, not the total
+    r"(?<!各)(?:领域|类信息|方面)"  # a figure about one area or kind of information (各类信息 is all of them)
     r"|占|比例|"  # a share of something
     + _CHANGE
 )

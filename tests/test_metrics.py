@@ -92,6 +92,9 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         ("全年共受理申请45件，其中通过电子邮件申请3件。已答复45件，其中同意公开30件，非本机关信息4件。",
          [("A.3.1", 45, "全市"), ("A.3.1.3", 3, "全市"), ("A.3.3", 45, "全市"), ("A.3.3.2", 30, "全市"),
           ("A.3.3.5", 4, "全市")]),
+        # 各类信息 is all kinds of information, 财政类信息 one kind (no indicator's total)
+        ("市政府门户网站共发布各类信息2.5万条。全市主动公开政府信息5689条，其中财政类信息300条。",
+         [("A.1.2.2", 25000, "市本级"), ("A.1.1", 5689, "全市")]),
         # a row's label that names this agency (不属于本机关…) is no scope marker
         ("已答复32件，不属于本机关公开范围2件。", [("A.3.3", 32, "全市"), ("A.3.3.5", 2, "全市")]),
         # channels by other names; the staff and the reading rooms of the pre-2019 table, in prose
