@@ -308,7 +308,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         s_end = P.SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = m.group("unit")
-        carried = _subject_before_change(text, sentence_start, clause_start, clause, clauses)
+        carried = (_subject_before_change(text, sentence_start, clause_start, clause, clauses)
+                   or _subject_before_listed_figure(text, sentence_start, clause_start, clause, clauses))
         if carried is not None:
             clause_start, clause = carried
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
@@ -357,6 +358,20 @@ def _subject_before_change(text: str, sentence_start: int, clause_start: int, cl
     if not subject.strip() or P.FIGURE.search(subject):
         return None
     return start, subject
+
+
+def _subject_before_listed_figure(text: str, sentence_start: int, clause_start: int, clause: str,
+                                  clauses: _Breaks) -> tuple[int, str] | None:
+    """(start, text) of what a figure counts when it is listed right after another one, in another
+    unit: in 通过政府公报公开信息36期、312条 the 312条 are 通过政府公报公开信息 too."""
+    if clause.strip() or clause_start - 1 <= sentence_start or text[clause_start - 1] not in P.FIGURE_LIST_SEPARATORS:
+        return None
+    before = P.FIGURE_AT_END.search(text, max(sentence_start, clause_start - 24), clause_start - 1)
+    if before is None:
+        return None
+    start = max(sentence_start, clauses.start_before(before.start()))
+    subject = text[start : before.start()]
+    return (start, subject) if subject.strip() else None
 
 
 def _row_label(text: str, clause_start: int, at: int, clauses: _Breaks) -> tuple[int, str, str] | None:

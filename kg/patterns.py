@@ -333,6 +333,9 @@ PART_OR_CHANGE = re.compile(
 """A clause whose figure no indicator totals: 重点领域公开信息300条, 同比增长12件."""
 CHANGE = re.compile(_CHANGE)
 """Where a comparison with last year starts: 受理申请较上年增长25%."""
+FIGURE_AT_END = re.compile(FIGURE.pattern + r"$")
+"""A figure that ends where the searched stretch does: the one listed before another (36期、312条)."""
+FIGURE_LIST_SEPARATORS = "、，,"  # between two figures of one subject in two units: 36期、312条
 FIGURE_AFTER_CHANGE = re.compile(
     r"\s*(?:已|共|总数)?"
     r"(?:达到|达|增至|增加到|增加至|上升至|上升到|降至|减少到|减少至|下降到|下降至|为|共计|计)?"  # 达150件, 增至150件

@@ -90,7 +90,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     inside an aside without figures (各县（市、区）) ends no clause; 乡镇 as a subject; 乡镇和县直部门.
 # 18: 主动公开各类政府信息共计5689条; the table's row names as prose (其他方式公开政府信息数29801条);
 #     电子邮件申请 (over the network); 非本机关信息.
-# 19: 结转至下一年度 (N.3.4); 各类信息 is no part of the total.
+# 19: 结转至下一年度 (N.3.4); 各类信息 is no part of the total; a figure listed after another in
+#     another unit counts the same thing (通过政府公报公开信息36期、312条).
 MAPPING_VERSION = "19"
 
 

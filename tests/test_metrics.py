@@ -95,6 +95,9 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # 各类信息 is all kinds of information, 财政类信息 one kind (no indicator's total)
         ("市政府门户网站共发布各类信息2.5万条。全市主动公开政府信息5689条，其中财政类信息300条。",
          [("A.1.2.2", 25000, "市本级"), ("A.1.1", 5689, "全市")]),
+        # a figure listed after another in another unit counts the same thing (36期、312条)
+        ("全市主动公开政府信息5689条，其中通过政府公报公开信息36期、312条。",
+         [("A.1.1", 5689, "全市"), ("A.1.2.1", 312, "全市")]),
         # a row's label that names this agency (不属于本机关…) is no scope marker
         ("已答复32件，不属于本机关公开范围2件。", [("A.3.3", 32, "全市"), ("A.3.3.5", 2, "全市")]),
         # channels by other names; the staff and the reading rooms of the pre-2019 table, in prose
