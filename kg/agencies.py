@@ -61,7 +61,7 @@ def _alternation(words: list[str]) -> str:
 def _names() -> re.Pattern[str]:
     """National agency names and agency bodies; the place before a body is looked up separately."""
     return re.compile(
-        r"(?P<national>" + _alternation(list(national())) + r")(?![\u4e00-\u9fff]{0,1}(?:公报|网站))"
+        r"(?P<national>" + _alternation(list(national())) + r")(?!门)(?![\u4e00-\u9fff]{0,1}(?:公报|网站))"
         r"|(?P<body>" + _alternation(list(bodies())) + r")"
     )
 

@@ -117,6 +117,7 @@ class _Rule:
     unless: re.Pattern[str] | None  # found in the clause, the figure is not this row's
     unmarked: str | None  # the scope when the figure's own sentence names none (a government's own channel)
     applicant: str | None = None  # the applicants a share of the requests is of (其中自然人申请87件)
+    after: re.Pattern[str] | None = None  # what the words right after the figure say it counts (3件结转至2023年)
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +133,7 @@ def narrative_rules() -> tuple[_Rule, ...]:
                 re.compile(r["unless"]) if r.get("unless") else None,
                 r.get("unmarked") or None,
                 r.get("applicant") or None,
+                re.compile(r["after"]) if r.get("after") else None,
             )
             for r in csv.DictReader(f, delimiter="\t")
         )
@@ -252,22 +254,59 @@ def _value(m: re.Match[str]) -> float | None:
     return float(value * 10000 if m.group("wan") else value)
 
 
-def _rule_for(clause: str, unit: str, sentence: str, family: str | None) -> _Rule | None:
-    for rule in narrative_rules():
-        if rule.family is not None and family not in rule.family:
-            continue
-        if rule.unit is not None and not rule.unit.match(unit):
-            continue
-        if rule.sentence is not None and not rule.sentence.search(sentence):
-            continue
-        if rule.phrase is not None and not rule.phrase.search(clause):
-            continue
-        if rule.unless is not None and rule.unless.search(clause):
-            continue
-        if rule.phrase is None and rule.sentence is None:
-            continue
-        return rule
+@dataclass(frozen=True)
+class _Context:
+    """What the rules read around one figure."""
+    clause: str  # the words before it, back to the clause's start
+    following: str  # the words after it, up to the clause's end
+    unit: str
+    sentence: str
+    family: str | None  # the total it may be a part of
+    year: int | None  # the report's year
+
+
+def _rule_for(ctx: _Context) -> tuple[_Rule, int] | None:
+    """The rule the words before a figure match, else the one the words after it match; with how many
+    characters after the figure the words it takes run."""
+    for after in (False, True):
+        for rule in narrative_rules():
+            if (rule.after is not None) != after:
+                continue
+            taken = _taken_after(rule, ctx) if after else 0
+            if taken is not None and _fits(rule, ctx):
+                return rule, taken
     return None
+
+
+def _fits(rule: _Rule, ctx: _Context) -> bool:
+    if rule.family is not None and ctx.family not in rule.family:
+        return False
+    if rule.unit is not None and not rule.unit.match(ctx.unit):
+        return False
+    if rule.sentence is not None and not rule.sentence.search(ctx.sentence):
+        return False
+    if rule.phrase is not None and not _year_fits(rule.phrase.search(ctx.clause), ctx.year):
+        return False
+    if rule.unless is not None and rule.unless.search(ctx.clause):
+        return False
+    return rule.phrase is not None or rule.sentence is not None or rule.after is not None
+
+
+def _taken_after(rule: _Rule, ctx: _Context) -> int | None:
+    assert rule.after is not None
+    m = rule.after.match(ctx.following)
+    return m.end() if m is not None and _year_fits(m, ctx.year) else None
+
+
+def _year_fits(m: re.Match[str] | None, year: int | None) -> bool:
+    """A match, and where it names the year a request is carried over to, the one its row wants: in a
+    report on 2022, 结转至2023年 is this year's carry-over (`to_year`), 结转至2022年 last year's
+    (`this_year`)."""
+    if m is None:
+        return False
+    wanted = {"to_year": 1, "this_year": 0}
+    named = m.groupdict()
+    return year is None or all(named.get(g) is None or int(named[g]) == year + d for g, d in wanted.items())
 
 
 _FAMILY_HEADS = ("A.1.1", "A.1.1.2", "A.3.1", "N.3.1", "A.3.3", "A.4", "A.5")
@@ -275,7 +314,8 @@ _FAMILY_HEADS = ("A.1.1", "A.1.1.2", "A.3.1", "N.3.1", "A.3.3", "A.4", "A.5")
 
 
 def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]],
-                           template: str | None = None, default_scope: str | None = None) -> list[Observation]:
+                           template: str | None = None, default_scope: str | None = None,
+                           year: int | None = None) -> list[Observation]:
     default_scope = default_scope or scope_label("@whole", region)
     out: list[Observation] = []
     family: str | None = None
@@ -309,12 +349,15 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = m.group("unit")
         carried = (_subject_before_change(text, sentence_start, clause_start, clause, clauses)
-                   or _subject_before_listed_figure(text, sentence_start, clause_start, clause, clauses))
+                   or _subject_before_listed_figure(text, sentence_start, clause_start, clause, clauses, unit))
         if carried is not None:
             clause_start, clause = carried
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
         partial = P.PART_OR_CHANGE.search(clause)
-        rule = None if partial or row else _rule_for(clause, unit, sentence, family)
+        c_end = P.CLAUSE_BREAK.search(text, m.end())
+        following = text[m.end() : c_end.start() if c_end else len(text)]
+        found = None if partial or row else _rule_for(_Context(clause, following, unit, sentence, family, year))
+        rule, taken = found or (None, 0)
         notation = row or (rule.notation if rule else None)
         if notation in _FAMILY_HEADS:
             family = notation
@@ -324,12 +367,12 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         clause_start = _past_indentation(text, clause_start, m.start())
         out.append(Observation(
             indicator=notation,  # None: kept as a generic figure, so nothing the report states is lost
-            label=clause.strip() or sentence.strip()[:30],
+            label=clause.strip() or text[m.end() : m.end() + taken].strip() or sentence.strip()[:30],
             value=value,
             unit=(indicator.unit if indicator else None) or _UNIT_ALIASES.get(unit, unit),
             scope=_figure_scope(text, m.start(), region, rule, sentence_start, default_scope),
             estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
-            span=Span(clause_start, m.end()),
+            span=Span(clause_start, m.end() + taken),
             source=source,
             applicant_type=rule.applicant if rule else None,
         ))
@@ -361,13 +404,13 @@ def _subject_before_change(text: str, sentence_start: int, clause_start: int, cl
 
 
 def _subject_before_listed_figure(text: str, sentence_start: int, clause_start: int, clause: str,
-                                  clauses: _Breaks) -> tuple[int, str] | None:
+                                  clauses: _Breaks, unit: str) -> tuple[int, str] | None:
     """(start, text) of what a figure counts when it is listed right after another one, in another
     unit: in 通过政府公报公开信息36期、312条 the 312条 are 通过政府公报公开信息 too."""
     if clause.strip() or clause_start - 1 <= sentence_start or text[clause_start - 1] not in P.FIGURE_LIST_SEPARATORS:
         return None
     before = P.FIGURE_AT_END.search(text, max(sentence_start, clause_start - 24), clause_start - 1)
-    if before is None:
+    if before is None or before.group("unit") == unit:  # 办结409件，3件结转…: in one unit, two counts
         return None
     start = max(sentence_start, clauses.start_before(before.start()))
     subject = text[start : before.start()]
@@ -474,5 +517,5 @@ def extract_observations(text: str, region: Region | None, year: int | None = No
     tables = table_regions(text)
     scope = default_scope(issuer, region)
     table = table_observations(text, region, scope)
-    found = table + narrative_observations(text, region, tables, report_format(table, year), scope)
+    found = table + narrative_observations(text, region, tables, report_format(table, year), scope, year)
     return tuple(sorted(found, key=lambda o: o.span.start))

@@ -280,6 +280,7 @@ REPORT_COMPILER = re.compile(
 AGENCY_NAME_END = re.compile(
     r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|领导小组"  # governments, their offices, commissions
     r"|局|厅|委|办|署|中心"  # departments and bureaus: 教育局, 发展改革委, 政务服务中心
+    r"|部|银行"  # ministries and the central bank: 水利部, 中国人民银行; a party's 宣传部
     r"|办事处|街道"  # street offices below a district: 丽君街道办事处
     r"|法院|检察院|院|处|所|站|队"  # courts, institutes, sections, stations: 气象站, 综合执法大队
     r"|公司|集团)$"  # public enterprises that publish reports: 供电公司

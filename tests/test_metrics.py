@@ -338,6 +338,15 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
         (2017, "全年政府信息公开申请236件，均已按期答复。", [("A.3.1", 236, None)]),
         (2017, "共受理依申请公开236件，答复236件。", [("A.3.1", 236, None), ("A.3.3", 236, None)]),
         (2017, "全年办结政府信息公开申请236件。", [("A.3.2", 236, None)]),
+        # the outcome said after the figure; 结转至 the year after the report's is this year's carry-over,
+        # 结转至 the report's own year last year's; two counts in one unit are two things (3件结转…)
+        (2022, "全年共收到政府信息公开申请412件，其中137件予以公开，37件部分公开，2件正在办理中。",
+         [("N.3.1", 412, None), ("N.3.3.1", 137, None), ("N.3.3.2", 37, None), ("N.3.4", 2, None)]),
+        (2022, "共收到申请412件，办结409件，3件结转至2023年办理。",
+         [("N.3.1", 412, None), ("A.3.2", 409, None), ("N.3.4", 3, None)]),
+        (2022, "2021年结转至2022年办理的申请5件，本年度结转至2023年继续办理的申请3件。",
+         [("N.3.2", 5, None), ("N.3.4", 3, None)]),
+        (2022, "上年度结转申请2件，结转至2022年办理的申请1件。", [("N.3.2", 2, None), ("N.3.2", 1, None)]),
     ],
 )
 def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
@@ -359,6 +368,7 @@ def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
         ("湘阴县人民政府", "2020年，全县通过县人民政府门户网站公开信息312条。", "县本级"),
         ("湘阴县人民政府", "2020年，县本级共收到政府信息公开申请23件。", "县本级"),
         ("湘阴县教育局", "2020年，我局共收到政府信息公开申请23件。", "本机关"),
+        ("水利部", "2020年，通过水利部门户网站主动公开政府信息5238条。", "本机关"),  # a ministry
     ],
 )
 def test_the_reporting_governments_own_jurisdiction(issuer: str, text: str, scope: str) -> None:

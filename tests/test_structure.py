@@ -157,6 +157,12 @@ def test_garbled_heading_still_counts_as_a_section() -> None:
         ("桂林市秀峰区丽君街道办事处2022年政府信息公开工作年度报告", "秀峰区", "桂林市秀峰区丽君街道办事处"),
         # a national notice: the national region, as its agency has
         ("国务院办公厅关于印发2022年政务公开工作要点的通知\n国办发〔2022〕8号", "中华人民共和国", "国务院办公厅"),
+        # a ministry and a bureau under the State Council: national agencies that name no region
+        ("水利部2022年政府信息公开工作年度报告", "中华人民共和国", "水利部"),
+        ("国家税务总局2021年政府信息公开工作年度报告", "中华人民共和国", "国家税务总局"),
+        ("中国人民银行2022年政府信息公开工作年度报告", "中华人民共和国", "中国人民银行"),
+        # a local office of a national bureau is named after the bureau, but its place is local
+        ("国家税务总局桂林市税务局2022年政府信息公开工作年度报告", "桂林市", "国家税务总局桂林市税务局"),
     ],
 )
 def test_region_and_issuer_of_each_kind_of_issuer(title: str, region: str, issuer: str) -> None:
