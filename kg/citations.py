@@ -89,6 +89,12 @@ def _number_in_parens(text: str, at: int, numbers: dict[int, FoundNumber]) -> tu
     return None
 
 
+def _alias_beside_number(text: str, number: FoundNumber, paren_end: int) -> str | None:
+    """The short name defined after the number, inside its parenthesis (国务院令第711号，以下简称《条例》)."""
+    m = P.ALIAS_IN_NUMBER_PARENS.match(text[: max(number.span.end, paren_end - 1)], number.span.end)
+    return m.group("alias") if m else None
+
+
 def _number_beside(text: str, title: Span, numbers: dict[int, FoundNumber], ends: dict[int, FoundNumber],
                    used: set[int]) -> tuple[FoundNumber, int] | None:
     """A number written against the title without a parenthesis: 国办发〔2017〕24号《2017年政务公开工作要点》,
@@ -137,6 +143,8 @@ def _bare_title_before(text: str, paren: int) -> tuple[int, str] | None:
     stripped = P.REPORTING_VERB_PREFIX.sub("", candidate)
     start += len(candidate) - len(stripped)
     candidate = stripped
+    if P.BARE_TITLE_BACK_REFERENCE.match(candidate):
+        return None
     about = candidate.find("关于")
     if about > 0:
         head = candidate[:about]
@@ -180,6 +188,8 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
         defines = alias_def.group("alias") if alias_def else None
         if alias_def:
             end = alias_def.end()
+        elif first is not None:
+            defines = _alias_beside_number(text, first, end)
         title = q.title
         alias = None
         if number is None and defines is None:

@@ -263,6 +263,14 @@ AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公
 BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"\s]|(?<=[》])")
 """Where an unquoted title before a number cannot extend further left."""
 
+BARE_TITLE_BACK_REFERENCE = re.compile(r"^(?:其|该|此|上述|前述)")
+"""Words that point back at a document named before (…及其实施细则（国办发〔2016〕80号）): no title."""
+
+ALIAS_IN_NUMBER_PARENS = re.compile(
+    r"\s*[，,；;]\s*(?:以下|下文)?(?:简称|称)\s*[“\"《]?(?P<alias>[^”\"》)）]{1,20})[”\"》]?\s*$"
+)
+"""A short name defined in the parenthesis of the title's number: 《…》（国务院令第711号，以下简称《条例》）."""
+
 TOWNSHIP_GOVERNMENT = re.compile(rf"(?P<place>[{HAN}]{{2,20}}?[镇乡])人民政府$")
 """The government of a township (湘阴县东塘镇人民政府), below the gazetteer's counties."""
 

@@ -94,7 +94,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     another unit counts the same thing (通过政府公报公开信息36期、312条).
 # 20: ministries and the State Council's bureaus are national issuers (水利部, 国家税务总局); an outcome
 #     said after its figure (137件予以公开, 3件结转至2023年办理); 结转至 a year checked against the
-#     report's; two counts in one unit listed one after the other are two things.
+#     report's; two counts in one unit listed one after the other are two things; a short name defined
+#     in the number's parenthesis (国务院令第711号，以下简称《条例》), or only known, joins the numbered
+#     citation of its title; 其实施细则 before a number is no title.
 MAPPING_VERSION = "20"
 
 

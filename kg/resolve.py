@@ -85,7 +85,9 @@ def resolve_citations(
         if c.alias and c.alias in aliases:
             keys[i] = aliases[c.alias]
             continue
-        key = by_title.get(title_key(c.title)) or work_key_for_title(c.title, region)
+        # 《条例》, known as a short name: the numbered citation of its full title, if the file has one
+        key = (by_title.get(title_key(c.title)) or by_title.get(title_key(known_works().get(c.title, "")))
+               or work_key_for_title(c.title, region))
         by_title.setdefault(title_key(c.title), key)
         if c.defines_alias:
             aliases[c.defines_alias] = key

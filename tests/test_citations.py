@@ -71,6 +71,9 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
         # 〈〉 or <<>> where 《》 belongs (inside 《》, 〈〉 still nests a title)
         ("根据〈中华人民共和国政府信息公开条例〉要求", [(None, "中华人民共和国政府信息公开条例")]),
         ("根据<<中华人民共和国政府信息公开条例>>（国务院令第711号）要求", [("国务院令第711号", "中华人民共和国政府信息公开条例")]),
+        # 其实施细则 points back at the document before: the number is cited without a title
+        ("执行《关于全面推进政务公开工作的意见》(中办发〔2016〕8号)及其实施细则（国办发〔2016〕80号）",
+         [("中办发〔2016〕8号", "关于全面推进政务公开工作的意见"), ("国办发〔2016〕80号", None)]),
         # numbers listed after 按照 each stand alone
         ("按照国办发〔2016〕80号、国办发〔2017〕24号文件精神", [("国办发〔2016〕80号", None), ("国办发〔2017〕24号", None)]),
         # periodicals are not documents
@@ -92,6 +95,20 @@ def test_alias_definition_and_use_resolve_to_one_document() -> None:
     assert citations[1].alias == "条例"
     works = resolve_citations(citations, (), None)
     assert len(works) == 1 and works[0].title == "中华人民共和国政府信息公开条例"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the short name defined inside the number's parenthesis
+        "落实新修订的《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）。贯彻《条例》。",
+        # a short name the file never defines, known to stand for the numbered title it cites
+        "落实《中华人民共和国政府信息公开条例》（国务院令第711号）。做好《条例》贯彻落实工作。",
+    ],
+)
+def test_a_short_name_joins_the_numbered_citation_of_its_title(text: str) -> None:
+    works = resolve_citations(extract_citations(text), (), None)
+    assert [(w.number, w.title) for w in works] == [("国务院令第711号", "中华人民共和国政府信息公开条例")]
 
 
 def test_title_only_citation_joins_the_numbered_citation_of_the_same_title() -> None:
