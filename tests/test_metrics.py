@@ -98,6 +98,8 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # a figure listed after another in another unit counts the same thing (36期、312条)
         ("全市主动公开政府信息5689条，其中通过政府公报公开信息36期、312条。",
          [("A.1.1", 5689, "全市"), ("A.1.2.1", 312, "全市")]),
+        # 政务新媒体 and 抖音 are channels without a row, not the total
+        ("全市主动公开政府信息5689条。政务新媒体发布信息2360条，抖音号发布信息300条。", [("A.1.1", 5689, "全市")]),
         # a row's label that names this agency (不属于本机关…) is no scope marker
         ("已答复32件，不属于本机关公开范围2件。", [("A.3.3", 32, "全市"), ("A.3.3.5", 2, "全市")]),
         # channels by other names; the staff and the reading rooms of the pre-2019 table, in prose
