@@ -96,7 +96,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     said after its figure (137件予以公开, 3件结转至2023年办理); 结转至 a year checked against the
 #     report's; two counts in one unit listed one after the other are two things; a short name defined
 #     in the number's parenthesis (国务院令第711号，以下简称《条例》), or only known, joins the numbered
-#     citation of its title; 其实施细则 before a number is no title.
+#     citation of its title; 其实施细则 before a number is no title; 政务新媒体 is no total;
+#     申请内容不明确 (A.3.3.7); 我县政府信息公开… names no county government.
 MAPPING_VERSION = "20"
 
 

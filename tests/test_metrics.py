@@ -98,6 +98,12 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # a figure listed after another in another unit counts the same thing (36期、312条)
         ("全市主动公开政府信息5689条，其中通过政府公报公开信息36期、312条。",
          [("A.1.1", 5689, "全市"), ("A.1.2.1", 312, "全市")]),
+        # the pre-2019 outcomes in quotes, 申请内容不明确 among them (told to amend the request)
+        ("已全部答复，其中“同意公开”的25件，“信息不存在”的2件，“申请内容不明确”的1件。",
+         [("A.3.3.2", 25, "全市"), ("A.3.3.6", 2, "全市"), ("A.3.3.7", 1, "全市")]),
+        # 我市政府信息公开…: 我市 is the city, 政府信息 the term, not the city government
+        ("2017年，我市政府信息公开申请和答复情况如下：收到申请35件，答复35件。",
+         [("A.3.1", 35, "全市"), ("A.3.3", 35, "全市")]),
         # 政务新媒体 and 抖音 are channels without a row, not the total
         ("全市主动公开政府信息5689条。政务新媒体发布信息2360条，抖音号发布信息300条。", [("A.1.1", 5689, "全市")]),
         # a row's label that names this agency (不属于本机关…) is no scope marker
