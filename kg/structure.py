@@ -80,11 +80,11 @@ def _looks_like_title(text: str) -> bool:
 
 def classify(title: str | None, head: str) -> DocType:
     if title:
-        if "年度报告" in title or re.search(r"(政府信息公开|政务公开).{0,6}(?:报告|年报)$", title):
+        if P.ANNUAL_REPORT_TITLE.search(title):
             return DocType.ANNUAL_REPORT
-        if title.endswith("通知") or title.endswith("通告"):
+        if P.NOTICE_TITLE_END.search(title):
             return DocType.NOTICE
-        if re.search(r"(实施方案|工作方案|工作要点|要点|工作安排|工作计划|计划|方案)$", title):
+        if P.WORK_PLAN_TITLE_END.search(title):
             return DocType.WORK_PLAN
     if P.REPORT_YEAR.search(head) or "年度报告" in head:
         return DocType.ANNUAL_REPORT

@@ -78,6 +78,8 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
          DocType.WORK_PLAN, "桂林市", "2017", "桂林市人民政府办公室"),
         # a plan over several years is dated by its first
         ("桂林市2018—2020年政务公开工作实施方案\n一、工作目标\n", DocType.WORK_PLAN, "桂林市", "2018", None),
+        # a plan's tasks as a list are a plan
+        ("岳阳市2023年政务公开工作任务清单\n一、政策解读\n", DocType.WORK_PLAN, "岳阳市", "2023", None),
         # 年报 for 年度报告
         ("攸县2016年政府信息公开年报\n一、概述\n", DocType.ANNUAL_REPORT, "攸县", "2016", "攸县人民政府"),
         # a government's office signing its government's report speaks for the government
