@@ -377,7 +377,44 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             applicant_type=rule.applicant if rule else None,
         ))
     out += _percentages(text, region, skip, clauses, default_scope)
+    out += _stated_none(text, region, skip, template, default_scope)
     return out
+
+
+@lru_cache(maxsize=1)
+def _zero_rows() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    with open(data_dir() / "zero_statements.tsv", encoding="utf-8", newline="") as f:
+        return tuple((r["notation"], re.compile(r["term"])) for r in csv.DictReader(f, delimiter="\t"))
+
+
+def _stated_none(text: str, region: Region | None, skip: list[tuple[int, int]], template: str | None,
+                 default_scope: str) -> list[Observation]:
+    """Rows a clause says none of happened (未发生…行政复议、行政诉讼的情况: 0 of each), in the rows
+    of the report's own format; a format without the row gets no figure for it."""
+    out = []
+    for m in P.NONE_STATED.finditer(text):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        what = m.group("what")
+        for notation, term in _zero_rows():
+            if not term.search(what):
+                continue
+            row = in_report_format(notation, template)
+            if template is not None and template not in indicators()[row].templates:
+                continue
+            start = _past_indentation(text, max(_sentence_or_clause_start(text, m.start()), 0), m.start())
+            out.append(Observation(
+                indicator=row, label=text[start : m.end()].strip(), value=0.0, unit=indicators()[row].unit,
+                scope=_scope_before(text, m.start(), region, default_scope) or default_scope, estimated=False,
+                span=Span(start, m.end()), source="narrative",
+            ))
+    return out
+
+
+def _sentence_or_clause_start(text: str, at: int) -> int:
+    """Where the clause holding `at` starts: a statement of none quotes its subject (全市无…)."""
+    k = max(text.rfind(ch, 0, at) for ch in "，,。；;：:\n")
+    return k + 1
 
 
 def _past_indentation(text: str, start: int, end: int) -> int:

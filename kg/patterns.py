@@ -274,6 +274,14 @@ WORK_PLAN_TITLE_END = re.compile(
 )
 """What a title's words make a document: an annual report, a notice, a plan."""
 
+NONE_STATED = re.compile(
+    r"(?:未发生|没有发生|未出现|没有出现|未曾|未有|没有"  # a statement that something did not happen
+    r"|无(?!法|正当|需|论|偿|缝|纸|障碍|效|关)"  # 无因政府信息公开提起行政诉讼的情况 (not 无法, 无正当理由 …)
+    r"|未(?=收取|实施|收到|受理|接到|接收|产生|引发|引起))"  # 未收取任何费用, 未收到申请
+    r"(?P<what>(?:(?!但|而)[^，,。；;：:\n\d０-９])+)"  # what did not happen, to the clause's end, with no figure
+)
+"""A clause saying that none of something happened: 全年未发生因政府信息公开申请行政复议的情况 (0 reviews)."""
+
 BARE_TITLE_BACK_REFERENCE = re.compile(r"^(?:其|该|此|上述|前述)")
 """Words that point back at a document named before (…及其实施细则（国办发〔2016〕80号）): no title."""
 
@@ -333,7 +341,7 @@ FIGURE = re.compile(
     r"(?P<est>约|近|超过|逾|达)?\s*"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,236: thousands grouped by ASCII commas
     r"|\d+(?:\.\d+)?)\s*(?P<wan>万)?"  # 5000, 1.37万
-    r"|(?<![第一二三四五六七八九十百千两])(?P<cn>[一二三四五六七八九十百千两]{1,6}))"  # 十二 (not 第十三届)
+    r"|(?<![第一二三四五六七八九十百千两零])(?P<cn>[一二三四五六七八九十百千两零]{1,9}))"  # 一千零五, not 第十三届
     r"(?P<est2>余|多)?\s*"  # 1000余, 30多
     r"(?P<unit>" + "|".join(FIGURE_UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"  # not a rate (率) or ratio (比)
 )

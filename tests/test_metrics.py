@@ -117,10 +117,37 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # a government's own channel: a marker counts only in its own sentence, else it is the government's
         ("全市累计公开政府信息36059条;政务微博累计发布信息11704条;",
          [("A.1.1", 36059, "全市"), ("A.1.2.3", 11704, "市本级")]),
+        # figures in characters past the hundreds, with 零 inside
+        ("全市主动公开政府信息一千二百五十六条，受理申请一百零五件。", [("A.1.1", 1256, "全市"), ("A.3.1", 105, "全市")]),
     ],
 )
 def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _obs(text) == [(i, float(v), s) for i, v, s in expected]
+
+
+@pytest.mark.parametrize(
+    ("year", "text", "expected"),
+    [
+        # a clause that says none happened is a 0 of each row it names
+        (2017, "全年未发生因政府信息公开申请提起行政复议、行政诉讼及举报投诉的情况。",
+         [("A.4", 0, "件"), ("A.5", 0, "件"), ("A.6", 0, "件")]),
+        (2017, "全市因政府信息公开申请行政复议5件，全市无因政府信息公开提起行政诉讼的情况。",
+         [("A.4", 5, "件"), ("A.5", 0, "件")]),
+        (2017, "各级各部门没有因信息公开收取或减免费用。依申请公开未实施收费。",
+         [("A.7", 0, "万元"), ("A.7", 0, "万元")]),
+        (2017, "全年未收到政府信息公开申请。", [("A.3.1", 0, "件")]),
+        # ... up to a 但 that turns to what did happen
+        (2017, "未发生行政复议，但被提起行政诉讼2件。", [("A.4", 0, "件"), ("A.5", 2, "件")]),
+        # in the row of the report's format, and none where its format has no such row
+        (2021, "全年未发生因政府信息公开申请提起行政复议、行政诉讼的情况。本年度未收取信息处理费。",
+         [("N.4.5", 0, "件")]),
+        # 无法提供, 无正当理由 say no such thing
+        (2021, "本机关无法提供相关信息；无正当理由大量反复申请的不予处理。", []),
+    ],
+)
+def test_a_clause_that_says_none_happened(year: int, text: str, expected: list[tuple[str, float, str]]) -> None:
+    found = extract_observations(text, CITY, year)
+    assert [(o.indicator, o.value, o.unit) for o in found if o.indicator] == [(i, float(v), u) for i, v, u in expected]
 
 
 def test_unmapped_figures_are_kept_as_generic_observations() -> None:
