@@ -298,6 +298,9 @@ GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府)$")
 GOVERNMENT_OR_ITS_OFFICE_END = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")
 """A government or its general office (平江县人民政府办公室), which compiles the government's report."""
 
+GOVERNMENT_OFFICE_END = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)$")
+"""A government's general office (岳阳市人民政府办公室), which posts the government's report."""
+
 REPORT_COMPILER = re.compile(
     r"由(?P<who>[^，。,、；;《》\s]{2,30}?)(?=根据|依据|按照|负责|编制)"  # 本报告由常德市财政局…
     r"[^，。,；;]{0,40}?编制"  # …根据《条例》要求编制

@@ -100,7 +100,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     申请内容不明确 (A.3.3.7); 我县政府信息公开… names no county government; in a province's report
 #     市州及以下, 市县两级, 各设区市 are the governments below, 自治区直属各部门 its own level;
 #     任务清单 and 任务分解表 are plans; figures in characters past the hundreds (一千二百五十六条);
-#     a clause saying none happened is a 0 of each row it names (未发生…行政复议、行政诉讼的情况).
+#     a clause saying none happened is a 0 of each row it names (未发生…行政复议、行政诉讼的情况);
+#     a government's office that posted the government's report (发布机构) is not its issuer.
 MAPPING_VERSION = "20"
 
 

@@ -217,6 +217,18 @@ def _report_compiler(text: str, lines: list[Line]) -> Located | None:
     return found
 
 
+def _publisher(meta: dict[str, Located], doc_type: DocType, title: Located | None) -> Located | None:
+    """The portal's 发布机构, unless it is a government's office that posted the government's report:
+    岳阳市2022年政府信息公开工作年度报告 is 岳阳市人民政府's, whoever put it on the site."""
+    found = meta.get("发布机构") or meta.get("发布单位")
+    if found is None or doc_type is not DocType.ANNUAL_REPORT:
+        return found
+    names_issuer = title is not None and bool(issuers_from_title(title))
+    if not names_issuer and P.GOVERNMENT_OFFICE_END.search(found.value):
+        return None
+    return found
+
+
 SIGNATURE_LINES = 6  # lines at the end of a report its signature may stand on
 
 
@@ -422,7 +434,7 @@ def structure_document(text: NormalizedText) -> Structure:
     signature, signed_on = _signature(lines, 0, len(lines))
     number = _own_number(lines, meta, first, title, signed_on)
 
-    issuer = meta.get("发文机关") or meta.get("发布机构") or meta.get("发布单位") or meta.get("发文单位")
+    issuer = meta.get("发文机关") or _publisher(meta, doc_type, title) or meta.get("发文单位")
     co_issuers: tuple[Located, ...] = ()
     if issuer is None and title is not None:
         named = issuers_from_title(title)

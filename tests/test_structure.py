@@ -73,6 +73,11 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         ("索引号：11330400002618032K/2020-123456\n发布机构：嘉兴市人民政府办公室\n生成日期：2020-04-30\n"
          "文号：嘉政办发〔2020〕12号\n嘉兴市2020年政务公开工作要点\n一、着力加强政策发布解读\n",
          DocType.WORK_PLAN, "嘉兴市", "2020", "嘉兴市人民政府办公室"),
+        # a government's office that posted the government's report on the portal did not issue it
+        ("索引号：11430600006145212X/2023-01234\n发布机构：岳阳市人民政府办公室\n文号：无\n"
+         "岳阳市2022年政府信息公开工作年度报告\n一、总体情况\n", DocType.ANNUAL_REPORT, "岳阳市", "2022", "岳阳市人民政府"),
+        ("发布机构：岳阳市人民政府办公室\n岳阳市人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n",
+         DocType.ANNUAL_REPORT, "岳阳市", "2022", "岳阳市人民政府办公室"),
         # a plan whose title names no year is of the year it was signed, and by whoever signed it
         ("桂林市全面推进政务公开工作实施方案\n一、工作目标\n到2020年，政务公开工作总体迈上新台阶。\n桂林市人民政府办公室\n2017年3月15日\n",
          DocType.WORK_PLAN, "桂林市", "2017", "桂林市人民政府办公室"),
