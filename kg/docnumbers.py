@@ -154,15 +154,27 @@ def issuer_of_code(code: str, citing_region: Region | None) -> CodeIssuer | None
         # apart here, so province wins: that is how provincial series are written
         if region is not None:
             return CodeIssuer(_compose(region, bodies[body][0]), province, "code-prefix")
-    if citing_region is not None and citing_region.level != "national":
-        local_body = code[1:] if code.startswith(_GENERIC_PREFIX) or _abbreviates(code[0], citing_region) else None
-        if local_body is not None and local_body in bodies:
-            return CodeIssuer(_compose(citing_region, bodies[local_body][1]), citing_region.code, "local-code")
+    local = _local_series(code, citing_region)
+    if local is not None and code[1:] in bodies:
+        return CodeIssuer(_compose(local, bodies[code[1:]][1]), local.code, "local-code")
+    return None
+
+
+def _local_series(code: str, citing_region: Region | None) -> Region | None:
+    """The region whose own series `code` is, seen from `citing_region`: 市政办 is the citing city's, and
+    岳政办函 cited in a county of 岳阳市 is 岳阳市's, the county's prefecture."""
+    if citing_region is None or citing_region.level == "national":
+        return None
+    if code.startswith(_GENERIC_PREFIX):
+        return citing_region
+    for region in (citing_region, *gazetteer().ancestors(citing_region)):
+        if _abbreviates(code[0], region):
+            return region
     return None
 
 
 def _abbreviates(char: str, region: Region) -> bool:
-    return char in region.name and region.level != "province"
+    return char in region.name and region.level not in ("province", "national")
 
 
 def _compose(region: Region, body: str) -> str:
@@ -178,6 +190,5 @@ def jurisdiction_of(code: str, citing_region: Region | None) -> str | None:
     found = issuer_of_code(code, citing_region)
     if found is not None:
         return found.jurisdiction
-    if code.startswith(_GENERIC_PREFIX) or (citing_region is not None and _abbreviates(code[0], citing_region)):
-        return citing_region.code if citing_region is not None else None
-    return None
+    local = _local_series(code, citing_region)
+    return local.code if local is not None else None

@@ -101,7 +101,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     市州及以下, 市县两级, 各设区市 are the governments below, 自治区直属各部门 its own level;
 #     任务清单 and 任务分解表 are plans; figures in characters past the hundreds (一千二百五十六条);
 #     a clause saying none happened is a 0 of each row it names (未发生…行政复议、行政诉讼的情况);
-#     a government's office that posted the government's report (发布机构) is not its issuer.
+#     a government's office that posted the government's report (发布机构) is not its issuer; a
+#     prefecture's series cited in one of its counties is the prefecture's (岳政办函 in 湘阴县).
 MAPPING_VERSION = "20"
 
 

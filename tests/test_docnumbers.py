@@ -55,6 +55,8 @@ def test_number_forms(written: str, normalized: str | None) -> None:
         ("市政办", "450300", "桂林市人民政府办公室", "local-code"),  # generic local code
         ("潭政办发", "430300", "湘潭市人民政府办公室", "local-code"),  # code names the citing city
         ("潭办发", "430300", "中共湘潭市委办公室", "local-code"),
+        # the prefecture's series, cited in one of its counties (湘阴县 is in 岳阳市)
+        ("岳政办函", "430624", "岳阳市人民政府办公室", "local-code"),
     ],
 )
 def test_issuer_of_code(code: str, citing: str | None, issuer: str, how: str) -> None:
