@@ -24,6 +24,8 @@ from .tables import cells_of, read_table, table_regions
 from .vocab import data_dir
 
 _UNIT_ALIASES = {"名": "人", "场": "次", "期": "次", "批次": "次", "起": "件"}
+_COUNTED_AS = {"条次": "条", "件次": "件", "宗": "件"}  # units the rules read as another: 受理申请35宗
+_SCALES = {("元", "万元"): Decimal("0.0001")}  # a figure in 元 of a row counted in 万元
 
 
 
@@ -347,7 +349,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
                 row_context = row
         s_end = P.SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
-        unit = m.group("unit")
+        unit = _COUNTED_AS.get(m.group("unit"), m.group("unit"))
         carried = (_subject_before_change(text, sentence_start, clause_start, clause, clauses)
                    or _subject_before_listed_figure(text, sentence_start, clause_start, clause, clauses, unit))
         if carried is not None:
@@ -364,6 +366,9 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         if notation is not None:
             notation = in_report_format(notation, template)
         indicator = indicators()[notation] if notation else None
+        scale = _SCALES.get((unit, indicator.unit or "")) if indicator is not None else None
+        if scale is not None:
+            value = float(Decimal(str(value)) * scale)
         clause_start = _past_indentation(text, clause_start, m.start())
         out.append(Observation(
             indicator=notation,  # None: kept as a generic figure, so nothing the report states is lost

@@ -338,15 +338,20 @@ REPORTING_VERB_PREFIX = re.compile(
 
 # ---------------------------------------------------------------- statistics
 
-FIGURE_UNITS = ("人次", "批次", "万元", "条", "件", "次", "篇", "个", "人", "名", "场", "期", "份", "项", "起", "家")
+FIGURE_UNITS = (
+    "人次", "批次", "条次", "件次", "万元", "元", "条", "件", "次", "篇",
+    "个", "人", "名", "场", "期", "份", "项", "起", "家",
+    "宗",  # a case, as reports in Guangdong count requests
+)
 
 FIGURE = re.compile(
     r"(?P<est>约|近|超过|逾|达)?\s*"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,236: thousands grouped by ASCII commas
-    r"|\d+(?:\.\d+)?)\s*(?P<wan>万)?"  # 5000, 1.37万
+    r"|\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?"  # 5000, 1.37万 (but 12万元 is in 万元)
     r"|(?<![第一二三四五六七八九十百千两零])(?P<cn>[一二三四五六七八九十百千两零]{1,9}))"  # 一千零五, not 第十三届
     r"(?P<est2>余|多)?\s*"  # 1000余, 30多
     r"(?P<unit>" + "|".join(FIGURE_UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"  # not a rate (率) or ratio (比)
+    r"(?<!元(?=旦))(?<!宗(?=教))"  # nor a word the unit starts: 2019元旦, 3宗教
 )
 """A figure with its unit: 约5000条, 1.37万份, 1000余人次, 十二期."""
 

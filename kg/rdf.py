@@ -102,7 +102,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     任务清单 and 任务分解表 are plans; figures in characters past the hundreds (一千二百五十六条);
 #     a clause saying none happened is a 0 of each row it names (未发生…行政复议、行政诉讼的情况);
 #     a government's office that posted the government's report (发布机构) is not its issuer; a
-#     prefecture's series cited in one of its counties is the prefecture's (岳政办函 in 湘阴县).
+#     prefecture's series cited in one of its counties is the prefecture's (岳政办函 in 湘阴县); figures
+#     in 宗, 条次, 件次 and 元 (fees in 元 given in 万元); the fees charged in prose (A.7).
 MAPPING_VERSION = "20"
 
 

@@ -117,6 +117,10 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # a government's own channel: a marker counts only in its own sentence, else it is the government's
         ("全市累计公开政府信息36059条;政务微博累计发布信息11704条;",
          [("A.1.1", 36059, "全市"), ("A.1.2.3", 11704, "市本级")]),
+        # 宗 and 条次 count cases and items; fees in 元 are given in the row's 万元; 12万元 stays in 万元
+        ("全市受理申请1235宗，主动公开政府信息3560条次，收取检索、复制费用共计500元。",
+         [("A.3.1", 1235, "全市"), ("A.1.1", 3560, "全市"), ("A.7", 0.05, "全市")]),
+        ("全市收取复印费1.2万元，2019元旦期间受理申请3件。", [("A.7", 1.2, "全市"), ("A.3.1", 3, "全市")]),
         # figures in characters past the hundreds, with 零 inside
         ("全市主动公开政府信息一千二百五十六条，受理申请一百零五件。", [("A.1.1", 1256, "全市"), ("A.3.1", 105, "全市")]),
     ],
