@@ -175,8 +175,28 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
     for pattern, kind in scope_markers(government=default_scope != OWN_AGENCY):
         for m in pattern.finditer(window):
             if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start()):
-                best = (m.end(), kind)
+                level_kind = _at_its_level(kind, m.group(0), region)
+                if level_kind is not None:
+                    best = (m.end(), level_kind)
     return scope_label(best[1], region) if best else None
+
+
+_LEVEL_RANKS = {"province": 0, "prefecture": 1, "county": 2}
+_MARKER_LEVEL_RANKS = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2}
+
+
+def _at_its_level(kind: str, marker: str, region: Region | None) -> str | None:
+    """What an own-level marker (市级部门, 区政府) means in the report of `region`: its own level where
+    the marker names the region's kind of place, the governments below where it names a lower one
+    (区级部门 in 北京市's report), and nothing where it names a higher one (市级 in a county's)."""
+    char = marker[:1]
+    if kind != "@own-level" or region is None or char not in _MARKER_LEVEL_RANKS:
+        return kind
+    own = "区" if region.name.endswith("自治区") else region.name[-1]
+    rank, own_rank = _MARKER_LEVEL_RANKS[char], _LEVEL_RANKS.get(region.level, 2)
+    if char == own or rank == own_rank:  # 州人民政府 in a prefecture's report: its own, by another name
+        return kind
+    return "下级政府" if rank > own_rank else None
 
 
 def _breakdown_elsewhere(window: str, at: int) -> bool:
