@@ -407,9 +407,11 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
 
 
 @lru_cache(maxsize=1)
-def _zero_rows() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _zero_rows() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """(notation, what the clause names, what makes it about something narrower) for each row."""
     with open(data_dir() / "zero_statements.tsv", encoding="utf-8", newline="") as f:
-        return tuple((r["notation"], re.compile(r["term"])) for r in csv.DictReader(f, delimiter="\t"))
+        return tuple((r["notation"], re.compile(r["term"]), re.compile(r["unless"]) if r["unless"] else None)
+                     for r in csv.DictReader(f, delimiter="\t"))
 
 
 def _stated_none(text: str, region: Region | None, skip: list[tuple[int, int]], template: str | None,
@@ -421,8 +423,8 @@ def _stated_none(text: str, region: Region | None, skip: list[tuple[int, int]], 
         if any(a <= m.start() < b for a, b in skip):
             continue
         what = m.group("what")
-        for notation, term in _zero_rows():
-            if not term.search(what):
+        for notation, term, unless in _zero_rows():
+            if not term.search(what) or (unless is not None and unless.search(what)):
                 continue
             row = in_report_format(notation, template)
             if template is not None and template not in indicators()[row].templates:

@@ -145,6 +145,9 @@ def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) ->
         # in the row of the report's format, and none where its format has no such row
         (2021, "全年未发生因政府信息公开申请提起行政复议、行政诉讼的情况。本年度未收取信息处理费。",
          [("N.4.5", 0, "件")]),
+        # none of a narrower kind is no zero of the row
+        (2017, "全年未收到涉及个人隐私的申请。未发生行政复议被纠错的情况。本年度未收到行政复议申请。",
+         [("A.4", 0, "件")]),
         # 无法提供, 无正当理由 say no such thing
         (2021, "本机关无法提供相关信息；无正当理由大量反复申请的不予处理。", []),
     ],
