@@ -120,6 +120,7 @@ class _Rule:
     unmarked: str | None  # the scope when the figure's own sentence names none (a government's own channel)
     applicant: str | None = None  # the applicants a share of the requests is of (其中自然人申请87件)
     after: re.Pattern[str] | None = None  # what the words right after the figure say it counts (3件结转至2023年)
+    formats: frozenset[str] | None = None  # the report formats the rule holds in, where not all
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +137,7 @@ def narrative_rules() -> tuple[_Rule, ...]:
                 r.get("unmarked") or None,
                 r.get("applicant") or None,
                 re.compile(r["after"]) if r.get("after") else None,
+                frozenset(r["formats"].split("|")) if r.get("formats") else None,
             )
             for r in csv.DictReader(f, delimiter="\t")
         )
@@ -285,6 +287,7 @@ class _Context:
     sentence: str
     family: str | None  # the total it may be a part of
     year: int | None  # the report's year
+    template: str | None = None  # the report's format
 
 
 def _rule_for(ctx: _Context) -> tuple[_Rule, int] | None:
@@ -301,6 +304,8 @@ def _rule_for(ctx: _Context) -> tuple[_Rule, int] | None:
 
 
 def _fits(rule: _Rule, ctx: _Context) -> bool:
+    if rule.formats is not None and ctx.template not in rule.formats:
+        return False
     if rule.family is not None and ctx.family not in rule.family:
         return False
     if rule.unit is not None and not rule.unit.match(ctx.unit):
@@ -378,7 +383,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         partial = P.PART_OR_CHANGE.search(clause)
         c_end = P.CLAUSE_BREAK.search(text, m.end())
         following = text[m.end() : c_end.start() if c_end else len(text)]
-        found = None if partial or row else _rule_for(_Context(clause, following, unit, sentence, family, year))
+        ctx = _Context(clause, following, unit, sentence, family, year, template)
+        found = None if partial or row else _rule_for(ctx)
         rule, taken = found or (None, 0)
         notation = row or (rule.notation if rule else None)
         if notation in _FAMILY_HEADS:

@@ -382,6 +382,9 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
         (2021, "全年作出行政许可决定12,356件，行政处罚决定1,021件，行政强制决定33件。",
          [("C.2.5.1", 12356, None), ("C.2.6.1", 1021, None), ("C.2.6.2", 33, None)]),
         (2020, "全年作出行政许可决定12,356件。", [("B.2.5.3", 12356, None)]),
+        # fees collected in money: a row of the 2021 format only (the 2019 one counts items)
+        (2022, "本年度行政事业性收费金额12.5万元。", [("C.2.8.1", 12.5, None)]),
+        (2020, "本年度行政事业性收费金额12.5万元。", []),
         # requests by who asked: shares of the total, kept with their applicant type
         (2020, "全年共收到政府信息公开申请95件，其中自然人申请87件，法人或其他组织申请8件。",
          [("N.3.1", 95, None), ("N.3.1", 87, "自然人"), ("N.3.1", 8, "法人或其他组织")]),
