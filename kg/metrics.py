@@ -435,7 +435,7 @@ def _stated_none(text: str, region: Region | None, skip: list[tuple[int, int]], 
             row = in_report_format(notation, template)
             if template is not None and template not in indicators()[row].templates:
                 continue
-            start = _past_indentation(text, max(_sentence_or_clause_start(text, m.start()), 0), m.start())
+            start = _past_indentation(text, _subject_start(text, m.start()), m.start())
             out.append(Observation(
                 indicator=row, label=text[start : m.end()].strip(), value=0.0, unit=indicators()[row].unit,
                 scope=_scope_before(text, m.start(), region, default_scope) or default_scope, estimated=False,
@@ -444,10 +444,9 @@ def _stated_none(text: str, region: Region | None, skip: list[tuple[int, int]], 
     return out
 
 
-def _sentence_or_clause_start(text: str, at: int) -> int:
-    """Where the clause holding `at` starts: a statement of none quotes its subject (全市无…)."""
-    k = max(text.rfind(ch, 0, at) for ch in "，,。；;：:\n")
-    return k + 1
+def _subject_start(text: str, at: int) -> int:
+    """Where the subject of a statement of none starts, for its quote (全市无…, 各级、各部门均未收取…)."""
+    return max(text.rfind(ch, 0, at) for ch in P.NONE_STATED_SUBJECT_STOPS) + 1
 
 
 def _past_indentation(text: str, start: int, end: int) -> int:

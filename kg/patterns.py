@@ -281,6 +281,7 @@ NONE_STATED = re.compile(
     r"(?P<what>(?:(?!但|而)[^，,。；;：:\n\d０-９])+)"  # what did not happen, to the clause's end, with no figure
 )
 """A clause saying that none of something happened: 全年未发生因政府信息公开申请行政复议的情况 (0 reviews)."""
+NONE_STATED_SUBJECT_STOPS = "，,。；;：:\n"  # where the subject before such a clause starts (not at 、)
 
 BARE_TITLE_BACK_REFERENCE = re.compile(r"^(?:其|该|此|上述|前述)")
 """Words that point back at a document named before (…及其实施细则（国办发〔2016〕80号）): no title."""
