@@ -180,6 +180,8 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
                 level_kind = _at_its_level(kind, m.group(0), region)
                 if level_kind is not None:
                     best = (m.end(), level_kind)
+    if best is not None and best[1] == "@own-level" and default_scope == OWN_AGENCY:
+        return OWN_AGENCY  # 市教育局本级 in the bureau's own report: the bureau itself
     return scope_label(best[1], region) if best else None
 
 

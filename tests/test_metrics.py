@@ -426,6 +426,7 @@ def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
         ("湘阴县人民政府", "2020年，县本级共收到政府信息公开申请23件。", "县本级"),
         ("湘阴县教育局", "2020年，我局共收到政府信息公开申请23件。", "本机关"),
         ("水利部", "2020年，通过水利部门户网站主动公开政府信息5238条。", "本机关"),  # a ministry
+        ("湘阴县教育局", "2020年，县教育局本级主动公开政府信息856条。", "本机关"),  # 本级 of the bureau
     ],
 )
 def test_the_reporting_governments_own_jurisdiction(issuer: str, text: str, scope: str) -> None:
