@@ -106,7 +106,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     in 宗, 条次, 件次 and 元 (fees in 元 given in 万元); the fees charged in prose (A.7); a level
 #     marker naming a lower place is the governments below (区级部门, 各区 in 北京市's report);
 #     行政事业性收费金额 in prose (C.2.8.1, the 2021 format only); 本级 in a department's report
-#     is the department itself.
+#     is the department itself; a request table with fewer applicant columns (自然人 | 法人或其他组织 |
+#     总计) reads them from its header.
 MAPPING_VERSION = "20"
 
 

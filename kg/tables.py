@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from . import patterns as P
 
 APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+_ORGANISATIONS = "法人或其他组织"  # the header over the five kinds of organisation, or their one column
+_TOTALS = ("总计", "合计")
 REVIEW_COLUMNS = tuple(f"N.4.{i}" for i in range(1, 16))
 MIN_TABLE_VALUES = 3  # values a run of table-like lines needs to be read as a table
 UNIT_CELLS = frozenset({"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"})
@@ -207,12 +209,14 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
     out: list[TableValue] = []
     columns: tuple[str, ...] = ()
     applicants = False
+    applicant_columns = APPLICANT_TYPES
     review = False
     context: str | None = None
     for seg in _segments(cells):
         texts = [c.text for c in seg.labels]
         if "自然人" in texts or ("总计" in texts and "商业企业" in texts):
             applicants, columns = True, ()
+            applicant_columns = _applicant_columns(texts)
         if "信息内容" in texts:
             i = texts.index("信息内容")
             columns = tuple(t for t in texts[i + 1 :] if P.COLUMN_HEADER.search(t))
@@ -248,9 +252,15 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
                 applicants or (by_applicant is not None and by_applicant.startswith(REQUEST_ROWS))):
             if by_applicant is not None:
                 context = _top(by_applicant)
-                out += [TableValue(by_applicant, row.text, v, unit, a, row.start, c.end)
-                        for a, c in zip(APPLICANT_TYPES, values, strict=True) if (v := number(c.text)) is not None]
+                out += _by_applicant(by_applicant, row, values, APPLICANT_TYPES, unit)
             continue
+        if applicants and len(values) == len(applicant_columns) < len(APPLICANT_TYPES):
+            # a shorter request table (自然人 | 法人或其他组织 | 总计): only its own rows
+            by_applicant = _map_row(row, labels, map_label, context)
+            if by_applicant is not None and by_applicant.startswith(REQUEST_ROWS):
+                context = _top(by_applicant)
+                out += _by_applicant(by_applicant, row, values, applicant_columns, unit)
+                continue
         if columns and len(values) <= len(columns):
             by_column = [
                 TableValue(n, f"{row.text} {column}", v, unit, None, row.start, c.end)
@@ -271,6 +281,21 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
 
 
 REQUEST_ROWS = "N.3"  # the notations of the request table's rows
+
+
+def _by_applicant(notation: str, row: Cell, values: list[Cell], kinds: tuple[str, ...],
+                  unit: str | None) -> list[TableValue]:
+    return [TableValue(notation, row.text, v, unit, kind, row.start, c.end)
+            for kind, c in zip(kinds, values, strict=True) if (v := number(c.text)) is not None]
+
+
+def _applicant_columns(header: list[str]) -> tuple[str, ...]:
+    """The applicant columns a request table's header names, in the order its values come: the
+    format's seven, or a shorter table's own (自然人 | 法人或其他组织 | 总计)."""
+    if all(kind in header for kind in APPLICANT_TYPES[1:6]):
+        return APPLICANT_TYPES
+    own = tuple("总计" if t in _TOTALS else t for t in header if t in ("自然人", _ORGANISATIONS, *_TOTALS))
+    return own if len(own) >= 2 and own[-1] == "总计" else APPLICANT_TYPES
 
 
 def _map_row(row: Cell, labels: list[Cell], map_label: MapLabel, context: str | None) -> str | None:

@@ -151,3 +151,14 @@ def test_request_rows_without_their_header_row_still_have_applicant_columns() ->
     table = _table(text, 2020)
     assert table[("N.3.1", "总计")] == 48 and table[("N.3.1", "自然人")] == 45
     assert table[("N.3.2", "总计")] == 1
+
+
+@pytest.mark.parametrize("total", ["总计", "合计"])
+def test_a_request_table_with_fewer_applicant_columns_reads_them_from_its_header(total: str) -> None:
+    # some counties leave out the five kinds of organisation: 自然人 | 法人或其他组织 | 总计
+    text = (f"| 申请人情况 | 自然人 | 法人或其他组织 | {total} |\n| 一、本年新收政府信息公开申请数量 | 12 | 1 | 13 |\n"
+            "| （一）予以公开 | 8 | 1 | 9 |\n| 四、结转下年度继续办理 | 0 | 0 | 0 |\n")
+    table = _table(text)
+    assert table[("N.3.1", "总计")] == 13 and table[("N.3.1", "自然人")] == 12
+    assert table[("N.3.1", "法人或其他组织")] == 1 and table[("N.3.3.1", "总计")] == 9
+    assert table[("N.3.4", "总计")] == 0
