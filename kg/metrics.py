@@ -342,12 +342,26 @@ _FAMILY_HEADS = ("A.1.1", "A.1.1.2", "A.3.1", "N.3.1", "A.3.3", "A.4", "A.5")
 """Totals whose parts may follow without naming them again: 受理申请236件，其中市本级收到74件."""
 
 
+def _family_of_lead(text: str, sentence_start: int) -> str | None:
+    """The total a sentence's parts belong to, when it opens by naming it before a colon:
+    行政复议：结果维持1件，结果纠正0件… are the reviews' results."""
+    m = P.SENTENCE_LEAD.match(text, sentence_start)
+    if m is None:
+        return None
+    lead = m.group("lead")
+    for rule in narrative_rules():
+        if rule.notation in _FAMILY_HEADS and rule.family is None and rule.phrase is not None \
+                and rule.phrase.search(lead):
+            return rule.notation
+    return None
+
+
 def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]],
                            template: str | None = None, default_scope: str | None = None,
                            year: int | None = None) -> list[Observation]:
     default_scope = default_scope or scope_label("@whole", region)
     out: list[Observation] = []
-    family: str | None = None
+    family: str | None = _family_of_lead(text, 0)
     row_context: str | None = None  # the section row (A.5) of the last row read by its label
     sentence_start = 0
     sentences, clauses = _Breaks(P.SENTENCE_BREAK, text), _Breaks(P.CLAUSE_BREAK, text, P.PARENTHETICAL)
@@ -359,6 +373,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             # the family (复议 or 诉讼, 申请) a sub-row belongs to carries over sentences, not paragraphs
             if "\n" in text[sentence_start:s_start]:
                 family = None
+            family = _family_of_lead(text, s_start) or family
             sentence_start = s_start
         value = _value(m)
         if value is None:

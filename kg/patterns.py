@@ -386,6 +386,11 @@ CLAUSE_BREAK = re.compile(
     r"|[（(](?=其中)"  # an aside that breaks the total down: 申请165件（其中本年新收160件…）
 )
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
+SENTENCE_LEAD = re.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # its numbering, if any: （二）
+    r"(?P<lead>[^：:，,。；;\n\d]{2,12})[：:]"  # the words before the colon, without a figure
+)
+"""What a sentence names before a colon, past its numbering: （二）行政复议：… names the reviews."""
 COLUMN_HEADER = re.compile(r"(数量|件数|增/减|增减|金额|总数)")
 """A column header of the 2019/2021 Article 20 tables (本年新制作数量, 本年增/减, 采购总金额)."""
 

@@ -209,7 +209,7 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
     out: list[TableValue] = []
     columns: tuple[str, ...] = ()
     applicants = False
-    applicant_columns = APPLICANT_TYPES
+    applicant_columns: tuple[str, ...] = APPLICANT_TYPES
     review = False
     context: str | None = None
     for seg in _segments(cells):
