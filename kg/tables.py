@@ -24,6 +24,12 @@ APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组
 _ORGANISATIONS = "法人或其他组织"  # the header over the five kinds of organisation, or their one column
 _TOTALS = ("总计", "合计")
 REVIEW_COLUMNS = tuple(f"N.4.{i}" for i in range(1, 16))
+REVIEW_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")  # the five columns of each part
+_REVIEW_PARTS = (  # a review table laid out a part a row: its row label, the first notation of its five
+    (re.compile(r"复议后"), 11),  # 行政诉讼（复议后起诉）
+    (re.compile(r"未经复议|直接起诉"), 6),  # 行政诉讼（未经复议直接起诉）
+    (re.compile(r"复议"), 1),  # 行政复议
+)
 MIN_TABLE_VALUES = 3  # values a run of table-like lines needs to be read as a table
 UNIT_CELLS = frozenset({"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"})
 
@@ -210,19 +216,21 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
     columns: tuple[str, ...] = ()
     applicants = False
     applicant_columns: tuple[str, ...] = APPLICANT_TYPES
-    review = False
+    review = review_rows = False
     context: str | None = None
     for seg in _segments(cells):
         texts = [c.text for c in seg.labels]
         if "自然人" in texts or ("总计" in texts and "商业企业" in texts):
-            applicants, columns = True, ()
+            applicants, columns, review_rows = True, (), False
             applicant_columns = _applicant_columns(texts)
         if "信息内容" in texts:
             i = texts.index("信息内容")
             columns = tuple(t for t in texts[i + 1 :] if P.COLUMN_HEADER.search(t))
-            applicants = False
+            applicants = review_rows = False
         if {"未经复议直接起诉", "复议后起诉"} <= set(texts) or ("行政复议" in texts and "行政诉讼" in texts):
             review = True
+        elif all(t in texts for t in REVIEW_RESULTS):
+            review_rows = True  # the results as columns, a part of the table a row
         if not any(number(v.text) is not None for v in seg.values):
             for label in seg.labels:  # a heading row sets the context for the rows below it
                 found = map_label(label.text, context)
@@ -236,6 +244,12 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
                     if (v := number(c.text)) is not None]
             review = False
             continue
+        if review_rows and len(values) == len(REVIEW_RESULTS) and seg.labels:
+            first = _review_part(seg.labels[-1].text)
+            if first is not None:
+                out += [TableValue(f"N.4.{first + i}", seg.labels[-1].text, v, None, None, c.start, c.end)
+                        for i, c in enumerate(values) if (v := number(c.text)) is not None]
+                continue
         unit = None
         labels = list(seg.labels)
         if labels and labels[-1].text in UNIT_CELLS:
@@ -281,6 +295,11 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
 
 
 REQUEST_ROWS = "N.3"  # the notations of the request table's rows
+
+
+def _review_part(label: str) -> int | None:
+    """The first of the five notations of the review table's part a row label names."""
+    return next((first for pattern, first in _REVIEW_PARTS if pattern.search(label)), None)
 
 
 def _by_applicant(notation: str, row: Cell, values: list[Cell], kinds: tuple[str, ...],

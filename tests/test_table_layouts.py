@@ -162,3 +162,13 @@ def test_a_request_table_with_fewer_applicant_columns_reads_them_from_its_header
     assert table[("N.3.1", "总计")] == 13 and table[("N.3.1", "自然人")] == 12
     assert table[("N.3.1", "法人或其他组织")] == 1 and table[("N.3.3.1", "总计")] == 9
     assert table[("N.3.4", "总计")] == 0
+
+
+def test_a_review_table_laid_out_a_part_a_row() -> None:
+    # the five results as columns, the review and the two routes of lawsuits as rows
+    text = ("| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n| 行政复议 | 1 | 0 | 0 | 0 | 1 |\n"
+            "| 行政诉讼（未经复议直接起诉） | 2 | 0 | 0 | 0 | 2 |\n| 行政诉讼（复议后起诉） | 0 | 0 | 1 | 0 | 1 |\n")
+    table = _table(text)
+    assert (table[("N.4.1", None)], table[("N.4.5", None)]) == (1, 1)
+    assert (table[("N.4.6", None)], table[("N.4.10", None)]) == (2, 2)
+    assert (table[("N.4.13", None)], table[("N.4.15", None)]) == (1, 1)
