@@ -108,7 +108,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     行政事业性收费金额 in prose (C.2.8.1, the 2021 format only); 本级 in a department's report
 #     is the department itself; a request table with fewer applicant columns (自然人 | 法人或其他组织 |
 #     总计) reads them from its header; 行政复议：结果维持1件… (the total named before a colon); a
-#     review table laid out a part a row (行政复议 | 1 | 0 | 0 | 0 | 1).
+#     review table laid out a part a row (行政复议 | 1 | 0 | 0 | 0 | 1); a plan or notice that names no
+#     issuer is its own number's issuer's.
 MAPPING_VERSION = "20"
 
 

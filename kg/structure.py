@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .agencies import national as national_agencies
-from .docnumbers import parse_doc_number
+from .docnumbers import issuer_of_code, parse_doc_number
 from .model import DocNumber, DocType, DocumentPart, Located, NormalizedText, Region, Section, Span, Structure
 from .regions import dominant_region, government_of, region_in
 from .vocab import NATIONAL, report_outline
@@ -227,6 +227,14 @@ def _publisher(meta: dict[str, Located], doc_type: DocType, title: Located | Non
     if not names_issuer and P.GOVERNMENT_OFFICE_END.search(found.value):
         return None
     return found
+
+
+def _issuer_of_number(number: str, region: Region | None) -> Located | None:
+    """Who issued a document that names no one but has a number: its 机关代字 says (湘政办函 is
+    湖南省人民政府办公厅's)."""
+    parsed = parse_doc_number(number)
+    found = issuer_of_code(parsed.code, region) if parsed is not None else None
+    return Located(found.issuer) if found is not None else None
 
 
 SIGNATURE_LINES = 6  # lines at the end of a report its signature may stand on
@@ -447,6 +455,8 @@ def structure_document(text: NormalizedText) -> Structure:
     region = _region_for(title.value if title else None, issuer.value if issuer else None, text.text)
     if issuer is None and region is not None and doc_type is DocType.ANNUAL_REPORT:
         issuer = Located(government_of(region))
+    if issuer is None and number is not None and doc_type in (DocType.NOTICE, DocType.WORK_PLAN):
+        issuer = _issuer_of_number(number.value, region)
 
     written = meta.get("成文日期") or signed_on or meta.get("印发日期") or meta.get("生成日期")
     published = meta.get("发布日期") or meta.get("公开日期")

@@ -83,6 +83,9 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
          DocType.WORK_PLAN, "桂林市", "2017", "桂林市人民政府办公室"),
         # a plan over several years is dated by its first
         ("桂林市2018—2020年政务公开工作实施方案\n一、工作目标\n", DocType.WORK_PLAN, "桂林市", "2018", None),
+        # a plan that names no one is its number's issuer's (湘政办函: 湖南省人民政府办公厅)
+        ("湖南省2021年政务公开工作要点\n湘政办函〔2021〕29号\n一、加强政策解读\n", DocType.WORK_PLAN, "湖南省", "2021",
+         "湖南省人民政府办公厅"),
         # a plan's tasks as a list are a plan
         ("岳阳市2023年政务公开工作任务清单\n一、政策解读\n", DocType.WORK_PLAN, "岳阳市", "2023", None),
         # 年报 for 年度报告
