@@ -26,6 +26,7 @@ _MAX_LOST_IN_A_CHARACTER = 2
 _BEAM = 24  # options of a guessed character worth weighing
 
 Bytes = list[int | None]  # None: a byte the misreading lost
+Guess = int | None | frozenset[int]  # a byte: known, lost, or lost and one of these
 Edges = list[list[tuple[int, list[str]]]]  # from each byte: (where the character ends, what it may be)
 
 
@@ -115,6 +116,7 @@ def _lattice(raw: Bytes) -> Edges | None:
     """Every way to read `raw` as UTF-8 characters, a character from each byte where one may start.
     The run may end inside its last character (a lost byte dropped without a trace)."""
     edges: Edges = [[] for _ in raw]
+    guesses = _narrowed(raw)
     reachable = {0}
     last_reached = 0
     for i in range(len(raw)):
@@ -123,7 +125,7 @@ def _lattice(raw: Bytes) -> Edges | None:
                 return None  # no character ends here: not UTF-8 (real GBK text fails within bytes)
             continue
         for length in (1, 2, 3):
-            chunk = raw[i : i + length]
+            chunk = guesses[i : i + length]
             chunk += [None] * (length - len(chunk))
             options = _characters(tuple(chunk))
             if options:
@@ -133,24 +135,53 @@ def _lattice(raw: Bytes) -> Edges | None:
     return edges
 
 
+def _narrowed(raw: Bytes) -> list[Guess]:
+    """The bytes with what each lost one can have been: a GBK decoder loses a byte it reads as the
+    first of a pair when the pair it would make with the next byte is no GBK character, so a lost
+    byte before a known one is one of the few that make no pair with it (mostly 0x80: the last byte
+    of 一, lost wherever it starts a pair)."""
+    out: list[Guess] = list(raw)
+    for i, b in enumerate(raw):
+        following = raw[i + 1] if i + 1 < len(raw) else None
+        if b is None and following is not None:
+            out[i] = _unpaired_before(following)
+    return out
+
+
+@cache
+def _unpaired_before(following: int) -> frozenset[int]:
+    return frozenset(b for b in (*range(0x80, 0xC0), *range(0xE2, 0xF0)) if not _gbk_pair(b, following))
+
+
+def _gbk_pair(first: int, second: int) -> bool:
+    try:
+        bytes((first, second)).decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=65536)
-def _characters(chunk: tuple[int | None, ...]) -> list[str]:
+def _characters(chunk: tuple[Guess, ...]) -> list[str]:
     """What one UTF-8 character of these bytes may be; a guessed one must be a character of the text
     of such documents (CJK, their punctuation, full-width forms)."""
-    lost = chunk.count(None)
+    lost = sum(1 for b in chunk if not isinstance(b, int))
     if lost == 0:
         try:
-            return [bytes(b for b in chunk if b is not None).decode("utf-8")]
+            return [bytes(b for b in chunk if isinstance(b, int)).decode("utf-8")]
         except UnicodeDecodeError:
             return []
     if len(chunk) != 3 or lost > _MAX_LOST_IN_A_CHARACTER:
         return []
     options: list[bytes] = [b""]
     for pos, b in enumerate(chunk):
-        if b is not None:
-            choices: tuple[int, ...] | range = (b,)
+        possible = range(0xE2, 0xF0) if pos == 0 else range(0x80, 0xC0)
+        if isinstance(b, int):
+            choices: tuple[int, ...] | range | list[int] = (b,)
+        elif b is None:
+            choices = possible
         else:
-            choices = range(0xE2, 0xF0) if pos == 0 else range(0x80, 0xC0)
+            choices = [c for c in possible if c in b]
         options = [o + bytes((c,)) for o in options for c in choices]
     found = []
     for o in options:

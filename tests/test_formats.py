@@ -284,3 +284,12 @@ def test_real_chinese_text_is_never_taken_for_a_gbk_misreading() -> None:
     for sample in sorted((Path(__file__).parents[1] / "data" / "samples").glob("*.txt")):
         assert undo_gbk_misread(sample.read_text(encoding="utf-8")) is None, sample.name
     assert undo_gbk_misread((FIXTURES / "county_report_2018.txt").read_text(encoding="utf-8")) is None
+
+
+@pytest.mark.parametrize("line", ["一、总体情况", "二、主动公开政府信息情况", "全县主动公开政府信息一千条，收到申请一百件。"])
+def test_a_byte_lost_before_a_known_one_is_one_that_makes_no_gbk_pair_with_it(line: str) -> None:
+    # 一 ends in 0x80, which a GBK decoder loses wherever it starts a pair: before 、 (E3 80 81) the
+    # lost byte can only be one that makes no pair with E3, so 一 is no longer a guess among 64
+    original = "政府信息公开工作年度报告\n" + line + "\n" + "2022年，全县收到政府信息公开申请25件。\n" * 3
+    restored = undo_gbk_misread(original.encode("utf-8").decode("gbk", errors="replace"))
+    assert restored is not None and restored.text == original
