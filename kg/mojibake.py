@@ -57,10 +57,59 @@ def undo_gbk_misread(text: str) -> Restored | None:
             continue
         before = out[-1][-1:] if out and out[-1] else ""
         after = next((p[:1] for p in pieces[i + 1 : i + 2] if isinstance(p, str)), "")
-        chosen, n = model.best(piece, before, after)
+        numeral = _heading_numeral(piece, out, after)
+        chosen, n = (numeral, 1) if numeral else model.best(piece, before, after)
         out.append(chosen)
         guessed += n
     return Restored("".join(out), guessed)
+
+
+_NUMERALS = "一二三四五六七八九"
+_PAREN_HEADING = re.compile(r"\n[ \t\u3000]*\((?P<n>[一二三四五六七八九十]{1,2})\)")
+_TOP_HEADING = re.compile(r"\n[ \t\u3000]*[一二三四五六七八九十]{1,2}、")
+
+
+def _heading_numeral(edges: Edges, out: list[str], after: str) -> str | None:
+    """The numeral of a heading (一) whose one character was guessed, from the headings before it: the
+    next after the last (X), or 一 after a new section (X、). Its neighbours are the same whatever the
+    numeral, so a character-pair model cannot tell (一) from (三)."""
+    if after != ")" or len(edges) != 3 or not out or not out[-1].endswith("("):
+        return None
+    options = next((o for j, o in edges[0] if j == 3), [])
+    tail = _recent(out, _HEADING_LOOKBACK)
+    line_start = tail.rfind("\n")
+    if line_start < 0 or tail[line_start + 1 :].strip() != "(":
+        return None
+    last = _last_match(_PAREN_HEADING, tail)
+    top = _last_match(_TOP_HEADING, tail)
+    if last is None or (top is not None and top.start() > last.start()):
+        expected = "一"
+    else:
+        k = _NUMERALS.find(last.group("n"))
+        expected = _NUMERALS[k + 1] if 0 <= k < len(_NUMERALS) - 1 else ""
+    return expected if expected and expected in options else None
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        continue
+    return found
+
+
+_HEADING_LOOKBACK = 20_000  # characters looked back for the headings before a guessed one
+
+
+def _recent(out: list[str], size: int) -> str:
+    """The last `size` characters of the pieces written so far, without joining them all."""
+    taken: list[str] = []
+    length = 0
+    for piece in reversed(out):
+        taken.append(piece)
+        length += len(piece)
+        if length >= size:
+            break
+    return "".join(reversed(taken))[-size:]
 
 
 def _looks_misread(sample: str) -> bool:

@@ -110,7 +110,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     总计) reads them from its header; 行政复议：结果维持1件… (the total named before a colon); a
 #     review table laid out a part a row (行政复议 | 1 | 0 | 0 | 0 | 1); a plan or notice that names no
 #     issuer is its own number's issuer's; a byte a GBK misreading lost before a known one is one that
-#     makes no pair with it (一、 no longer restored as 三、 at a line start).
+#     makes no pair with it (一、 no longer restored as 三、 at a line start); a guessed heading numeral
+#     (一) follows the headings before it.
 MAPPING_VERSION = "20"
 
 

@@ -293,3 +293,13 @@ def test_a_byte_lost_before_a_known_one_is_one_that_makes_no_gbk_pair_with_it(li
     original = "政府信息公开工作年度报告\n" + line + "\n" + "2022年，全县收到政府信息公开申请25件。\n" * 3
     restored = undo_gbk_misread(original.encode("utf-8").decode("gbk", errors="replace"))
     assert restored is not None and restored.text == original
+
+
+def test_a_guessed_heading_numeral_follows_the_headings_before_it() -> None:
+    # (一) and (三) between ASCII parentheses lose the same byte and have the same neighbours; the
+    # headings before say which: 一 after a new section, the next numeral after (X)
+    body = "2022年，全县收到政府信息公开申请25件，主动公开政府信息3562条。\n"
+    original = ("政府信息公开工作年度报告\n一、总体情况\n(一)主动公开\n" + body + "(二)依申请公开\n" + body
+                + "(三)政府信息管理\n" + body + "二、主动公开政府信息情况\n(一)规章\n" + body)
+    restored = undo_gbk_misread(original.encode("utf-8").decode("gbk", errors="replace"))
+    assert restored is not None and restored.text == original
