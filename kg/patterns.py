@@ -385,6 +385,11 @@ CLAUSE_BREAK = re.compile(
     r"|,(?!\d{3}(?!\d))"  # an ASCII comma, unless it groups the thousands of a number (1,236条)
     r"|[（(](?=其中)"  # an aside that breaks the total down: 申请165件（其中本年新收160件…）
 )
+REVIEW_PART_LABELS = (  # a review table laid out a part a row: its row label, the first of its five notations
+    (re.compile(r"复议后"), 11),  # 行政诉讼（复议后起诉）: N.4.11–15
+    (re.compile(r"未经复议|直接起诉"), 6),  # 行政诉讼（未经复议直接起诉）: N.4.6–10
+    (re.compile(r"复议"), 1),  # 行政复议: N.4.1–5
+)
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
 SENTENCE_LEAD = re.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # its numbering, if any: （二）

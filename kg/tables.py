@@ -25,11 +25,6 @@ _ORGANISATIONS = "法人或其他组织"  # the header over the five kinds of or
 _TOTALS = ("总计", "合计")
 REVIEW_COLUMNS = tuple(f"N.4.{i}" for i in range(1, 16))
 REVIEW_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")  # the five columns of each part
-_REVIEW_PARTS = (  # a review table laid out a part a row: its row label, the first notation of its five
-    (re.compile(r"复议后"), 11),  # 行政诉讼（复议后起诉）
-    (re.compile(r"未经复议|直接起诉"), 6),  # 行政诉讼（未经复议直接起诉）
-    (re.compile(r"复议"), 1),  # 行政复议
-)
 MIN_TABLE_VALUES = 3  # values a run of table-like lines needs to be read as a table
 UNIT_CELLS = frozenset({"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"})
 
@@ -299,7 +294,7 @@ REQUEST_ROWS = "N.3"  # the notations of the request table's rows
 
 def _review_part(label: str) -> int | None:
     """The first of the five notations of the review table's part a row label names."""
-    return next((first for pattern, first in _REVIEW_PARTS if pattern.search(label)), None)
+    return next((first for pattern, first in P.REVIEW_PART_LABELS if pattern.search(label)), None)
 
 
 def _by_applicant(notation: str, row: Cell, values: list[Cell], kinds: tuple[str, ...],
