@@ -263,6 +263,9 @@ AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公
 BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"\s]|(?<=[》])")
 """Where an unquoted title before a number cannot extend further left."""
 
+TASK_LIST_WORDS = r"任务清单|任务分解表?|责任分工表?|分工表|台账"
+"""How the title of a plan written as a list of its tasks ends."""
+
 ANNUAL_REPORT_TITLE = re.compile(
     r"年度报告"  # 政府信息公开工作年度报告, and 关于2021年度…的年度报告
     r"|(?:政府信息公开|政务公开).{0,6}(?:报告|年报)$"  # 政府信息公开工作报告, 政府信息公开年报
@@ -270,7 +273,7 @@ ANNUAL_REPORT_TITLE = re.compile(
 NOTICE_TITLE_END = re.compile(r"(?:通知|通告)$")
 WORK_PLAN_TITLE_END = re.compile(
     r"(?:实施方案|工作方案|工作要点|要点|工作安排|工作计划|计划|方案)$"  # plans by their genre words
-    r"|(?:任务清单|任务分解表?|责任分工表?|分工表|台账)$"  # a plan's tasks as a list: 政务公开工作任务清单
+    rf"|(?:{TASK_LIST_WORDS})$"  # a plan's tasks as a list: 政务公开工作任务清单
 )
 """What a title's words make a document: an annual report, a notice, a plan."""
 
@@ -445,7 +448,7 @@ PROSE_PUNCTUATION = re.compile(r"[。；;！？!?]")
 TITLE_ENDING = re.compile(
     r"(?:报告|年报|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划"  # the genre word a title ends in
     r"|总结|公告|通报|批复|纲要|指南"
-    r"|任务清单|任务分解表?|责任分工表?|分工表|台账)"  # a plan's tasks as a list
+    rf"|{TASK_LIST_WORDS})"  # a plan's tasks as a list
     r"(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)])?$"  # then perhaps its year: …年度报告（2021年度）
 )
 """How a document's title ends."""
