@@ -14,12 +14,13 @@ import csv
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from . import patterns as P
 from .model import Observation, Region, Span
+from .regions import township_of
 from .tables import cells_of, read_table, table_regions
 from .vocab import data_dir
 
@@ -164,6 +165,8 @@ def scope_label(kind: str, region: Region | None) -> str:
     if region is not None and region.name.endswith("自治区"):
         return "自治区本级" if kind == "@own-level" else "全区"
     level_char = region.name[-1] if region is not None else "市"  # 省, 市 (北京市 too), 州, 县, 区, 旗
+    if region is not None and region.level == "township":
+        return f"全{level_char}"  # no government below a township: its own level is all of it
     return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
 
 
@@ -587,19 +590,10 @@ def default_scope(issuer: str | None, region: Region | None) -> str:
     return OWN_AGENCY
 
 
-def _township(issuer: str | None, region: Region | None) -> Region | None:
-    """A township's government reports on the township (全镇), which the gazetteer does not hold: the
-    county's region under the township's name, for the scope labels only."""
-    m = P.TOWNSHIP_GOVERNMENT.search(issuer or "")
-    if m is None or region is None:
-        return None
-    return replace(region, name=m.group("place"), level="township")
-
-
 def extract_observations(text: str, region: Region | None, year: int | None = None,
                          issuer: str | None = None) -> tuple[Observation, ...]:
     """All figures a report on `year` by `issuer` states, mapped onto the indicators of its format."""
-    region = _township(issuer, region) or region
+    region = township_of(issuer, region) or region  # a township reports on the township (全镇)
     tables = table_regions(text)
     scope = default_scope(issuer, region)
     table = table_observations(text, region, scope)

@@ -74,10 +74,12 @@ class DocType(StrEnum):
 class Region:
     code: str  # six-digit GB/T 2260 code, or "CN" for the national level
     name: str
-    level: str  # national | province | prefecture | county (township: only to label a township's scope)
+    level: str  # national | province | prefecture | county | township (code: the county's, "-", its name)
 
     @property
     def parent_code(self) -> str | None:
+        if self.level == "township":
+            return self.code.split("-", 1)[0]
         if self.level == "county":
             return self.code[:4] + "00"
         if self.level == "prefecture":

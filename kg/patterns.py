@@ -76,7 +76,7 @@ CLUTTER_LINE = re.compile(
     r"|[×✕✖]|确定|取消|返回顶部|上一篇.*|下一篇.*"  # modal-dialog buttons and pagers
     r"|.{1,20}客户端\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 'XX客户端 2019-03-22 08:24:02' byline
     r"|图为\s.*"  # caption of an image that was dropped by the scraper
-    r"|(?:当前位置|您(?:现在)?的位置|你的位置|所在位置)[:：].*"  # breadcrumb: 当前位置：首页 > 政务公开
+    r"|(?:[您你](?:当前|现在|目前)?(?:所在|所处)?的?|当前|所在)位置[:：].*"  # breadcrumb: 您当前的位置：首页 > 政务公开
     r"|首页\s*(?:[>＞»›/|]+\s*[^\s>＞»›/|]{1,20}\s*){1,8}"  # breadcrumb without a label: 首页 > 政务公开 >> 年报
     r"|[^，。；\s]{2,30}(?:门户网站|政府网站|人民政府网|政务网|政府网)"  # the site's name as a line of its own
     r"|【?字[体号][:：]?\s*(?:\[?[大中小]\]?\s*){2,3}】?"  # font-size switch: 【字体：大 中 小】
@@ -263,7 +263,7 @@ AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公
 BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"\s]|(?<=[》])")
 """Where an unquoted title before a number cannot extend further left."""
 
-TASK_LIST_WORDS = r"任务清单|任务分解表?|责任分工表?|分工表|台账"
+TASK_LIST_WORDS = r"任务清单|任务分解表?|(?:任务|责任)分工表?|分工表|台账"
 """How the title of a plan written as a list of its tasks ends."""
 
 ANNUAL_REPORT_TITLE = re.compile(
@@ -419,7 +419,15 @@ NOTE_CELL = re.compile(r"\s*[（(][^()（）]*[)）]\s*")
 # ---------------------------------------------------------------- statistics tables flattened to text
 
 _TABLE_NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?"
-BARE_VALUES = re.compile(rf"\s*{_TABLE_NUMBER}(?:[ \u3000]+{_TABLE_NUMBER})*\s*")
+_NO_VALUE = r"[/／\\—–\-－─]{1,2}"  # a cell with no value to give: / — - (not applicable, or none)
+PLACEHOLDER_CELL = re.compile(_NO_VALUE)
+"""A value cell that holds its column's place without a value: 行政许可 | 312 | — | 15,236."""
+
+MARKDOWN_RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
+"""A cell of the rule row under a Markdown table's header: |---|:--|."""
+
+_TABLE_CELL_VALUE = rf"(?:{_TABLE_NUMBER}|{_NO_VALUE})"
+BARE_VALUES = re.compile(rf"\s*{_TABLE_CELL_VALUE}(?:[ \u3000]+{_TABLE_CELL_VALUE})*\s*")
 """A line of values only: '216', '-3', '1,200.5' (one cell per line) or '3 1 0 0 4' (a row of PDF text)."""
 
 ROW_ENDS_IN_VALUE = re.compile(rf"[ \u3000]{_TABLE_NUMBER}\s*$")
@@ -430,7 +438,7 @@ CELL_GAP_BETWEEN_WORDS = re.compile(r"[\u4e00-\u9fff）)][ \u3000]+[\u4e00-\u9ff
 
 ROW_WITH_VALUES = re.compile(
     r"\s*(?P<label>[^|\t]*?[\u4e00-\u9fff][^|\t]*?)"  # the row label: holds a Chinese character
-    rf"(?P<values>(?:[ \u3000]+{_TABLE_NUMBER})+)\s*"  # then the row's values, separated by spaces (PDF text)
+    rf"(?P<values>(?:[ \u3000]+{_TABLE_CELL_VALUE})+)\s*"  # then the row's values, separated by spaces (PDF text)
 )
 """'一、本年新收政府信息公开申请数量 190 20 0 1 5 0 216': a row whose cells lost their separators."""
 

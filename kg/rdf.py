@@ -41,7 +41,7 @@ from .namespaces import (
     work_iri,
 )
 from .policies import PolicyMention
-from .regions import region_in
+from .regions import region_in, township_of
 from .resolve import number_key, work_key_for_title
 from .rules import check_figures, decimal_text
 from .structure import innermost_sections, iso_date
@@ -112,7 +112,11 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     issuer is its own number's issuer's; a byte a GBK misreading lost before a known one is one that
 #     makes no pair with it (一、 no longer restored as 三、 at a line start); a guessed heading numeral
 #     (一) follows the headings before it.
-MAPPING_VERSION = "20"
+# 21: a township's report is about the township (横店镇, under its county), and its figures are 全镇
+#     at its own level too; no lawsuit is none filed directly and none after a review in the 2019 and
+#     2021 formats (N.4.10, N.4.15); 您当前的位置：… is a breadcrumb; 任务分工 titles a plan; a table
+#     cell of / — - holds its column's place without a value (not under the old table's 单位 header).
+MAPPING_VERSION = "21"
 
 
 @lru_cache(maxsize=1024)
@@ -249,6 +253,12 @@ class _Builder:
             self.lit(region_iri(parent.code), PREF, parent.name)
         return node
 
+    @staticmethod
+    def area(part: DocumentPart) -> Region | None:
+        """The division a document is about: a township's (below the gazetteer) where its government
+        issued it, else the one the text names."""
+        return township_of(part.issuer.value if part.issuer else None, part.region) or part.region
+
     def agency(self, name: str, region: Region | None) -> NamedNode:
         region = region or region_in(name)  # the same agency whether or not its region was passed along
         node = agency_iri(name, region.code if region else None)
@@ -302,8 +312,9 @@ class _Builder:
         if part.year is not None:
             self.lit(node, _nt(KG, "year"), int(part.year.value))
             self.evidence_of(node, "year", part.year)
-        if part.region is not None:
-            self.add(node, _nt(KG, "region"), self.region(part.region))
+        area = self.area(part)
+        if area is not None:
+            self.add(node, _nt(KG, "region"), self.region(area))
         issuers = [(part.issuer, _nt(ELI, "passed_by"))] if part.issuer is not None else []
         # the lead issuer of a joint document is its eli:passed_by, one row per document in listings
         issuers += [(other, _nt(KG, "coIssuedBy")) for other in part.co_issuers]
@@ -435,8 +446,9 @@ class _Builder:
         if obs.applicant_type:
             self.add(node, _nt(KG, "applicantType"), instance("applicant", obs.applicant_type))
             self.lit(instance("applicant", obs.applicant_type), PREF, obs.applicant_type)
-        if part.region is not None:
-            self.add(node, _nt(SDMX_DIM, "refArea"), region_iri(part.region.code))
+        area = self.area(part)
+        if area is not None:
+            self.add(node, _nt(SDMX_DIM, "refArea"), region_iri(area.code))
         if part.year is not None:
             self.lit(node, _nt(SDMX_DIM, "refPeriod"), int(part.year.value))
         self.lit(node, _nt(KG, "extractedFrom"), obs.source)

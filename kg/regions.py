@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import patterns as P
 from .model import Region
 from .patterns import literal_alternation
 from .vocab import Gazetteer, gazetteer
@@ -74,3 +75,16 @@ def official_place(region: Region) -> str:
 
 def government_of(region: Region) -> str:
     return f"{official_place(region)}人民政府" if region.level != "national" else "国务院"
+
+
+def township_of(issuer: str | None, region: Region | None) -> Region | None:
+    """The township a township's government (横店镇人民政府, 湘阴县东塘镇人民政府) governs, under the
+    division the document is about: the gazetteer stops at counties, so it is keyed by the county."""
+    m = P.TOWNSHIP_GOVERNMENT.search(issuer or "")
+    if m is None or region is None or region.level not in ("county", "prefecture"):
+        return None
+    place = m.group("place")
+    for _, end, _ in mentions(place):  # the county before a township's own name is not part of it
+        if end < len(place) - 1:
+            place = place[end:]
+    return Region(code=f"{region.code}-{place}", name=place, level="township")

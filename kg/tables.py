@@ -27,6 +27,7 @@ REVIEW_COLUMNS = tuple(f"N.4.{i}" for i in range(1, 16))
 REVIEW_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")  # the five columns of each part
 MIN_TABLE_VALUES = 3  # values a run of table-like lines needs to be read as a table
 UNIT_CELLS = frozenset({"条", "件", "次", "篇", "个", "人", "人次", "万元", "/", "项", "份"})
+UNIT_HEADERS = frozenset({"单位", "计量单位"})
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,8 @@ def _line_cells(line: str, pos: int) -> list[Cell]:
             pieces = pieces[:-1]
         if line.lstrip().startswith("|"):
             pieces = pieces[1:]
-        # a Markdown rule row (|---|:--|) is no cell
-        pieces = [(a, b) for a, b in pieces if not line[a:b].strip() or not re.fullmatch(r"[-:\s]+", line[a:b])]
+        if all(P.MARKDOWN_RULE_CELL.fullmatch(line[a:b]) for a, b in pieces):
+            pieces = []  # a Markdown rule row (|---|:--|) is no cell; a lone - in a row is one
     elif P.CELL_GAP.search(line.strip()):
         pieces = _pieces(line, P.CELL_GAP.finditer(line))
     elif (m := _row_with_values(line)) is not None:
@@ -181,8 +182,11 @@ def _segments(cells: list[Cell]) -> list[_Segment]:
     out: list[_Segment] = []
     labels: list[Cell] = []
     values: list[Cell] = []
+    unit_column = False  # the pre-2019 table's 单位 column, where / is a row's unit, not a value
     for cell in cells:
-        numeric = number(cell.text) is not None or (cell.text == "" and values)
+        unit_column = unit_column or cell.text in UNIT_HEADERS
+        no_value = P.PLACEHOLDER_CELL.fullmatch(cell.text) and (values or not unit_column)
+        numeric = number(cell.text) is not None or no_value or (cell.text == "" and values)
         if numeric:
             values.append(cell)
             continue

@@ -13,7 +13,7 @@ from kg.normalize import normalize_text
 from kg.pipeline import ingest
 from kg.policies import find_policies, quoted_terms
 from kg.query import read_query, select_rows
-from kg.regions import region_in
+from kg.regions import region_in, township_of
 from kg.segment import tokens
 from kg.store import KGStore
 from kg.structure import structure_document
@@ -91,6 +91,19 @@ def test_units_belong_to_their_government() -> None:
 def test_regions_and_their_aliases(text: str, code: str) -> None:
     region = region_in(text)
     assert region is not None and region.code == code
+
+
+@pytest.mark.parametrize(
+    ("issuer", "county", "expected"),
+    [("横店镇人民政府", "330783", ("330783-横店镇", "横店镇", "330783")),
+     # the county named before the township's own name is not part of it
+     ("湘阴县东塘镇人民政府", "430624", ("430624-东塘镇", "东塘镇", "430624")),
+     ("湘阴县人民政府", "430624", None), ("湘阴县教育局", "430624", None)],
+)
+def test_a_township_government_governs_a_township_below_its_county(
+        issuer: str, county: str, expected: tuple[str, str, str] | None) -> None:
+    township = township_of(issuer, GAZ.get(county))
+    assert ((township.code, township.name, township.parent_code) if township else None) == expected
 
 
 def test_region_hierarchy() -> None:

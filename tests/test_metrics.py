@@ -144,7 +144,7 @@ def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) ->
         (2017, "未发生行政复议，但被提起行政诉讼2件。", [("A.4", 0, "件"), ("A.5", 2, "件")]),
         # in the row of the report's format, and none where its format has no such row
         (2021, "全年未发生因政府信息公开申请提起行政复议、行政诉讼的情况。本年度未收取信息处理费。",
-         [("N.4.5", 0, "件")]),
+         [("N.4.5", 0, "件"), ("N.4.10", 0, "件"), ("N.4.15", 0, "件")]),  # no lawsuit, directly or after a review
         # none of a narrower kind is no zero of the row
         (2017, "全年未收到涉及个人隐私的申请。未发生行政复议被纠错的情况。本年度未收到行政复议申请。",
          [("A.4", 0, "件")]),
@@ -422,6 +422,8 @@ def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
     [
         ("湘阴县东塘镇人民政府", "2020年，全镇共主动公开政府信息256条。", "全镇"),  # a township reports on itself
         ("湘阴县东塘镇人民政府", "2020年，主动公开政府信息256条。", "全镇"),
+        # no government below a township: its portal's figures are the township's as a whole
+        ("湘阴县东塘镇人民政府", "2020年，通过政府门户网站主动公开政府信息156条。", "全镇"),
         ("湘阴县人民政府", "2020年，主动公开政府信息256条。", "全县"),
         ("湘阴县教育局", "2020年，主动公开政府信息256条。", "本机关"),
         # in a department's report the government's portal is a channel the department publishes

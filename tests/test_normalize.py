@@ -25,6 +25,7 @@ def _source(text: str) -> SourceText:
         ("新河池客户端 2019-03-22 08:24:02\n正文", "正文"),  # app byline
         ("图为 巴州人民政府信息公开平台\n正文", "正文"),  # caption of a dropped image
         ("当前位置：首页 > 政务公开\n首页 > 信息公开 > 年报\n【字体：大 中 小】\n正文", "正文"),  # breadcrumbs, font switch
+        ("您当前的位置：首页 > 信息公开 > 政府信息公开年报\n正文", "正文"),  # a breadcrumb ending like a title
         ("岳阳市人民政府门户网站\n首页 >> 政务公开 >> 年度报告\n正文", "正文"),  # the site's name, a >> breadcrumb
         ("?。ㄒ唬┱畔⒐_工作", "（一）畔⒐_工作"),  # misaligned GBK heading: marker repaired
         ("２０１７年", "2017年"),  # full-width digits

@@ -88,6 +88,7 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
          "湖南省人民政府办公厅"),
         # a plan's tasks as a list are a plan
         ("岳阳市2023年政务公开工作任务清单\n一、政策解读\n", DocType.WORK_PLAN, "岳阳市", "2023", None),
+        ("郴州市2021年政务公开工作任务分工\n一、政策解读\n", DocType.WORK_PLAN, "郴州市", "2021", None),
         # 年报 for 年度报告
         ("攸县2016年政府信息公开年报\n一、概述\n", DocType.ANNUAL_REPORT, "攸县", "2016", "攸县人民政府"),
         # a government's office signing its government's report speaks for the government

@@ -172,3 +172,19 @@ def test_a_review_table_laid_out_a_part_a_row() -> None:
     assert (table[("N.4.1", None)], table[("N.4.5", None)]) == (1, 1)
     assert (table[("N.4.6", None)], table[("N.4.10", None)]) == (2, 2)
     assert (table[("N.4.13", None)], table[("N.4.15", None)]) == (1, 1)
+
+
+@pytest.mark.parametrize("separator", ["\t", " ", " | "])
+def test_a_cell_with_no_value_holds_its_columns_place(separator: str) -> None:
+    rows = [["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], ["行政许可", "312", "—", "15,236"],
+            ["其他对外管理服务事项", "/", "/", "356"], ["行政处罚", "1,024", "-", "3,561"]]
+    text = "第二十条第（五）项\n" + "\n".join(separator.join(r) for r in rows) + "\n"
+    found = {k: v for k, v in _table(text, 2020).items() if k[0].startswith("B.2.")}
+    assert found == {("B.2.5.1", None): 312, ("B.2.5.3", None): 15236, ("B.2.6.3", None): 356,
+                     ("B.2.7.1", None): 1024, ("B.2.7.3", None): 3561}
+
+
+def test_a_slash_under_the_old_tables_unit_header_is_a_unit_not_a_value() -> None:
+    text = ("指标 | 单位 | 数量\n（二）通过不同渠道和方式公开政府信息的情况 | / | 376091\n"
+            "1.政府公报公开政府信息数 | 条 | 1268\n2.政府网站公开政府信息数 | 条 | —\n3.政务微博公开政府信息数 | 条 | 35699\n")
+    assert _table(text, 2016) == {("A.1.2", None): 376091, ("A.1.2.1", None): 1268, ("A.1.2.3", None): 35699}
