@@ -115,7 +115,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 21: a township's report is about the township (横店镇, under its county), and its figures are 全镇
 #     at its own level too; no lawsuit is none filed directly and none after a review in the 2019 and
 #     2021 formats (N.4.10, N.4.15); 您当前的位置：… is a breadcrumb; 任务分工 titles a plan; a table
-#     cell of / — - holds its column's place without a value (not under the old table's 单位 header).
+#     cell of / — - holds its column's place without a value (not under the old table's 单位 header);
+#     requests concluded (办结, 共办结依申请公开) are the later formats' 总计 of handling results (N.3.3.7).
 MAPPING_VERSION = "21"
 
 

@@ -400,13 +400,17 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
         (2022, "全年共收到政府信息公开申请412件，其中137件予以公开，37件部分公开，2件正在办理中。",
          [("N.3.1", 412, None), ("N.3.3.1", 137, None), ("N.3.3.2", 37, None), ("N.3.4", 2, None)]),
         (2022, "共收到申请412件，办结409件，3件结转至2023年办理。",
-         [("N.3.1", 412, None), ("A.3.2", 409, None), ("N.3.4", 3, None)]),
+         [("N.3.1", 412, None), ("N.3.3.7", 409, None), ("N.3.4", 3, None)]),
         (2022, "2021年结转至2022年办理的申请5件，本年度结转至2023年继续办理的申请3件。",
          [("N.3.2", 5, None), ("N.3.4", 3, None)]),
         (2022, "上年度结转申请2件，结转至2022年办理的申请1件。", [("N.3.2", 2, None), ("N.3.2", 1, None)]),
         # the total a sentence's parts belong to, named before its colon
         (2021, "（二）行政复议：结果维持1件，结果纠正0件，尚未审结0件，总计1件。",
          [("N.4.1", 1, None), ("N.4.2", 0, None), ("N.4.4", 0, None), ("N.4.5", 1, None)]),
+        # the later formats count requests concluded as the total of their handling results
+        (2022, "上年结转申请35件，已办结1230件。全年共办结依申请公开1230件。",
+         [("N.3.2", 35, None), ("N.3.3.7", 1230, None), ("N.3.3.7", 1230, None)]),
+        (2017, "全年共办结依申请公开1230件。", [("A.3.2", 1230, None)]),
         # requests still open at the year's end are carried over in the formats that count them
         (2016, "受理申请120件，尚有2件正在办理中。", [("A.3.1", 120, None)]),
     ],
