@@ -116,7 +116,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     at its own level too; no lawsuit is none filed directly and none after a review in the 2019 and
 #     2021 formats (N.4.10, N.4.15); 您当前的位置：… is a breadcrumb; 任务分工 titles a plan; a table
 #     cell of / — - holds its column's place without a value (not under the old table's 单位 header);
-#     requests concluded (办结, 共办结依申请公开) are the later formats' 总计 of handling results (N.3.3.7).
+#     requests concluded (办结, 共办结依申请公开) are the later formats' 总计 of handling results (N.3.3.7);
+#     县政府及其部门 and 市政府各部门 are the government's own level (各县区政府及其部门 still the ones below).
 MAPPING_VERSION = "21"
 
 
