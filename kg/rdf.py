@@ -117,7 +117,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     2021 formats (N.4.10, N.4.15); 您当前的位置：… is a breadcrumb; 任务分工 titles a plan; a table
 #     cell of / — - holds its column's place without a value (not under the old table's 单位 header);
 #     requests concluded (办结, 共办结依申请公开) are the later formats' 总计 of handling results (N.3.3.7);
-#     县政府及其部门 and 市政府各部门 are the government's own level (各县区政府及其部门 still the ones below).
+#     县政府及其部门 and 市政府各部门 are the government's own level (各县区政府及其部门 still the ones below);
+#     a place named only inside a title's 《》 is the cited document's, not the document's region.
 MAPPING_VERSION = "21"
 
 

@@ -252,7 +252,10 @@ def iso_date(text: str) -> str | None:
 
 
 def _region_for(title: str | None, issuer: str | None, text: str) -> Region | None:
-    for candidate in (title, issuer):
+    # a place named only inside the title's 《》 is the cited document's: 关于转发《湖南省…》的通知
+    # from 韶山市 is 韶山市's, 关于印发《湘潭县…要点》的通知 is 湘潭县's when its issuer says so too
+    own_words = P.TITLE_QUOTED.sub("", title) if title else None
+    for candidate in (own_words, issuer, title):
         if candidate:
             found = region_in(candidate)
             if found is not None:

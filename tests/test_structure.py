@@ -89,6 +89,13 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # a plan's tasks as a list are a plan
         ("岳阳市2023年政务公开工作任务清单\n一、政策解读\n", DocType.WORK_PLAN, "岳阳市", "2023", None),
         ("郴州市2021年政务公开工作任务分工\n一、政策解读\n", DocType.WORK_PLAN, "郴州市", "2021", None),
+        # a place named only inside the title's 《》 is the forwarded document's, not the forwarding office's
+        ("关于转发《湖南省人民政府办公厅关于做好2022年政务公开工作的通知》的通知\n韶政办函〔2022〕11号\n"
+         "各乡镇人民政府：\n现将文件转发给你们。\n韶山市人民政府办公室\n2022年4月8日\n",
+         DocType.NOTICE, "韶山市", "2022", "韶山市人民政府办公室"),
+        # a breadcrumb ending in 年报 is no title; the title broken after its issuer is one
+        ("您当前的位置：首页 > 信息公开 > 政府信息公开年报\n邵阳市住房和城乡建设局\n2019年政府信息公开工作年度报告\n"
+         "一、总体情况\n", DocType.ANNUAL_REPORT, "邵阳市", "2019", "邵阳市住房和城乡建设局"),
         # 年报 for 年度报告
         ("攸县2016年政府信息公开年报\n一、概述\n", DocType.ANNUAL_REPORT, "攸县", "2016", "攸县人民政府"),
         # a government's office signing its government's report speaks for the government
