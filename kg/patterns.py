@@ -328,6 +328,11 @@ TITLE_ISSUER_PREFIX = re.compile(
 """'桂林市人民政府办公室关于…' — a title that names its issuer before 关于; several for a joint one:
 '中共桂林市委办公室 桂林市人民政府办公室关于…', '中共中央办公厅、国务院办公厅关于…'."""
 
+ISSUER_AFTER_TITLE_YEAR = re.compile(
+    rf"^\s*{YEAR}\s*年度?(?P<who>[{HAN}]{{2,40}}?)(?:政府信息公开|政务公开)"
+)
+"""'2022年度湘潭市人力资源和社会保障局政府信息公开工作年度报告': the issuer after the year."""
+
 JOINT_ISSUER_SEPARATOR = re.compile(r"[、 \u3000]+")
 """Between the issuers of a joint document named in its title."""
 
@@ -460,6 +465,9 @@ TITLE_ENDING = re.compile(
     r"(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)])?$"  # then perhaps its year: …年度报告（2021年度）
 )
 """How a document's title ends."""
+
+TITLE_PAGE_NOTE = re.compile(r"\s*[（(【\[](?:全文|正文|文字版|全文版|简版|图文版|附全文)[)）】\]]\s*$")
+"""What a portal writes after a title about the page, not the document: …年度报告（全文）."""
 
 TITLE_WITH_OWN_NUMBER = re.compile(
     r"^(?P<title>.+?)\s*[（(【\[]\s*(?P<number>[^（）()【】\[\]]{4,30}?[号號])\s*[）)】\]]\s*$"

@@ -175,8 +175,9 @@ def issuer_from_title(title: str) -> str | None:
 
 
 def _issuer_before_year(title: str) -> str | None:
-    # '桂林市教育局2019年政府信息公开工作年度报告': the issuer stands before the year
-    m = re.match(rf"^(?P<who>[^\d]{{2,30}}?){P.YEAR}\s*年", title)
+    # '桂林市教育局2019年政府信息公开工作年度报告': the issuer stands before the year, or after it
+    # ('2022年度湘潭市人力资源和社会保障局政府信息公开工作年度报告')
+    m = re.match(rf"^(?P<who>[^\d]{{2,30}}?){P.YEAR}\s*年", title) or P.ISSUER_AFTER_TITLE_YEAR.match(title)
     if m:
         who = m.group("who")
         if P.AGENCY_NAME_END.search(who):
@@ -337,14 +338,18 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
             if len(block) < parts or (parts > 1 and not all(_title_piece(b.text) for b in block)):
                 break
             text = "".join(b.text for b in block)
+            note = P.TITLE_PAGE_NOTE.search(text)
+            end = block[-1].end - (len(text) - note.start() if note else 0)
+            if note is not None:
+                text = text[: note.start()]  # …年度报告（全文）: the title ends before the page's note
             tag = P.TITLE_TAG.match(text)
             if tag and _looks_like_title(text[tag.end() :]):
-                return Located(text[tag.end() :], Span(block[0].start + tag.end(), block[-1].end))
+                return Located(text[tag.end() :], Span(block[0].start + tag.end(), end))
             numbered = _title_and_number(text)
             if numbered is not None and _looks_like_title(numbered[0]):
                 return Located(numbered[0], Span(block[0].start, block[0].start + len(numbered[0])))
             if _looks_like_title(text):
-                return Located(text, Span(block[0].start, block[-1].end))
+                return Located(text, Span(block[0].start, end))
         # the title is one of the first two lines, or comes after the front matter only
         if i >= first + 1 and not _front_matter(lines[i].text):
             break
@@ -357,6 +362,7 @@ TITLE_MAX_LINES = 3  # lines a title may be broken over
 
 def _title_piece(text: str) -> bool:
     """A line that may be part of a title broken over lines: short, no sentence in it."""
+    text = P.TITLE_PAGE_NOTE.sub("", text)
     return len(text) <= 40 and not P.LINE_ENDS_SENTENCE.search(text) and not _front_matter(text)
 
 

@@ -96,6 +96,11 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # a breadcrumb ending in 年报 is no title; the title broken after its issuer is one
         ("您当前的位置：首页 > 信息公开 > 政府信息公开年报\n邵阳市住房和城乡建设局\n2019年政府信息公开工作年度报告\n"
          "一、总体情况\n", DocType.ANNUAL_REPORT, "邵阳市", "2019", "邵阳市住房和城乡建设局"),
+        # the page's note after a title is not part of it; an issuer named after the title's year
+        ("株洲市天元区2021年政府信息公开工作年度报告（全文）\n一、总体情况\n", DocType.ANNUAL_REPORT, "天元区", "2021",
+         "株洲市天元区人民政府"),
+        ("2022年度湘潭市人力资源和社会保障局政府信息公开工作年度报告\n一、总体情况\n", DocType.ANNUAL_REPORT, "湘潭市",
+         "2022", "湘潭市人力资源和社会保障局"),
         # 年报 for 年度报告
         ("攸县2016年政府信息公开年报\n一、概述\n", DocType.ANNUAL_REPORT, "攸县", "2016", "攸县人民政府"),
         # a government's office signing its government's report speaks for the government
@@ -136,13 +141,20 @@ RED_HEADER = """— 1 —
         # the portal's column before the title
         ("【政府信息公开年报】桂林市2017年政府信息公开工作年度报告\n一、概述\n", "桂林市2017年政府信息公开工作年度报告"),
         ("[通知公告] 关于印发《桂林市2019年政务公开工作要点》的通知\n", "关于印发《桂林市2019年政务公开工作要点》的通知"),
+        # the page's note after the title is not part of it, in a title broken over lines too
+        ("株洲市天元区2021年政府信息公开工作年度报告（全文）\n一、总体情况\n", "株洲市天元区2021年政府信息公开工作年度报告"),
+        ("株洲市天元区\n2021年政府信息公开工作年度报告(全文)\n一、总体情况\n", "株洲市天元区2021年政府信息公开工作年度报告"),
         # a salutation or a sentence ends the search: no title is made up from the body
         ("各县（市、区）人民政府：\n现将有关事项通知如下。\n关于做好政务公开工作的通知\n", None),
     ],
 )
 def test_title_past_the_front_matter(text: str, title: str | None) -> None:
-    main = _structure(text).main
+    structure = _structure(text)
+    main = structure.main
     assert (main.title.value if main.title else None) == title
+    if main.title is not None and main.title.span is not None:  # the span covers the title's lines only
+        normalized = structure.text.text
+        assert normalized[main.title.span.start : main.title.span.end].replace("\n", "") == title
 
 
 def test_red_header_notice_keeps_its_plan_as_an_attachment() -> None:
