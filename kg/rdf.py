@@ -119,7 +119,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     requests concluded (办结, 共办结依申请公开) are the later formats' 总计 of handling results (N.3.3.7);
 #     县政府及其部门 and 市政府各部门 are the government's own level (各县区政府及其部门 still the ones below);
 #     a place named only inside a title's 《》 is the cited document's, not the document's region;
-#     a portal's note after a title (（全文）) is no part of it; an issuer after the title's year.
+#     a portal's note after a title (（全文）) is no part of it; an issuer after the title's year;
+#     省政府门户网站 and 省人民政府办公厅 are a province's own level.
 MAPPING_VERSION = "21"
 
 

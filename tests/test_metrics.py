@@ -347,6 +347,8 @@ def test_a_note_under_a_row_label_is_part_of_the_row_not_prose() -> None:
         # a province's own departments, and the cities and counties below it
         ("430000", "全省共收到申请31025件，其中省直部门收到2560件，市州及以下收到28465件。",
          [("A.3.1", 31025, "全省"), ("A.3.1", 2560, "省本级"), ("A.3.1", 28465, "下级政府")]),
+        ("430000", "2016年，省政府门户网站发布信息3.2万条，省人民政府办公厅受理申请135件。",
+         [("A.1.2.2", 32000, "省本级"), ("A.3.1", 135, "省本级")]),
         ("450000", "自治区直属各部门公开信息3.5万条，市县两级公开信息20万条，各设区市受理申请900件。",
          [("A.1.1", 35000, "自治区本级"), ("A.1.1", 200000, "下级政府"), ("A.3.1", 900, "下级政府")]),
         # the governments below the reporting one: neither the whole nor its own level
