@@ -523,8 +523,9 @@ def _row_label(text: str, clause_start: int, at: int, clauses: _Breaks) -> tuple
 def _figure_scope(text: str, at: int, region: Region | None, rule: _Rule | None, sentence_start: int,
                   default_scope: str) -> str:
     """The nearest scope marker; for a government's own channel (its portal, its 政务微博) only one in
-    the figure's own sentence counts: without one, the figure is the government's own."""
-    if rule is not None and rule.unmarked is not None:
+    the figure's own sentence counts: without one, the figure is the government's own, unless it is
+    a part of a total before it (其中通过政府网站公开…, 1、政府公报公开…), which it shares the scope of."""
+    if rule is not None and rule.unmarked is not None and not P.BREAKDOWN.search(text, sentence_start, at):
         own = _scope_before(text, at, region, default_scope, since=sentence_start)
         if own is not None:
             return own

@@ -401,9 +401,11 @@ REVIEW_PART_LABELS = (  # a review table laid out a part a row: its row label, t
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
 SENTENCE_LEAD = re.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # its numbering, if any: （二）
-    r"(?P<lead>[^：:，,。；;\n\d]{2,12})[：:]"  # the words before the colon, without a figure
+    r"(?P<lead>[^：:，,。；;\n\d]{2,12}?)"  # the words before the colon, without a figure
+    r"(?:[：:]|(?<=[^其])中[，,])"  # a colon, or 中 and a comma: 受理的申请中，当面申请12件…
 )
-"""What a sentence names before a colon, past its numbering: （二）行政复议：… names the reviews."""
+"""What a sentence names before a colon, past its numbering: （二）行政复议：… names the reviews;
+受理的申请中，… names the requests."""
 COLUMN_HEADER = re.compile(r"(数量|件数|增/减|增减|金额|总数)")
 """A column header of the 2019/2021 Article 20 tables (本年新制作数量, 本年增/减, 采购总金额)."""
 
@@ -465,6 +467,12 @@ TITLE_ENDING = re.compile(
     r"(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)])?$"  # then perhaps its year: …年度报告（2021年度）
 )
 """How a document's title ends."""
+
+BREAKDOWN = re.compile(
+    r"其中"  # 其中，通过政府网站公开10234条，政府公报公开56条
+    r"|(?<![\d.])[1-9１-９][、.．](?=[\u4e00-\u9fff])"  # a numbered list of the parts: 情况：1、政府公报公开…
+)
+"""Words that make the figures after them parts of a total stated before."""
 
 TITLE_PAGE_NOTE = re.compile(r"\s*[（(【\[](?:全文|正文|文字版|全文版|简版|图文版|附全文)[)）】\]]\s*$")
 """What a portal writes after a title about the page, not the document: …年度报告（全文）."""

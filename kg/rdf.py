@@ -120,7 +120,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     县政府及其部门 and 市政府各部门 are the government's own level (各县区政府及其部门 still the ones below);
 #     a place named only inside a title's 《》 is the cited document's, not the document's region;
 #     a portal's note after a title (（全文）) is no part of it; an issuer after the title's year;
-#     省政府门户网站 and 省人民政府办公厅 are a province's own level.
+#     省政府门户网站 and 省人民政府办公厅 are a province's own level; a channel's figure that is a part
+#     of a total before it (其中通过政府网站…, 1、政府公报…) shares the total's scope; 受理的申请中，
+#     当面申请12件… (the total named before 中，) are the requests' channels.
 MAPPING_VERSION = "21"
 
 
