@@ -143,7 +143,7 @@ def _bare_title_before(text: str, paren: int) -> tuple[int, str] | None:
     stripped = P.REPORTING_VERB_PREFIX.sub("", candidate)
     start += len(candidate) - len(stripped)
     candidate = stripped
-    if P.BARE_TITLE_BACK_REFERENCE.match(candidate):
+    if P.BARE_TITLE_OF_NO_ONE_DOCUMENT.match(candidate):
         return None
     about = candidate.find("关于")
     if about > 0:

@@ -286,8 +286,11 @@ NONE_STATED = re.compile(
 """A clause saying that none of something happened: 全年未发生因政府信息公开申请行政复议的情况 (0 reviews)."""
 NONE_STATED_SUBJECT_STOPS = "，,。；;：:\n"  # where the subject before such a clause starts (not at 、)
 
-BARE_TITLE_BACK_REFERENCE = re.compile(r"^(?:其|该|此|上述|前述)")
-"""Words that point back at a document named before (…及其实施细则（国办发〔2016〕80号）): no title."""
+BARE_TITLE_OF_NO_ONE_DOCUMENT = re.compile(
+    r"^(?:其|该|此|上述|前述)"  # …及其实施细则（国办发〔2016〕80号）: a document named before
+    r"|^[省市州县区](?=\d{4}年)"  # 省、市2019年政务公开工作要点（湘政办发…、益政办发…）: the tail of a list of levels
+)
+"""How an unquoted title before a number starts when it names no one document: no title."""
 
 ALIAS_IN_NUMBER_PARENS = re.compile(
     r"\s*[，,；;]\s*(?:以下|下文)?(?:简称|称)\s*[“\"《]?(?P<alias>[^”\"》)）]{1,20})[”\"》]?\s*$"

@@ -122,7 +122,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     a portal's note after a title (（全文）) is no part of it; an issuer after the title's year;
 #     省政府门户网站 and 省人民政府办公厅 are a province's own level; a channel's figure that is a part
 #     of a total before it (其中通过政府网站…, 1、政府公报…) shares the total's scope; 受理的申请中，
-#     当面申请12件… (the total named before 中，) are the requests' channels.
+#     当面申请12件… (the total named before 中，) are the requests' channels; 省、市2019年…要点 before
+#     two numbers titles neither.
 MAPPING_VERSION = "21"
 
 
