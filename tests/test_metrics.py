@@ -418,6 +418,12 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
         # the total a sentence's parts belong to, named before its colon
         (2021, "（二）行政复议：结果维持1件，结果纠正0件，尚未审结0件，总计1件。",
          [("N.4.1", 1, None), ("N.4.2", 0, None), ("N.4.4", 0, None), ("N.4.5", 1, None)]),
+        # a lawsuit's result is a row of its route in the later formats (the pre-2019 row without one)
+        (2022, "被提起行政诉讼9件，其中未经复议直接起诉6件，结果维持4件，尚未审结2件；复议后起诉3件，结果纠正1件。",
+         [("A.5", 9, None), ("N.4.10", 6, None), ("N.4.6", 4, None), ("N.4.9", 2, None), ("N.4.15", 3, None),
+          ("N.4.12", 1, None)]),
+        (2022, "行政诉讼案件6件，结果维持4件。", [("A.5", 6, None), ("A.5.1", 4, None)]),
+        (2017, "被提起行政诉讼9件，其中结果维持4件。", [("A.5", 9, None), ("A.5.1", 4, None)]),
         # the later formats count requests concluded as the total of their handling results
         (2022, "上年结转申请35件，已办结1230件。全年共办结依申请公开1230件。",
          [("N.3.2", 35, None), ("N.3.3.7", 1230, None), ("N.3.3.7", 1230, None)]),
