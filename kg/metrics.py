@@ -341,7 +341,7 @@ def _year_fits(m: re.Match[str] | None, year: int | None) -> bool:
     return year is None or all(named.get(g) is None or int(named[g]) == year + d for g, d in wanted.items())
 
 
-_FAMILY_HEADS = ("A.1.1", "A.1.1.2", "A.3.1", "N.3.1", "A.3.3", "A.4", "A.5", "N.4.10", "N.4.15")
+_FAMILY_HEADS = ("A.1.1", "A.1.1.2", "C.2.1.1", "A.3.1", "N.3.1", "A.3.3", "A.4", "A.5", "N.4.10", "N.4.15")
 """Totals whose parts may follow without naming them again: 受理申请236件，其中市本级收到74件."""
 
 

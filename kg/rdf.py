@@ -124,7 +124,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     of a total before it (其中通过政府网站…, 1、政府公报…) shares the total's scope; 受理的申请中，
 #     当面申请12件… (the total named before 中，) are the requests' channels; 省、市2019年…要点 before
 #     two numbers titles neither; 《信息公开条例》 is the disclosure regulation; 国务院令711号 without 第;
-#     a lawsuit's result after its route (未经复议直接起诉6件，结果维持4件) is the route's row (N.4.6).
+#     a lawsuit's result after its route (未经复议直接起诉6件，结果维持4件) is the route's row (N.4.6);
+#     rules (规章) made, repealed and in force in prose (B.2.1, C.2.1).
 MAPPING_VERSION = "21"
 
 

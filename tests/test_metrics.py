@@ -418,6 +418,11 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
         # the total a sentence's parts belong to, named before its colon
         (2021, "（二）行政复议：结果维持1件，结果纠正0件，尚未审结0件，总计1件。",
          [("N.4.1", 1, None), ("N.4.2", 0, None), ("N.4.4", 0, None), ("N.4.5", 1, None)]),
+        # rules made, repealed and in force, and the bare 废止 and 现行有效 after them
+        (2022, "全年制定规章2件，废止1件，现行有效35件。制发行政规范性文件18件，废止7件。",
+         [("C.2.1.1", 2, None), ("C.2.1.2", 1, None), ("C.2.1.3", 35, None), ("C.2.2.1", 18, None),
+          ("C.2.2.2", 7, None)]),
+        (2020, "全年共新制发规章2件，现行有效规章35件。", [("B.2.1.1", 2, None), ("B.2.1.3", 35, None)]),
         # a lawsuit's result is a row of its route in the later formats (the pre-2019 row without one)
         (2022, "被提起行政诉讼9件，其中未经复议直接起诉6件，结果维持4件，尚未审结2件；复议后起诉3件，结果纠正1件。",
          [("A.5", 9, None), ("N.4.10", 6, None), ("N.4.6", 4, None), ("N.4.9", 2, None), ("N.4.15", 3, None),
