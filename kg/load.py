@@ -65,7 +65,9 @@ def _undo_misreading(text: str, encoding: str) -> tuple[str, str]:
     """Text saved again after a program read its UTF-8 as Latin-1 or as GBK, as it was before."""
     repaired = _undo_latin1_mojibake(text)
     if repaired is not None:
-        return repaired, f"{encoding} (saved again after reading as Latin-1)"
+        codec, restored_text = repaired
+        what = "" if codec == "utf-8" else "GB18030 text "
+        return restored_text, f"{encoding} ({what}saved again after reading as Latin-1)"
     restored = undo_gbk_misread(text)
     if restored is not None:
         return restored.text, f"{encoding} (saved again after reading as GBK{_guessed(restored.guessed)})"
@@ -87,9 +89,11 @@ def _big5_rather_than_gbk(data: bytes) -> bool:
     return best is not None and best.encoding == "big5"
 
 
-def _undo_latin1_mojibake(text: str) -> str | None:
-    """UTF-8 read as Latin-1 (or Windows-1252) and saved as UTF-8 again: 'æ”¿åºœ' was 政府. The
-    characters' single-byte codes, read as UTF-8, give the text back; None when the text is not that."""
+def _undo_latin1_mojibake(text: str) -> tuple[str, str] | None:
+    """UTF-8 or GBK read as Latin-1 (or Windows-1252) and saved as UTF-8 again: 'æ”¿åºœ' or 'Õþ¸®'
+    was 政府 (HTTP libraries read a page as Latin-1 when the server names no charset). The characters'
+    single-byte codes, read as UTF-8 or else GB18030, give the text back as (codec, text); None when
+    the text is not that."""
     high = sum(1 for c in text[:4000] if "\x80" <= c <= "\xff")
     cjk = sum(1 for c in text[:4000] if "\u4e00" <= c <= "\u9fff")
     if high < 20 or cjk > high / 10:
@@ -103,10 +107,14 @@ def _undo_latin1_mojibake(text: str) -> str | None:
             raw += c.encode("cp1252")
         except UnicodeEncodeError:
             return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    for codec in ("utf-8", "gb18030"):
+        try:
+            restored = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if sum(1 for c in restored[:2000] if "\u4e00" <= c <= "\u9fff") * 4 >= min(high, 2000):
+            return codec, restored  # GB18030 decodes most byte strings: only Chinese text counts
+    return None
 
 
 def _decode_line(line: bytes) -> tuple[str, str]:
@@ -185,6 +193,8 @@ def source_from_bytes(data: bytes, *, path: str, name: str) -> SourceText:
     problems: tuple[Problem, ...] = ()
     if "reading as GBK" in encoding:
         problems = (Problem("decode", f"UTF-8 text that had been read as GBK, restored ({encoding})"),)
+    elif "reading as Latin-1" in encoding:
+        problems = (Problem("decode", f"text that had been read as Latin-1, restored ({encoding})"),)
     elif "\ufffd" in text:
         problems = (Problem("decode", f"undecodable bytes replaced while reading as {encoding}"),)
     elif encoding.startswith("mixed:"):

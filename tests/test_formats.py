@@ -228,10 +228,16 @@ _TRADITIONAL = "韶關市2018年政府信息公開工作年度報告\n一、概�
          "utf-8 (saved again after reading as Latin-1)"),
         # … and through Windows-1252, whose 0x80–0x9f are letters and quotes ('æ”¿åºœ')
         (_as_cp1252(_REPORT.encode("utf-8")).encode("utf-8"), _REPORT, "utf-8 (saved again after reading as Latin-1)"),
+        # GBK read as Latin-1 and saved again ('ÉØ¹ØÊÐ'), as a page fetched without a charset often is
+        (_REPORT.encode("gb18030").decode("latin-1").encode("utf-8"), _REPORT,
+         "utf-8 (GB18030 text saved again after reading as Latin-1)"),
+        (_as_cp1252(_REPORT.encode("gb18030")).encode("utf-8"), _REPORT,
+         "utf-8 (GB18030 text saved again after reading as Latin-1)"),
         # Latin text with a few accents is what it is
         ("Café résumé: naïve déjà vu, façade, über, señor, crème brûlée, Ångström, Øresund.".encode(), None, "utf-8"),
     ],
-    ids=["utf-8", "gb18030", "utf-16", "big5", "latin-1-mojibake", "cp1252-mojibake", "latin-text"],
+    ids=["utf-8", "gb18030", "utf-16", "big5", "latin-1-mojibake", "cp1252-mojibake", "gbk-latin-1-mojibake",
+         "gbk-cp1252-mojibake", "latin-text"],
 )
 def test_encodings(data: bytes, text: str | None, encoding: str | None) -> None:
     found, name = decode_bytes(data)
