@@ -145,6 +145,7 @@ def narrative_rules() -> tuple[_Rule, ...]:
 
 
 OWN_AGENCY = "本机关"  # the scope of a department's or an office's report: the agency itself
+LOWER_GOVERNMENTS = "下级政府"  # the scope of the governments below the reporting one, together
 
 
 @lru_cache(maxsize=2)
@@ -165,6 +166,8 @@ def scope_label(kind: str, region: Region | None) -> str:
     if region is not None and region.name.endswith("自治区"):
         return "自治区本级" if kind == "@own-level" else "全区"
     level_char = region.name[-1] if region is not None else "市"  # 省, 市 (北京市 too), 州, 县, 区, 旗
+    if region is not None and region.name.endswith("地区"):
+        level_char = "地区"  # 喀什地区: 全地区, 地区本级
     if region is not None and region.level == "township":
         return f"全{level_char}"  # no government below a township: its own level is all of it
     return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
@@ -177,11 +180,14 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
     best: tuple[int, str] | None = None
     start = max(text.rfind("\n", 0, at) + 1, since)
     window = P.PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[start:at])
+    sentence_start = window.rfind("。") + 1
     for pattern, kind in scope_markers(government=default_scope != OWN_AGENCY):
         for m in pattern.finditer(window):
             if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start()):
                 level_kind = _at_its_level(kind, m.group(0), region)
-                if level_kind is not None:
+                # the governments below are a part a sentence breaks its total into: the next
+                # sentence speaks of the whole again (…，各县市公开12432条。受理申请12件。)
+                if level_kind is not None and not (level_kind == LOWER_GOVERNMENTS and m.end() <= sentence_start):
                     best = (m.end(), level_kind)
     if best is not None and best[1] == "@own-level" and default_scope == OWN_AGENCY:
         return OWN_AGENCY  # 市教育局本级 in the bureau's own report: the bureau itself
@@ -203,7 +209,7 @@ def _at_its_level(kind: str, marker: str, region: Region | None) -> str | None:
     rank, own_rank = _MARKER_LEVEL_RANKS[char], _LEVEL_RANKS.get(region.level, 2)
     if char == own or rank == own_rank:  # 州人民政府 in a prefecture's report: its own, by another name
         return kind
-    return "下级政府" if rank > own_rank else None
+    return LOWER_GOVERNMENTS if rank > own_rank else None
 
 
 def _breakdown_elsewhere(window: str, at: int) -> bool:

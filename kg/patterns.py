@@ -300,7 +300,7 @@ ALIAS_IN_NUMBER_PARENS = re.compile(
 TOWNSHIP_GOVERNMENT = re.compile(rf"(?P<place>[{HAN}]{{2,20}}?[镇乡])人民政府$")
 """The government of a township (湘阴县东塘镇人民政府), below the gazetteer's counties."""
 
-GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府)$")
+GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府|行政公署|行署)$")  # 行政公署: the government of a 地区
 """A government (桂林市人民政府), as against its departments and offices (桂林市教育局, …办公室)."""
 GOVERNMENT_OR_ITS_OFFICE_END = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")
 """A government or its general office (平江县人民政府办公室), which compiles the government's report."""

@@ -125,7 +125,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     当面申请12件… (the total named before 中，) are the requests' channels; 省、市2019年…要点 before
 #     two numbers titles neither; 《信息公开条例》 is the disclosure regulation; 国务院令711号 without 第;
 #     a lawsuit's result after its route (未经复议直接起诉6件，结果维持4件) is the route's row (N.4.6);
-#     rules (规章) made, repealed and in force in prose (B.2.1, C.2.1).
+#     rules (规章) made, repealed and in force in prose (B.2.1, C.2.1); a 地区 is governed by its
+#     行政公署 (全地区, 地区本级); the governments below (各县区) are a scope within their sentence only.
 MAPPING_VERSION = "21"
 
 

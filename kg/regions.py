@@ -74,7 +74,11 @@ def official_place(region: Region) -> str:
 
 
 def government_of(region: Region) -> str:
-    return f"{official_place(region)}人民政府" if region.level != "national" else "国务院"
+    if region.level == "national":
+        return "国务院"
+    if region.name.endswith("地区"):
+        return f"{region.name}行政公署"  # a prefecture called a region is governed by its administrative office
+    return f"{official_place(region)}人民政府"
 
 
 def township_of(issuer: str | None, region: Region | None) -> Region | None:

@@ -364,6 +364,9 @@ def test_a_note_under_a_row_label_is_part_of_the_row_not_prose() -> None:
         ("431102", "全区共主动公开政府信息3,456条，区本级公开1,200条，各乡镇（街道）公开2,256条。",
          [("A.1.1", 3456, "全区"), ("A.1.1", 1200, "区本级"), ("A.1.1", 2256, "下级政府")]),
         ("431100", "全市共受理申请100件，各县区受理60件。", [("A.3.1", 100, "全市"), ("A.3.1", 60, "下级政府")]),
+        # ... within their sentence: the next one speaks of the whole again
+        ("431100", "全市共受理申请100件，各县区受理60件。全年主动公开政府信息3456条。",
+         [("A.3.1", 100, "全市"), ("A.3.1", 60, "下级政府"), ("A.1.1", 3456, "全市")]),
         # ... but towns and departments together are everyone
         ("431102", "2018年，各乡镇、各部门共主动公开政府信息3,456条。", [("A.1.1", 3456, "全区")]),
         ("431100", "市级各部门和各县区共主动公开信息12100条。", [("A.1.1", 12100, "全市")]),
@@ -467,6 +470,14 @@ def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
 def test_the_reporting_governments_own_jurisdiction(issuer: str, text: str, scope: str) -> None:
     (found,) = [o for o in extract_observations(text, gazetteer().get("430624"), 2020, issuer) if o.indicator]
     assert found.scope == scope
+
+
+def test_a_prefecture_called_a_region_and_its_administrative_office() -> None:
+    text = "2017年，地区本级主动公开政府信息3200条。受理申请12件。"
+    found = extract_observations(text, gazetteer().get("653100"), 2017, "喀什地区行政公署")
+    assert [o.scope for o in found if o.indicator] == ["地区本级", "地区本级"]
+    found = extract_observations("受理申请12件。", gazetteer().get("653100"), 2017, "喀什地区行政公署")
+    assert [o.scope for o in found if o.indicator] == ["全地区"]
 
 
 def test_a_clause_starts_outside_an_aside_that_holds_no_figure() -> None:
