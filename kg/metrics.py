@@ -14,7 +14,7 @@ import csv
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -301,6 +301,13 @@ class _Context:
     template: str | None = None  # the report's format
 
 
+def _rule_past_aside(ctx: _Context) -> tuple[_Rule, int] | None:
+    """The rule the words before a figure match once an aside right before it is set apart:
+    主动公开政府信息（含政府网站、政务微博）15632条 is 主动公开政府信息 15632条."""
+    m = P.ASIDE_BEFORE_FIGURE.search(ctx.clause)
+    return _rule_for(replace(ctx, clause=ctx.clause[: m.start()])) if m else None
+
+
 def _rule_for(ctx: _Context) -> tuple[_Rule, int] | None:
     """The rule the words before a figure match, else the one the words after it match; with how many
     characters after the figure the words it takes run."""
@@ -410,7 +417,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         c_end = P.CLAUSE_BREAK.search(text, m.end())
         following = text[m.end() : c_end.start() if c_end else len(text)]
         ctx = _Context(clause, following, unit, sentence, family, year, template)
-        found = None if partial or row else _rule_for(ctx)
+        found = None if partial or row else _rule_for(ctx) or _rule_past_aside(ctx)
         rule, taken = found or (None, 0)
         notation = row or (rule.notation if rule else None)
         if notation in _FAMILY_HEADS:

@@ -423,6 +423,8 @@ ROW_NUMBERING = re.compile(
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
 ANY_DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十百千万两]")
 """A figure, or part of one, in digits or characters: an aside that holds none is only words."""
+ASIDE_BEFORE_FIGURE = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
+"""An aside between what a figure counts and the figure: 主动公开政府信息（含政府网站）15632条."""
 NOTE_CELL = re.compile(r"\s*[（(][^()（）]*[)）]\s*")
 """A cell that is only a note on the row above it: （不同渠道和方式公开相同信息计1条）."""
 
