@@ -25,7 +25,7 @@ from .tables import cells_of, read_table, table_regions
 from .vocab import data_dir
 
 _UNIT_ALIASES = {"名": "人", "场": "次", "期": "次", "批次": "次", "起": "件"}
-_COUNTED_AS = {"条次": "条", "件次": "件", "宗": "件"}  # units the rules read as another: 受理申请35宗
+_COUNTED_AS = {"条次": "条", "件次": "件", "场次": "场", "宗": "件"}  # units the rules read as another: 受理申请35宗
 _SCALES = {("元", "万元"): Decimal("0.0001")}  # a figure in 元 of a row counted in 万元
 
 
