@@ -604,12 +604,22 @@ def default_scope(issuer: str | None, region: Region | None) -> str:
     return OWN_AGENCY
 
 
+def _stated_range(text: str, region: Region | None, default: str) -> str | None:
+    """The scope a report says its figures have (统计范围为县人民政府本级): its figures' default."""
+    m = P.STATISTICAL_RANGE.search(text, 0, STATED_RANGE_WITHIN)
+    return _scope_before(m.group("what"), len(m.group("what")), region, default) if m else None
+
+
+STATED_RANGE_WITHIN = 3000  # characters from the top: a report says what its figures cover first
+
+
 def extract_observations(text: str, region: Region | None, year: int | None = None,
                          issuer: str | None = None) -> tuple[Observation, ...]:
     """All figures a report on `year` by `issuer` states, mapped onto the indicators of its format."""
     region = township_of(issuer, region) or region  # a township reports on the township (全镇)
     tables = table_regions(text)
     scope = default_scope(issuer, region)
+    scope = _stated_range(text, region, scope) or scope
     table = table_observations(text, region, scope)
     found = table + narrative_observations(text, region, tables, report_format(table, year), scope, year)
     return tuple(sorted(found, key=lambda o: o.span.start))

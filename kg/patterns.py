@@ -423,6 +423,11 @@ ROW_NUMBERING = re.compile(
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
 ANY_DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十百千万两]")
 """A figure, or part of one, in digits or characters: an aside that holds none is only words."""
+STATISTICAL_RANGE = re.compile(
+    r"(?:统计|数据)(?:范围|口径)(?:为|是|仅为|仅限于?|包括|涵盖)(?P<what>[^。；;，,\n]{2,40})"
+)
+"""What a report says its figures cover: 统计范围为县人民政府本级."""
+
 ASIDE_BEFORE_FIGURE = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 """An aside between what a figure counts and the figure: 主动公开政府信息（含政府网站）15632条."""
 NOTE_CELL = re.compile(r"\s*[（(][^()（）]*[)）]\s*")

@@ -489,3 +489,17 @@ def test_a_clause_starts_outside_an_aside_that_holds_no_figure() -> None:
     text = "市本级共受理申请56件，各县（市、区）共受理120件（其中网上申请100件、当面申请20件）。"
     quotes = [text[o.span.start : o.span.end] for o in extract_observations(text, CITY) if o.indicator]
     assert quotes == ["市本级共受理申请56件", "各县（市、区）共受理120件", "其中网上申请100件", "当面申请20件"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "scope"),
+    [
+        ("统计范围为县人民政府本级。", "县本级"),
+        ("统计范围包括县直各部门和各乡镇。", "全县"),  # both levels: the whole
+        ("本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。", "全县"),  # no range: the default
+    ],
+)
+def test_the_range_a_report_states_is_its_figures_default_scope(statement: str, scope: str) -> None:
+    text = f"{statement}\n一、总体情况\n2021年，主动公开政府信息2563条。\n"
+    found = [o for o in extract_observations(text, gazetteer().get("430224"), 2021, "攸县人民政府") if o.indicator]
+    assert [o.scope for o in found] == [scope]
