@@ -405,7 +405,8 @@ SENTENCE_BREAK = re.compile(r"[。；;\n]")
 SENTENCE_LEAD = re.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # its numbering, if any: （二）
     r"(?P<lead>[^：:，,。；;\n\d]{2,12}?)"  # the words before the colon, without a figure
-    r"(?:[：:]|(?<=[^其])中[，,])"  # a colon, or 中 and a comma: 受理的申请中，当面申请12件…
+    r"(?:[：:]|(?<=[^其])中[，,]"  # a colon, or 中 and a comma: 受理的申请中，当面申请12件…
+    r"|(?:来看|上看|看)[，,])"  # or 看: 从申请方式看，当面申请12件…
 )
 """What a sentence names before a colon, past its numbering: （二）行政复议：… names the reviews;
 受理的申请中，… names the requests."""

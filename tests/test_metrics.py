@@ -135,6 +135,7 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # the requests named before 中， are the total the channels after it break down
         ("受理的申请中，当面申请12件，网络申请45件，信函申请3件。", [("A.3.1.1", 12, "全市"), ("A.3.1.3", 45, "全市"),
                                                      ("A.3.1.4", 3, "全市")]),
+        ("从申请方式看，当面申请12件，网络申请45件。", [("A.3.1.1", 12, "全市"), ("A.3.1.3", 45, "全市")]),
         # figures in characters past the hundreds, with 零 inside
         ("全市主动公开政府信息一千二百五十六条，受理申请一百零五件。", [("A.1.1", 1256, "全市"), ("A.3.1", 105, "全市")]),
     ],
