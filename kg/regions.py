@@ -88,7 +88,7 @@ def township_of(issuer: str | None, region: Region | None) -> Region | None:
     if m is None or region is None or region.level not in ("county", "prefecture"):
         return None
     place = m.group("place")
-    for _, end, _ in mentions(place):  # the county before a township's own name is not part of it
-        if end < len(place) - 1:
-            place = place[end:]
+    # the province and county before a township's own name are not part of it
+    cut = max((end for _, end, _ in mentions(place) if end < len(place) - 1), default=0)
+    place = place[cut:]
     return Region(code=f"{region.code}-{place}", name=place, level="township")

@@ -98,6 +98,7 @@ def test_regions_and_their_aliases(text: str, code: str) -> None:
     [("横店镇人民政府", "330783", ("330783-横店镇", "横店镇", "330783")),
      # the county named before the township's own name is not part of it
      ("湘阴县东塘镇人民政府", "430624", ("430624-东塘镇", "东塘镇", "430624")),
+     ("湖南省湘阴县东塘镇人民政府", "430624", ("430624-东塘镇", "东塘镇", "430624")),
      ("湘阴县人民政府", "430624", None), ("湘阴县教育局", "430624", None)],
 )
 def test_a_township_government_governs_a_township_below_its_county(
