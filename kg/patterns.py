@@ -584,6 +584,7 @@ FRONT_MATTER_LINE = re.compile(
     r"|签发人[:：].{0,20}"  # 签发人：张三
     r"|[（(]此件.{0,12}[)）]"  # （此件公开发布）
     r"|特急|加急|急件|平急|(?:绝密|机密|秘密)(?:★.{0,10})?"  # urgency and secrecy marks
+    r"|附件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?"  # the attachment mark above an attachment's title: 附件1
     r")\s*$"
 )
 """Lines above the title of a document in the official layout (党政机关公文格式)."""

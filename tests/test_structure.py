@@ -146,6 +146,8 @@ RED_HEADER = """— 1 —
         # the page's note after the title is not part of it, in a title broken over lines too
         ("株洲市天元区2021年政府信息公开工作年度报告（全文）\n一、总体情况\n", "株洲市天元区2021年政府信息公开工作年度报告"),
         ("株洲市天元区\n2021年政府信息公开工作年度报告(全文)\n一、总体情况\n", "株洲市天元区2021年政府信息公开工作年度报告"),
+        # the attachment mark above an attachment's title is not part of it
+        ("附件1\n湘潭县2023年政务公开重点工作任务分解表\n序号\t工作任务\t责任单位\n", "湘潭县2023年政务公开重点工作任务分解表"),
         # a salutation or a sentence ends the search: no title is made up from the body
         ("各县（市、区）人民政府：\n现将有关事项通知如下。\n关于做好政务公开工作的通知\n", None),
     ],
