@@ -129,7 +129,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     行政公署 (全地区, 地区本级); the governments below (各县区) are a scope within their sentence only;
 #     an aside between what a figure counts and the figure (主动公开政府信息（含…）15632条); 场次;
 #     the range a report states for its figures (统计范围为县人民政府本级) is their default scope;
-#     从申请方式看，当面申请12件… (the requests' channels); 附件1 above a title is no part of it.
+#     从申请方式看，当面申请12件… (the requests' channels); 附件1 above a title is no part of it;
+#     认真, 严格 … before the verb citing an unquoted title are no part of the title.
 MAPPING_VERSION = "21"
 
 

@@ -74,6 +74,9 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
         # 其实施细则 points back at the document before: the number is cited without a title
         ("执行《关于全面推进政务公开工作的意见》(中办发〔2016〕8号)及其实施细则（国办发〔2016〕80号）",
          [("中办发〔2016〕8号", "关于全面推进政务公开工作的意见"), ("国办发〔2016〕80号", None)]),
+        # the adverbs before the verb that cites an unquoted title are not part of it
+        ("我市严格执行湘潭市政府信息公开保密审查办法（潭政办发〔2015〕5号）。",
+         [("潭政办发〔2015〕5号", "湘潭市政府信息公开保密审查办法")]),
         # the province's and the city's plans named together before their two numbers: neither has that title
         ("落实省、市2019年政务公开工作要点（湘政办发〔2019〕23号、益政办发〔2019〕6号）",
          [("湘政办发〔2019〕23号", None), ("益政办发〔2019〕6号", None)]),
