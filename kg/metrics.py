@@ -301,6 +301,15 @@ class _Context:
     template: str | None = None  # the report's format
 
 
+def _route_of_all_lawsuits(text: str, at: int) -> str | None:
+    """The later formats' total of one route, when the clause at `at` says every lawsuit took it:
+    行政诉讼6件，均为未经复议直接起诉 is N.4.10 (those formats have no total of all lawsuits)."""
+    m = P.LAWSUITS_ALL_BY_ROUTE.match(text, at)
+    if m is None:
+        return None
+    return "N.4.15" if m.group("route").startswith("复议后") else "N.4.10"
+
+
 def _rule_past_aside(ctx: _Context) -> tuple[_Rule, int] | None:
     """The rule the words before a figure match once an aside right before it is set apart:
     主动公开政府信息（含政府网站、政务微博）15632条 is 主动公开政府信息 15632条."""
@@ -420,6 +429,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         found = None if partial or row else _rule_for(ctx) or _rule_past_aside(ctx)
         rule, taken = found or (None, 0)
         notation = row or (rule.notation if rule else None)
+        if notation == "A.5" and template in ("B", "C") and c_end is not None:
+            notation = _route_of_all_lawsuits(text, c_end.end()) or notation
         if notation in _FAMILY_HEADS:
             family = notation
         if notation is not None:

@@ -429,6 +429,11 @@ STATISTICAL_RANGE = re.compile(
 )
 """What a report says its figures cover: 统计范围为县人民政府本级."""
 
+LAWSUITS_ALL_BY_ROUTE = re.compile(
+    r"\s*(?:均为|全部为|全部是|都是|均系|均属)(?P<route>未经复议直接(?:提起)?(?:起诉|诉讼)|复议后(?:提起)?(?:起诉|诉讼))"
+)
+"""A clause saying every lawsuit took one route: （被提起行政诉讼6件，）均为未经复议直接起诉."""
+
 ASIDE_BEFORE_FIGURE = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 """An aside between what a figure counts and the figure: 主动公开政府信息（含政府网站）15632条."""
 NOTE_CELL = re.compile(r"\s*[（(][^()（）]*[)）]\s*")

@@ -437,6 +437,8 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
          [("A.5", 9, None), ("N.4.10", 6, None), ("N.4.6", 4, None), ("N.4.9", 2, None), ("N.4.15", 3, None),
           ("N.4.12", 1, None)]),
         (2022, "行政诉讼案件6件，结果维持4件。", [("A.5", 6, None), ("A.5.1", 4, None)]),
+        # every lawsuit by one route: its total is that route's, and so are its results
+        (2022, "行政诉讼案件6件，均为未经复议直接起诉，结果维持4件。", [("N.4.10", 6, None), ("N.4.6", 4, None)]),
         (2017, "被提起行政诉讼9件，其中结果维持4件。", [("A.5", 9, None), ("A.5.1", 4, None)]),
         # the later formats count requests concluded as the total of their handling results
         (2022, "上年结转申请35件，已办结1230件。全年共办结依申请公开1230件。",
