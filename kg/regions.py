@@ -76,8 +76,8 @@ def official_place(region: Region) -> str:
 def government_of(region: Region) -> str:
     if region.level == "national":
         return "国务院"
-    if region.name.endswith("地区"):
-        return f"{region.name}行政公署"  # a prefecture called a region is governed by its administrative office
+    if region.name.endswith(("地区", "盟")):
+        return f"{region.name}行政公署"  # a 地区 or a 盟 is governed by its administrative office
     return f"{official_place(region)}人民政府"
 
 

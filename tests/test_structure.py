@@ -101,8 +101,9 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
          "株洲市天元区人民政府"),
         ("2022年度湘潭市人力资源和社会保障局政府信息公开工作年度报告\n一、总体情况\n", DocType.ANNUAL_REPORT, "湘潭市",
          "2022", "湘潭市人力资源和社会保障局"),
-        # a prefecture called a region is governed by its administrative office
+        # a prefecture called a region, or a league, is governed by its administrative office
         ("喀什地区2019年政府信息公开工作年度报告\n一、总体情况\n", DocType.ANNUAL_REPORT, "喀什地区", "2019", "喀什地区行政公署"),
+        ("阿拉善盟2020年政府信息公开工作年度报告\n一、总体情况\n", DocType.ANNUAL_REPORT, "阿拉善盟", "2020", "阿拉善盟行政公署"),
         # 年报 for 年度报告
         ("攸县2016年政府信息公开年报\n一、概述\n", DocType.ANNUAL_REPORT, "攸县", "2016", "攸县人民政府"),
         # a government's office signing its government's report speaks for the government
