@@ -429,6 +429,9 @@ STATISTICAL_RANGE = re.compile(
 )
 """What a report says its figures cover: 统计范围为县人民政府本级."""
 
+CONTINUED_SENTENCE = re.compile(r"\s*(?:其中|上述|以上|这些)")
+"""A sentence that goes on about the one before it: 各县区受理申请60件。其中网上申请40件."""
+
 LAWSUITS_ALL_BY_ROUTE = re.compile(
     r"\s*(?:均为|全部为|全部是|都是|均系|均属)(?P<route>未经复议直接(?:提起)?(?:起诉|诉讼)|复议后(?:提起)?(?:起诉|诉讼))"
 )

@@ -131,7 +131,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     the range a report states for its figures (统计范围为县人民政府本级) is their default scope;
 #     从申请方式看，当面申请12件… (the requests' channels); 附件1 above a title is no part of it;
 #     认真, 严格 … before the verb citing an unquoted title are no part of the title; 行政诉讼6件，
-#     均为未经复议直接起诉 is that route's total (N.4.10) in the later formats; a 盟 is governed by its 行政公署.
+#     均为未经复议直接起诉 is that route's total (N.4.10) in the later formats; a 盟 is governed by its 行政公署;
+#     a sentence starting 其中 goes on with the governments below that the one before it named.
 MAPPING_VERSION = "21"
 
 
