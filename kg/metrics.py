@@ -181,8 +181,8 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
     start = max(text.rfind("\n", 0, at) + 1, since)
     window = P.PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[start:at])
     sentence_start = window.rfind("。") + 1
-    if P.CONTINUED_SENTENCE.match(window, sentence_start):
-        sentence_start = 0  # 其中… goes on breaking down the sentence before it
+    if sentence_start and P.CONTINUED_SENTENCE.match(window, sentence_start):
+        sentence_start = window.rfind("。", 0, sentence_start - 1) + 1  # 其中… goes on with the sentence before
     for pattern, kind in scope_markers(government=default_scope != OWN_AGENCY):
         for m in pattern.finditer(window):
             if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start()):
