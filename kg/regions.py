@@ -81,6 +81,7 @@ def government_of(region: Region) -> str:
     return f"{official_place(region)}人民政府"
 
 
+@lru_cache(maxsize=1024)  # asked once for every figure of a document: the same answer each time
 def township_of(issuer: str | None, region: Region | None) -> Region | None:
     """The township a township's government (横店镇人民政府, 湘阴县东塘镇人民政府) governs, under the
     division the document is about: the gazetteer stops at counties, so it is keyed by the county."""
