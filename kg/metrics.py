@@ -312,6 +312,31 @@ def _route_of_all_lawsuits(text: str, at: int) -> str | None:
     return "N.4.15" if m.group("route").startswith("复议后") else "N.4.10"
 
 
+_CASE_TOTALS = ("A.4", "A.5", "N.4.10", "N.4.15")
+"""Counts of reviews or lawsuits, whose one result may follow without a figure of its own."""
+
+
+def _sole_result(text: str, at: int, ctx: _Context) -> tuple[str, int, int] | None:
+    """The result row that a clause after a count of cases gives all of them (行政诉讼1件，结果为维持
+    具体行政行为: A.5.1 is 1), past a clause naming their one route; with where its words are."""
+    route = P.LAWSUITS_ALL_BY_ROUTE.match(text, at)
+    if route is not None:
+        after = P.CLAUSE_BREAK.match(text, route.end())
+        if after is None:
+            return None
+        at = after.end()
+    m = P.SOLE_RESULT.match(text, at)
+    if m is None:
+        return None
+    end = P.CLAUSE_BREAK.search(text, m.start("result"))
+    if P.FIGURE.search(text[m.start("result") : end.start() if end else len(text)]):
+        return None  # 维持1件 is a count of its own
+    found = _rule_for(replace(ctx, clause=m.group("result"), following=""))
+    if found is None or found[0].family is None or ctx.family not in found[0].family:
+        return None
+    return found[0].notation, m.start("result"), m.end("result")
+
+
 def _rule_past_aside(ctx: _Context) -> tuple[_Rule, int] | None:
     """The rule the words before a figure match once an aside right before it is set apart:
     主动公开政府信息（含政府网站、政务微博）15632条 is 主动公开政府信息 15632条."""
@@ -435,6 +460,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             notation = _route_of_all_lawsuits(text, c_end.end()) or notation
         if notation in _FAMILY_HEADS:
             family = notation
+        counts_cases = notation in _CASE_TOTALS
         if notation is not None:
             notation = in_report_format(notation, template)
         indicator = indicators()[notation] if notation else None
@@ -453,6 +479,12 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             source=source,
             applicant_type=rule.applicant if rule else None,
         ))
+        if counts_cases and c_end is not None:
+            sole = _sole_result(text, c_end.end(), replace(ctx, family=family))
+            if sole is not None:
+                out.append(replace(out[-1], indicator=in_report_format(sole[0], template),
+                                   label=text[sole[1] : sole[2]].strip(), span=Span(clause_start, sole[2]),
+                                   unit=indicators()[in_report_format(sole[0], template)].unit or out[-1].unit))
     out += _percentages(text, region, skip, clauses, default_scope)
     out += _stated_none(text, region, skip, template, default_scope)
     return out

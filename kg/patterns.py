@@ -437,6 +437,19 @@ LAWSUITS_ALL_BY_ROUTE = re.compile(
 )
 """A clause saying every lawsuit took one route: （被提起行政诉讼6件，）均为未经复议直接起诉."""
 
+SOLE_RESULT = re.compile(
+    r"\s*(?:"
+    r"(?:其|审理|复议|诉讼|案件)?结果(?:均|全部|都)?(?:为|是|系)?"  # 结果为维持…, 结果均为…
+    r"|(?:均|全部|都)(?:为|是|系|被)?"  # 均为维持…, 全部被依法纠错
+    r"|(?:已|均已)审结[，,]?(?:结果)?(?:为|是)?"  # 已审结，维持…
+    r"|(?:目前|现|当前)仍?|仍"  # 目前尚在审理中
+    r"|(?:经)?(?:法院)?(?:判决|裁定|审理)(?:结果)?(?:为|是)?"  # 法院判决维持…
+    r")\s*(?P<result>(?:被)?(?:依法)?(?:维持|纠错|纠正|驳回|撤销|确认违法|尚未审结|正在审理|尚在审理)"
+    r"[^，,。；;：:\n]{0,16})"
+)
+"""A review's or lawsuit's one result stated without a figure of its own after the count: 行政诉讼1件，
+结果为维持具体行政行为 (the result row counts all of them)."""
+
 ASIDE_BEFORE_FIGURE = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 """An aside between what a figure counts and the figure: 主动公开政府信息（含政府网站）15632条."""
 NOTE_CELL = re.compile(r"\s*[（(][^()（）]*[)）]\s*")

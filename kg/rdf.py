@@ -133,7 +133,10 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     认真, 严格 … before the verb citing an unquoted title are no part of the title; 行政诉讼6件，
 #     均为未经复议直接起诉 is that route's total (N.4.10) in the later formats; a 盟 is governed by its 行政公署;
 #     a sentence starting 其中 goes on with the governments below that the one before it named.
-MAPPING_VERSION = "21"
+# 22: a catalogue's 名称 is the title; the bodies of the 2018 reorganisation (卫健委, 市场监管局 …) and
+#     政务公开办 are agencies; a case count's one result said without a figure (结果为维持…) is that
+#     result's row too; 收到行政复议申请 is a review, not a request.
+MAPPING_VERSION = "22"
 
 
 @lru_cache(maxsize=1024)

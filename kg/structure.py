@@ -332,6 +332,8 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
     文件 line, the number, 签发人, page marks), and joined when a PDF broke it over lines."""
     if "标题" in meta:
         return meta["标题"]
+    if "名称" in meta and _looks_like_title(meta["名称"].value):  # 名称 names a catalogue's other things too
+        return meta["名称"]
     for i in range(first, min(len(lines), first + TITLE_SEARCH_LINES)):
         for parts in range(1, TITLE_MAX_LINES + 1):
             block = lines[i : i + parts]

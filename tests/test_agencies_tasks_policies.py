@@ -40,6 +40,9 @@ QINZHOU, GUILIN, BAZHOU, XIANGTAN = (GAZ.get(c) for c in ("450700", "450300", "6
         ("自治区人民政府办公厅", GUILIN, ["广西壮族自治区人民政府办公厅"]),  # 自治区 in a 桂林 document
         ("湖南省人民政府办公室", XIANGTAN, ["湖南省人民政府办公厅"]),  # a province's office is a 厅
         ("全市政府信息公开工作", GUILIN, []),  # 全市 is scope, not an agency
+        # the bodies of the 2018 reorganisation and the office that runs the disclosure work
+        ("市卫健委、市场监管局、应急管理局牵头，市政务公开办配合", GUILIN,
+         ["桂林市卫生健康委员会", "桂林市市场监督管理局", "桂林市应急管理局", "桂林市政务公开办公室"]),
         # ministries by their full and short names; 公安部门 is a kind of department, not 公安部
         ("按照教育部、国家发展改革委的要求，市公安部门、财政部门配合", GUILIN,
          ["教育部", "国家发展和改革委员会"]),

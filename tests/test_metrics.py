@@ -447,6 +447,20 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
         (2017, "全年共办结依申请公开1230件。", [("A.3.2", 1230, None)]),
         # requests still open at the year's end are carried over in the formats that count them
         (2016, "受理申请120件，尚有2件正在办理中。", [("A.3.1", 120, None)]),
+        # the one result of all the cases counted, said without a figure of its own
+        (2017, "全县发生行政诉讼1件，结果为维持具体行政行为。", [("A.5", 1, None), ("A.5.1", 1, None)]),
+        (2017, "行政复议2件，均为维持具体行政行为。", [("A.4", 2, None), ("A.4.1", 2, None)]),
+        (2017, "行政诉讼1件，法院判决维持原行政行为。", [("A.5", 1, None), ("A.5.1", 1, None)]),
+        (2022, "行政复议2件，结果均为维持。", [("N.4.5", 2, None), ("N.4.1", 2, None)]),
+        (2022, "发生行政复议1件，目前尚在审理中。", [("N.4.5", 1, None), ("N.4.4", 1, None)]),
+        (2022, "收到行政复议申请1件，已审结，维持原具体行政行为。", [("N.4.5", 1, None), ("N.4.1", 1, None)]),
+        (2022, "行政诉讼2件，均为未经复议直接起诉，结果均为驳回原告诉讼请求。",
+         [("N.4.10", 2, None), ("N.4.6", 2, None)]),
+        # … but not when the result has a count of its own, or is one of several
+        (2022, "行政复议2件，维持1件，纠正1件。", [("N.4.5", 2, None), ("N.4.1", 1, None), ("N.4.2", 1, None)]),
+        (2022, "行政复议3件，其中维持2件，纠正1件。", [("N.4.5", 3, None), ("N.4.1", 2, None), ("N.4.2", 1, None)]),
+        (2022, "行政复议结果维持具体行政行为2件。", [("N.4.1", 2, None)]),
+        (2017, "行政诉讼结果为驳回原告诉讼请求1件。", [("A.5.1", 1, None)]),
     ],
 )
 def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,

@@ -149,6 +149,11 @@ RED_HEADER = """— 1 —
         ("株洲市天元区\n2021年政府信息公开工作年度报告(全文)\n一、总体情况\n", "株洲市天元区2021年政府信息公开工作年度报告"),
         # the attachment mark above an attachment's title is not part of it
         ("附件1\n湘潭县2023年政务公开重点工作任务分解表\n序号\t工作任务\t责任单位\n", "湘潭县2023年政务公开重点工作任务分解表"),
+        # a portal's catalogue names the title 名称, above the salutation
+        ("索 引 号：11451030MB1234567X/2017-00231\n发布机构：田阳县人民政府办公室\n"
+         "名 称：田阳县人民政府办公室关于印发田阳县2017年政务公开工作要点的通知\n文 号：阳政办发[2017]45号\n"
+         "各乡镇人民政府，县直各有关单位：\n现将有关事项通知如下。\n",
+         "田阳县人民政府办公室关于印发田阳县2017年政务公开工作要点的通知"),
         # a salutation or a sentence ends the search: no title is made up from the body
         ("各县（市、区）人民政府：\n现将有关事项通知如下。\n关于做好政务公开工作的通知\n", None),
     ],
