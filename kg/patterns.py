@@ -281,7 +281,9 @@ NONE_STATED = re.compile(
     r"(?:未发生|没有发生|未出现|没有出现|未曾|未有|没有"  # a statement that something did not happen
     r"|无(?!法|正当|需|论|偿|缝|纸|障碍|效|关)"  # 无因政府信息公开提起行政诉讼的情况 (not 无法, 无正当理由 …)
     r"|未(?=收取|实施|收到|受理|接到|接收|产生|引发|引起))"  # 未收取任何费用, 未收到申请
-    r"(?P<what>(?:(?!但|而)[^，,。；;：:\n\d０-９])+)"  # what did not happen, to the clause's end, with no figure
+    # what did not happen, to the clause's end, with no figure; 而 starts another thing, but not in
+    # 因政府信息公开而被申请行政复议
+    r"(?P<what>(?:(?!但|而(?!被|引起|引发|产生|提起|申请))[^，,。；;：:\n\d０-９])+)"
 )
 """A clause saying that none of something happened: 全年未发生因政府信息公开申请行政复议的情况 (0 reviews)."""
 NONE_STATED_SUBJECT_STOPS = "，,。；;：:\n"  # where the subject before such a clause starts (not at 、)

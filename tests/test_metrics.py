@@ -136,6 +136,9 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         ("受理的申请中，当面申请12件，网络申请45件，信函申请3件。", [("A.3.1.1", 12, "全市"), ("A.3.1.3", 45, "全市"),
                                                      ("A.3.1.4", 3, "全市")]),
         ("从申请方式看，当面申请12件，网络申请45件。", [("A.3.1.1", 12, "全市"), ("A.3.1.3", 45, "全市")]),
+        # the staff counted with 的 and 共; a combined channel (两微一端) is none of the rows, nor the total
+        ("从事政府信息公开工作的人员共156人，其中专职人员38名。", [("A.8.3", 156, "全市"), ("A.8.3.1", 38, "全市")]),
+        ("全市主动公开政府信息4528条。其中，“两微一端”发布信息1426条。", [("A.1.1", 4528, "全市")]),
         # figures in characters past the hundreds, with 零 inside
         ("全市主动公开政府信息一千二百五十六条，受理申请一百零五件。", [("A.1.1", 1256, "全市"), ("A.3.1", 105, "全市")]),
     ],
@@ -163,6 +166,8 @@ def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) ->
         # none of a narrower kind is no zero of the row
         (2017, "全年未收到涉及个人隐私的申请。未发生行政复议被纠错的情况。本年度未收到行政复议申请。",
          [("A.4", 0, "件")]),
+        # 而 before what did not happen is part of it (因…而被申请行政复议)
+        (2018, "全年没有发生因政府信息公开而被申请行政复议和提起行政诉讼的情况。", [("A.4", 0, "件"), ("A.5", 0, "件")]),
         # 无法提供, 无正当理由 say no such thing
         (2021, "本机关无法提供相关信息；无正当理由大量反复申请的不予处理。", []),
     ],
