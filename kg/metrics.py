@@ -312,6 +312,7 @@ def _route_of_all_lawsuits(text: str, at: int) -> str | None:
     return "N.4.15" if m.group("route").startswith("复议后") else "N.4.10"
 
 
+_LAWSUIT_ROUTE_TOTALS = ("N.4.10", "N.4.15")
 _CASE_TOTALS = ("A.4", "A.5", "N.4.10", "N.4.15")
 """Counts of reviews or lawsuits, whose one result may follow without a figure of its own."""
 
@@ -479,6 +480,9 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             source=source,
             applicant_type=rule.applicant if rule else None,
         ))
+        if notation == "A.5" and template in ("B", "C") and value == 0:
+            # no lawsuit at all is none by either route, the only lawsuit totals those formats have
+            out[-1:] = [replace(out[-1], indicator=route) for route in _LAWSUIT_ROUTE_TOTALS]
         if counts_cases and c_end is not None:
             sole = _sole_result(text, c_end.end(), replace(ctx, family=family))
             if sole is not None:

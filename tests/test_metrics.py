@@ -452,6 +452,9 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
         (2017, "全年共办结依申请公开1230件。", [("A.3.2", 1230, None)]),
         # requests still open at the year's end are carried over in the formats that count them
         (2016, "受理申请120件，尚有2件正在办理中。", [("A.3.1", 120, None)]),
+        # no lawsuit in the later formats is none by either route
+        (2020, "全年共发生政府信息公开行政复议0件、行政诉讼0件。",
+         [("N.4.5", 0, None), ("N.4.10", 0, None), ("N.4.15", 0, None)]),
         # the one result of all the cases counted, said without a figure of its own
         (2017, "全县发生行政诉讼1件，结果为维持具体行政行为。", [("A.5", 1, None), ("A.5.1", 1, None)]),
         (2017, "行政复议2件，均为维持具体行政行为。", [("A.4", 2, None), ("A.4.1", 2, None)]),
