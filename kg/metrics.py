@@ -409,6 +409,16 @@ def _family_of_lead(text: str, sentence_start: int) -> str | None:
     return None
 
 
+def _channel_of_lead(text: str, sentence_start: int, ctx: _Context) -> _Rule | None:
+    """The channel a sentence names before its colon, for a figure that would otherwise be the total:
+    政府公报：刊发12期，公开政府信息125条 counts what the gazette published."""
+    m = P.SENTENCE_LEAD.match(text, sentence_start)
+    if m is None:
+        return None
+    found = _rule_for(replace(ctx, clause=m.group("lead") + ctx.clause))
+    return found[0] if found is not None and found[0].notation.startswith("A.1.2.") else None
+
+
 def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]],
                            template: str | None = None, default_scope: str | None = None,
                            year: int | None = None) -> list[Observation]:
@@ -456,6 +466,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         ctx = _Context(clause, following, unit, sentence, family, year, template)
         found = None if partial or row else _rule_for(ctx) or _rule_past_aside(ctx)
         rule, taken = found or (None, 0)
+        if rule is not None and rule.notation == "A.1.1":
+            rule = _channel_of_lead(text, sentence_start, ctx) or rule
         notation = row or (rule.notation if rule else None)
         if notation == "A.5" and template in ("B", "C") and c_end is not None:
             notation = _route_of_all_lawsuits(text, c_end.end()) or notation
