@@ -135,7 +135,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     a sentence starting 其中 goes on with the governments below that the one before it named.
 # 22: a catalogue's 名称 is the title; the bodies of the 2018 reorganisation (卫健委, 市场监管局 …) and
 #     政务公开办 are agencies; a case count's one result said without a figure (结果为维持…) is that
-#     result's row too; 收到行政复议申请 is a review, not a request.
+#     result's row too; 收到行政复议申请 is a review, not a request; no lawsuit in the later formats is
+#     none by either route; a channel named before a sentence's colon is what its figure counts; a
+#     table row whose label a PDF broke over two lines is quoted from its first line.
 MAPPING_VERSION = "22"
 
 

@@ -258,22 +258,22 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
         if not labels:
             continue
         row = labels[-1]
-        by_applicant = _map_row(row, labels, map_label, context) if len(values) == len(APPLICANT_TYPES) else None
+        mapped = _map_row(row, labels, map_label, context)
+        by_applicant = mapped if len(values) == len(APPLICANT_TYPES) else None
         # a row of the request table, under its header row or (the header lost: an image, or merged
         # cells a scraper dropped) by its label and its value for every applicant column
         if len(values) == len(APPLICANT_TYPES) and (
-                applicants or (by_applicant is not None and by_applicant.startswith(REQUEST_ROWS))):
+                applicants or (by_applicant is not None and by_applicant[0].startswith(REQUEST_ROWS))):
             if by_applicant is not None:
-                context = _top(by_applicant)
-                out += _by_applicant(by_applicant, row, values, APPLICANT_TYPES, unit)
+                context = _top(by_applicant[0])
+                out += _by_applicant(*by_applicant, values, APPLICANT_TYPES, unit)
             continue
-        if applicants and len(values) == len(applicant_columns) < len(APPLICANT_TYPES):
-            # a shorter request table (自然人 | 法人或其他组织 | 总计): only its own rows
-            by_applicant = _map_row(row, labels, map_label, context)
-            if by_applicant is not None and by_applicant.startswith(REQUEST_ROWS):
-                context = _top(by_applicant)
-                out += _by_applicant(by_applicant, row, values, applicant_columns, unit)
-                continue
+        # a shorter request table (自然人 | 法人或其他组织 | 总计): only its own rows
+        if applicants and len(values) == len(applicant_columns) < len(APPLICANT_TYPES) \
+                and mapped is not None and mapped[0].startswith(REQUEST_ROWS):
+            context = _top(mapped[0])
+            out += _by_applicant(*mapped, values, applicant_columns, unit)
+            continue
         if columns and len(values) <= len(columns):
             by_column = [
                 TableValue(n, f"{row.text} {column}", v, unit, None, row.start, c.end)
@@ -283,13 +283,13 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
             if by_column:
                 out += by_column
                 continue
-        notation = _map_row(row, labels, map_label, context)
         v = number(values[0].text)
-        if notation is None or v is None:
+        if mapped is None or v is None:
             continue
+        notation, label = mapped
         if notation.count(".") == 1:
             context = notation
-        out.append(TableValue(notation, row.text, v, unit, None, row.start, values[0].end))
+        out.append(TableValue(notation, label.text, v, unit, None, label.start, values[0].end))
     return out
 
 
@@ -316,15 +316,17 @@ def _applicant_columns(header: list[str]) -> tuple[str, ...]:
     return own if len(own) >= 2 and own[-1] == "总计" else APPLICANT_TYPES
 
 
-def _map_row(row: Cell, labels: list[Cell], map_label: MapLabel, context: str | None) -> str | None:
+def _map_row(row: Cell, labels: list[Cell], map_label: MapLabel, context: str | None) -> tuple[str, Cell] | None:
+    """The row's notation, and its label: the row's own cell, or the cells from the one it needs."""
     found = map_label(row.text, context)
     if found is not None:
-        return found
-    # a row label that only makes sense under its parent cell (（三）不予公开 | 1.属于国家秘密)
+        return found, row
+    # a row label that only makes sense under its parent cell (（三）不予公开 | 1.属于国家秘密), or that a
+    # PDF broke over two lines (（二）部分公开（…不计 | 其他情形）): the quote starts at the first one
     for parent in reversed(labels[:-1]):
         joined = map_label(P.ROW_NUMBERING.sub("", parent.text) + P.ROW_NUMBERING.sub("", row.text), context)
         if joined is not None:
-            return joined
+            return joined, Cell(parent.text + row.text, parent.start, row.end)
     return None
 
 

@@ -57,6 +57,16 @@ def test_spans_point_at_the_value_they_read() -> None:
     assert text[obs.span.start : obs.span.end].endswith("15627")
 
 
+def test_a_row_label_a_pdf_broke_over_two_lines_is_quoted_whole() -> None:
+    text = ("三、收到和处理政府信息公开申请情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+            "一、本年新收政府信息公开申请数量 41 5 0 0 2 0 48\n"
+            "（二）部分公开（区分处理的，只计这一情形，不计\n其他情形） 4 0 0 0 0 0 4\n")
+    obs = next(o for o in extract_observations(text, None, 2020)
+               if o.indicator == "N.3.3.2" and o.applicant_type == "总计")
+    assert obs.value == 4
+    assert text[obs.span.start : obs.span.end] == "（二）部分公开（区分处理的，只计这一情形，不计\n其他情形） 4 0 0 0 0 0 4"
+
+
 @pytest.mark.parametrize(
     ("text", "regions"),
     [
