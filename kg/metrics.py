@@ -349,29 +349,33 @@ def _rule_for(ctx: _Context) -> tuple[_Rule, int] | None:
     """The rule the words before a figure match, else the one the words after it match; with how many
     characters after the figure the words it takes run."""
     for after in (False, True):
-        for rule in narrative_rules():
-            if (rule.after is not None) != after:
-                continue
+        for rule in _candidate_rules(after, ctx.template, ctx.family, ctx.unit):
             taken = _taken_after(rule, ctx) if after else 0
-            if taken is not None and _fits(rule, ctx):
+            if taken is not None and _words_fit(rule, ctx):
                 return rule, taken
     return None
 
 
-def _fits(rule: _Rule, ctx: _Context) -> bool:
-    if rule.formats is not None and ctx.template not in rule.formats:
-        return False
-    if rule.family is not None and ctx.family not in rule.family:
-        return False
-    if rule.unit is not None and not rule.unit.match(ctx.unit):
-        return False
+@lru_cache(maxsize=1024)
+def _candidate_rules(after: bool, template: str | None, family: str | None, unit: str) -> tuple[_Rule, ...]:
+    """The rules, in order, that a figure of this unit, family and report format may match: what
+    does not depend on the words around it, settled once instead of for every figure and rule."""
+    return tuple(
+        rule for rule in narrative_rules()
+        if (rule.after is not None) == after
+        and (rule.formats is None or template in rule.formats)
+        and (rule.family is None or family in rule.family)
+        and (rule.unit is None or rule.unit.match(unit))
+        and (rule.phrase is not None or rule.sentence is not None or rule.after is not None)
+    )
+
+
+def _words_fit(rule: _Rule, ctx: _Context) -> bool:
     if rule.sentence is not None and not rule.sentence.search(ctx.sentence):
         return False
     if rule.phrase is not None and not _year_fits(rule.phrase.search(ctx.clause), ctx.year):
         return False
-    if rule.unless is not None and rule.unless.search(ctx.clause):
-        return False
-    return rule.phrase is not None or rule.sentence is not None or rule.after is not None
+    return rule.unless is None or not rule.unless.search(ctx.clause)
 
 
 def _taken_after(rule: _Rule, ctx: _Context) -> int | None:

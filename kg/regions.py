@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from . import patterns as P
 from .model import Region
-from .patterns import literal_alternation
 from .vocab import Gazetteer, gazetteer
 
 
 @lru_cache(maxsize=1)
-def _name_pattern() -> re.Pattern[str]:
-    return re.compile(literal_alternation(n for n in gazetteer().by_name if len(n) >= 2))
+def _names_by_first_two() -> dict[str, tuple[str, ...]]:
+    """The gazetteer's names (two characters or more) under their first two, longest first."""
+    index: dict[str, list[str]] = {}
+    for name in sorted((n for n in gazetteer().by_name if len(n) >= 2), key=len, reverse=True):
+        index.setdefault(name[:2], []).append(name)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _name_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where names stand, left to right, the longest at each place, none inside another: what a
+    regex alternation of all the names finds, ten times faster, since only the few places whose two
+    characters start a name are tried (this runs over the first 20,000 characters of documents)."""
+    index, i, end = _names_by_first_two(), 0, len(text) - 1
+    while i < end:
+        name = next((n for n in index.get(text[i : i + 2], ()) if text.startswith(n, i)), None)
+        if name is None:
+            i += 1
+            continue
+        yield i, i + len(name)
+        i += len(name)
 
 
 def mentions(text: str) -> list[tuple[int, int, Region]]:
@@ -21,7 +38,7 @@ def mentions(text: str) -> list[tuple[int, int, Region]]:
     a name several divisions share (朝阳区, 鼓楼区) is the one under a province or prefecture the
     text names unambiguously (北京市朝阳区), else the highest-level one."""
     gaz = gazetteer()
-    found = [(m.start(), m.end(), gaz.lookup(m.group(0))) for m in _name_pattern().finditer(text)]
+    found = [(start, end, gaz.lookup(text[start:end])) for start, end in _name_spans(text)]
     context = {c[0].code for _, _, c in found if len(c) == 1}
     return [(start, end, _prefer(candidates, context)) for start, end, candidates in found if candidates]
 
