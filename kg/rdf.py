@@ -138,7 +138,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     result's row too; 收到行政复议申请 is a review, not a request; no lawsuit in the later formats is
 #     none by either route; a channel named before a sentence's colon is what its figure counts; a
 #     table row whose label a PDF broke over two lines is quoted from its first line.
-MAPPING_VERSION = "22"
+# 23: divisions created or renamed after the gazetteer's snapshot (宜州区, 荔浦市, 那曲市 …) are regions.
+MAPPING_VERSION = "23"
 
 
 @lru_cache(maxsize=1024)

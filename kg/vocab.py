@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,6 +44,7 @@ _SUFFIXES = (
 class Gazetteer:
     by_code: dict[str, Region]
     by_name: dict[str, list[Region]]
+    replaces: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a renamed division's code → its former codes
 
     def get(self, code: str | None) -> Region | None:
         if code is None:
@@ -123,6 +124,11 @@ def gazetteer() -> Gazetteer:
             continue  # statistical groupings (重庆's 县, 省直辖县级行政区划), not divisions with a government
         code = row["adcode"][:6]
         by_code[code] = Region(code, row["name"], _level(code))
+    replaces: dict[str, tuple[str, ...]] = {}
+    # divisions created or renamed after the snapshot; the former ones stay, for the documents of their years
+    for row in _rows("regions/changes.csv"):
+        by_code[row["code"]] = Region(row["code"], row["name"], _level(row["code"]))
+        replaces[row["code"]] = tuple(row["replaces"].split())
     by_name: dict[str, list[Region]] = {}
     for region in by_code.values():
         by_name.setdefault(region.name, []).append(region)
@@ -137,7 +143,7 @@ def gazetteer() -> Gazetteer:
     for row in _rows("region_aliases.csv"):
         if row["region"].isdigit():
             by_name.setdefault(row["alias"], []).insert(0, by_code[row["region"]])
-    return Gazetteer(by_code, by_name)
+    return Gazetteer(by_code, by_name, replaces)
 
 
 @dataclass(frozen=True)

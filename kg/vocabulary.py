@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
-from .namespaces import KG, RDF, RDFS, SKOS, XSD, instance, region_iri, work_iri
+from .namespaces import DCT, KG, RDF, RDFS, SKOS, XSD, instance, region_iri, work_iri
 from .vocab import audit_rules, data_dir, gazetteer, ontology_dir
 
 VOCAB_GRAPH = instance("graph", "vocabulary")
@@ -132,6 +132,8 @@ def region_triples() -> list[Triple]:
         parent = gaz.parent(region)
         if parent is not None and parent.level != "national":
             out.append(Triple(node, NamedNode(SKOS + "broader"), region_iri(parent.code)))
+        out += [Triple(node, NamedNode(DCT + "replaces"), region_iri(former))
+                for former in gaz.replaces.get(region.code, ())]
     return out
 
 
@@ -151,7 +153,8 @@ def vocabulary_quads() -> list[Quad]:
 @lru_cache(maxsize=1)
 def vocabulary_fingerprint() -> str:
     h = hashlib.sha256()
-    for name in ("indicators.csv", "indicator_matches.csv", "audit_rules.csv", "policies.csv", "regions/adcodes.csv"):
+    for name in ("indicators.csv", "indicator_matches.csv", "audit_rules.csv", "policies.csv", "regions/adcodes.csv",
+                 "regions/changes.csv"):
         h.update((data_dir() / name).read_bytes())
     h.update((ontology_dir() / "kg.ttl").read_bytes())
     return h.hexdigest()

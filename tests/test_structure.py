@@ -211,6 +211,35 @@ def test_region_and_issuer_of_each_kind_of_issuer(title: str, region: str, issue
 
 
 @pytest.mark.parametrize(
+    ("title", "code", "parent"),
+    [
+        # divisions renamed after the gazetteer's snapshot (data/regions/changes.csv)
+        ("宜州区2018年政务公开工作要点", "451203", "河池市"),  # was 宜州市
+        ("荔浦市人民政府2019年政府信息公开工作年度报告", "450381", "桂林市"),  # was 荔浦县
+        ("那曲市色尼区2019年政府信息公开工作年度报告", "540602", "那曲市"),  # a new city and its new district
+        ("济南市莱芜区2020年政府信息公开工作年度报告", "370116", "济南市"),  # a prefecture merged into another
+        # the former name still finds the former division, for the documents of its years
+        ("宜州市2015年政府信息公开工作年度报告", "451281", "河池市"),
+    ],
+)
+def test_divisions_renamed_after_the_gazetteer(title: str, code: str, parent: str) -> None:
+    from kg.vocab import gazetteer
+
+    region = _structure(title + "\n本机关共收到政府信息公开申请25件。\n").main.region
+    assert region is not None and region.code == code
+    found = gazetteer().parent(region)
+    assert found is not None and found.name == parent
+
+
+def test_a_renamed_division_replaces_its_former_codes() -> None:
+    from kg.namespaces import DCT, region_iri
+    from kg.vocabulary import region_triples
+
+    replaced = {t.object for t in region_triples() if t.subject == region_iri("370116") and t.predicate.value == DCT + "replaces"}
+    assert replaced == {region_iri("371200"), region_iri("371202")}
+
+
+@pytest.mark.parametrize(
     ("written", "iso"),
     [("2017年5月10日", "2017-05-10"), ("2017-5-10", "2017-05-10"), ("二〇一八年六月十二日", "2018-06-12"),
      ("二○二一年十二月三十一日", "2021-12-31"), ("二零一九年十月二十日", "2019-10-20")],
