@@ -28,6 +28,9 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
          [("A.1.1", 42576, "市本级"), ("A.1.2.1", 209, "市本级"), ("A.1.2.3", 827, "市本级")]),
         ("市人民政府门户网站发布信息约9000条", [("A.1.2.2", 9000, "市本级")]),
         ("2017年共召开新闻发布会15场", [("A.2.2.1", 15, "全市")]),
+        # items published through press conferences are a channel's share of the total, not meetings
+        ("全市共主动公开政府信息3215条。其中，通过新闻发布会等方式公开71条，召开新闻发布会5场，开展在线访谈2次。",
+         [("A.1.1", 3215, "全市"), ("A.2.2.1", 5, "全市"), ("A.2.2.2", 2, "全市")]),
         ("累计开展信息公开培训10批次,共计1000余人次。", [("A.9.2", 10, "全市"), ("A.9.3", 1000, "全市")]),
         ("发放宣传资料1.37万份", []),  # a figure no indicator covers is not a metric
         ("2017年市本级不予公开政府信息3条", []),  # negation
@@ -142,6 +145,8 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # the staff counted with 的 and 共; a combined channel (两微一端) is none of the rows, nor the total
         ("从事政府信息公开工作的人员共156人，其中专职人员38名。", [("A.8.3", 156, "全市"), ("A.8.3.1", 38, "全市")]),
         ("全市主动公开政府信息4528条。其中，“两微一端”发布信息1426条。", [("A.1.1", 4528, "全市")]),
+        # a bulletin board is a channel, its share of the total no scope's total
+        ("全市共主动公开政府信息186条，其中通过政务公开栏公开34条。", [("A.1.1", 186, "全市")]),
         # figures in characters past the hundreds, with 零 inside
         ("全市主动公开政府信息一千二百五十六条，受理申请一百零五件。", [("A.1.1", 1256, "全市"), ("A.3.1", 105, "全市")]),
     ],
