@@ -98,7 +98,8 @@ def _decree_numbers(text: str) -> list[FoundNumber]:
         if issuer is None:
             continue
         start = m.start() - len(issuer)
-        number = DocNumber(code=issuer + "令", year=None, serial=int(m.group("serial")), written=text[start : m.end()])
+        serial = int(m.group("serial") or m.group("serial_before"))
+        number = DocNumber(code=issuer + "令", year=None, serial=serial, written=text[start : m.end()])
         out.append(FoundNumber(Span(start, m.end()), number))
     return out
 

@@ -189,6 +189,7 @@ SERIAL_SHARING_CODE = re.compile(r"\s*[、，,和及]\s*(?P<written>第?\s*(?P<s
 DECREE_NUMBER = re.compile(
     rf"(?<=[{HAN}])令\s*"  # a decree series: its issuer stands before 令, read leftwards by kg.docnumbers
     r"(?:[（(]\s*)?第?\s*(?P<serial>\d{1,5})\s*[号號]"  # 国务院令第711号, 国务院令（第711号）, 国务院令711号
+    rf"|(?<=[{HAN}])第\s*(?P<serial_before>\d{{1,5}})\s*[号號]令"  # 国务院第711号令: the serial before 令
 )
 """A decree's number: 国务院令第711号 — a serial and no year."""
 

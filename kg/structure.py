@@ -202,6 +202,17 @@ def _signature(lines: list[Line], start: int, end: int) -> tuple[Located | None,
     return None, None
 
 
+def _date_line(lines: list[Line], start: int, end: int) -> Located | None:
+    """A line that is only a date written out in 年月日, between the title and the end of the part: a
+    notice's date of writing when no agency name stands above it (the signature left out)."""
+    for line in lines:
+        if start <= line.start and line.end <= end:
+            m = P.CN_DATE.fullmatch(line.text)
+            if m and not m.group("y2"):
+                return Located(line.text, Span(line.start, line.end))
+    return None
+
+
 def _report_compiler(text: str, lines: list[Line]) -> Located | None:
     """A department or office that speaks in a report whose title names no one: 本报告由…编制 near
     the top, else the closing signature. None for a government or its office, whose report is the
@@ -474,6 +485,8 @@ def structure_document(text: NormalizedText) -> Structure:
     attachment_line = _attachment_start(lines, title.value, signature.span.start if signature and signature.span
                                         else 0) if title else None
     main_end = attachment_line.start if attachment_line else len(text.text)
+    if written is None and doc_type in (DocType.NOTICE, DocType.WORK_PLAN):
+        written = _date_line(lines, title.span.end if title and title.span else 0, main_end)
 
     if doc_type is DocType.ANNUAL_REPORT:
         year = report_year(title, text.text)

@@ -256,6 +256,20 @@ def test_a_notice_signed_with_a_date_in_characters_takes_its_year_from_it() -> N
     assert main.date_written is not None and main.date_written.value == "二〇一八年六月十二日"
 
 
+def test_a_notice_dated_without_a_signature_takes_the_date_line() -> None:
+    text = ("南宁市人民政府办公厅关于印发南宁市2019年政务公开工作实施方案的通知\n南府办函〔2019〕37号\n"
+            "各县、区人民政府：\n现将方案印发给你们。\n2019年7月3日\n（此件公开发布）\n")
+    main = _structure(text).main
+    assert main.date_written is not None and main.date_written.value == "2019年7月3日"
+    span = main.date_written.span
+    assert span is not None and text[span.start:span.end] == "2019年7月3日"
+
+
+def test_a_web_pages_iso_date_is_no_date_of_writing() -> None:
+    main = _structure("南宁市人民政府办公厅关于做好政务公开工作的通知\n2019-07-05\n现将有关事项通知如下。\n").main
+    assert main.date_written is None
+
+
 @pytest.mark.parametrize(
     ("title", "issuers"),
     [
