@@ -43,6 +43,9 @@ QINZHOU, GUILIN, BAZHOU, XIANGTAN = (GAZ.get(c) for c in ("450700", "450300", "6
         # the bodies of the 2018 reorganisation and the office that runs the disclosure work
         ("市卫健委、市场监管局、应急管理局牵头，市政务公开办配合", GUILIN,
          ["桂林市卫生健康委员会", "桂林市市场监督管理局", "桂林市应急管理局", "桂林市政务公开办公室"]),
+        # the offices and bureaus that run government services and data, which plans often make leads
+        ("市政务服务监督管理办公室牵头，市大数据局、政务服务局配合", GUILIN,
+         ["桂林市政务服务监督管理办公室", "桂林市大数据发展管理局", "桂林市政务服务管理局"]),
         # ministries by their full and short names; 公安部门 is a kind of department, not 公安部
         ("按照教育部、国家发展改革委的要求，市公安部门、财政部门配合", GUILIN,
          ["教育部", "国家发展和改革委员会"]),
