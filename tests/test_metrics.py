@@ -145,6 +145,12 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # the staff counted with 的 and 共; a combined channel (两微一端) is none of the rows, nor the total
         ("从事政府信息公开工作的人员共156人，其中专职人员38名。", [("A.8.3", 156, "全市"), ("A.8.3.1", 38, "全市")]),
         ("全市主动公开政府信息4528条。其中，“两微一端”发布信息1426条。", [("A.1.1", 4528, "全市")]),
+        # the normative documents among the items published; an unclear request told to be amended;
+        # the office that does the work
+        ("全年共主动公开政府信息2156条，其中规范性文件8件。", [("A.1.1", 2156, "全市"), ("A.1.1.1", 8, "全市")]),
+        ("已答复153件，其中同意公开23件，申请信息不明确的1件。",
+         [("A.3.3", 153, "全市"), ("A.3.3.2", 23, "全市"), ("A.3.3.7", 1, "全市")]),
+        ("我市政府信息公开工作机构1个，专职人员3人。", [("A.8.1", 1, "全市"), ("A.8.3.1", 3, "全市")]),
         # a bulletin board is a channel, its share of the total no scope's total
         ("全市共主动公开政府信息186条，其中通过政务公开栏公开34条。", [("A.1.1", 186, "全市")]),
         # figures in characters past the hundreds, with 零 inside
