@@ -549,7 +549,9 @@ _KEY = r"(?:(?:责任|牵头|配合|协办|参与|主办)(?:单位|部门)|责�
 _ROLE = r"(?:牵头|配合|按职责分工负责|分工负责|负责|参与)"
 RESPONSIBILITY = re.compile(
     rf"[(（]\s*(?P<who>{_KEY}[^()（）]{{2,200}})[)）]"  # （责任单位：市发改委牵头，相关部门配合）
-    rf"|[(（](?P<bare>[^()（）《》:：。]{{2,120}}?{_ROLE})[)）]"  # （市政府办牵头，市直各单位按职责分工负责）
+    rf"|[(（](?P<bare>[^()（）《》:：。]{{2,120}}?{_ROLE})"  # （市政府办牵头，市直各单位按职责分工负责）
+    rf"(?:[，,；;]\s*(?P<when>(?:(?!{_ROLE})[^()（）《》:：，,；;。]){{1,30}}))?[)）]"  # …负责，每季度报送一次）: when,
+    # after who (no role word in it, or it would be the next agency's clause)
     rf"|(?<=[。；;\n])[ \u3000]*(?P<tail>{_KEY}[^()（）。\n]{{2,200}})(?=[。\n]|$)"  # 牵头单位：…；配合单位：….
 )
 """A task's responsibility clause, in parentheses after it or as a sentence of its own."""

@@ -4,6 +4,7 @@ sentences such as 牵头单位：…；配合单位：…."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -60,8 +61,12 @@ def _deadline(text: str, plan_year: str | None) -> tuple[str | None, str | None]
     if m.group("m") and not written.startswith("每"):
         year = m.group("y") or plan_year
         if year and not re.search(r"每年", text[max(0, m.start() - 2) : m.start()]):
-            day = m.group("d") or ("28" if "底" in written else "01")
-            return written, f"{int(year):04d}-{int(m.group('m')):02d}-{int(day):02d}"
+            month = int(m.group("m"))
+            if not 1 <= month <= 12:
+                return written, None
+            last = calendar.monthrange(int(year), month)[1]  # 6月底 is the 30th, 2月底 the 28th or 29th
+            day = min(int(m.group("d")), last) if m.group("d") else (last if "底" in written else 1)
+            return written, f"{int(year):04d}-{month:02d}-{day:02d}"
     return written, None
 
 
@@ -155,7 +160,8 @@ def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
         while start < m.start() and text[start] in "\n ":
             start += 1
         body = text[start : m.start()]
-        deadline, deadline_date = _deadline(body, plan_year)
+        when = body + (m.group("when") or "")  # a deadline or a frequency said after who does it
+        deadline, deadline_date = _deadline(when, plan_year)
         out.append(Task(
             section_path=section.path if section else (),
             text=body.strip(),
@@ -163,7 +169,7 @@ def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
             assignments=parse_responsibility(who, m.start(group), part.region),
             deadline=deadline,
             deadline_date=deadline_date,
-            frequency=_frequency(body),
+            frequency=_frequency(when),
         ))
         previous_end = m.end()
     return tuple(out)

@@ -151,6 +151,9 @@ def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> No
          [("lead", "钦州市统计局"), ("responsible", "市直各相关单位")]),
         ("1.做好舆情回应。（市统计局、市财政局负责）", "1.做好舆情回应。",
          [("responsible", "钦州市统计局"), ("responsible", "钦州市财政局")]),
+        # when it is done, said after who does it
+        ("1.做好政策解读。（市统计局牵头，市直各部门配合，每季度报送一次）", "1.做好政策解读。",
+         [("lead", "钦州市统计局"), ("supporting", "市直各部门")]),
         # the responsibility as a sentence of its own after the task
         ("1.加强政策发布。严格落实公开发布要求。牵头单位：市统计局；配合单位：市直各单位。",
          "1.加强政策发布。严格落实公开发布要求。", [("lead", "钦州市统计局"), ("supporting", "市直各单位")]),
@@ -174,6 +177,15 @@ def test_tasks_and_their_responsibility_in_each_layout(item: str, task: str | No
             assert norm.text[a.span.start : a.span.end] == a.written
 
 
+def test_a_deadline_or_frequency_after_who_does_it_is_the_tasks() -> None:
+    text = ("钦州市2017年政务公开工作要点\n一、深化公开\n1.做好政策解读。（市统计局负责，每季度报送一次）\n"
+            "2.更新公开目录。（市政府办牵头，6月底前完成）\n")
+    src = SourceText(path="t.txt", name="t.txt", text=text, encoding="utf-8", sha256="0" * 64)
+    norm = normalize_text(src)
+    tasks = extract_tasks(norm.text, structure_document(norm).main)
+    assert [(t.frequency, t.deadline_date) for t in tasks] == [("quarterly", None), (None, "2017-06-30")]
+
+
 def test_assignment_spans_point_at_the_names() -> None:
     who = "市发改委牵头，相关部门配合"
     for a in parse_responsibility(who, 100, QINZHOU):
@@ -188,7 +200,9 @@ def test_assignment_spans_point_at_the_names() -> None:
         ("于每年2月底前公开上一年保障性住房建设任务完成情况", "2月底前", None),  # recurring, no single date
         ("力争2017年底实现全覆盖", "2017年底", "2017-12-31"),
         ("年底前完成", "年底前", None),
-        ("6月底前完成", "6月底前", "2017-06-28"),
+        ("6月底前完成", "6月底前", "2017-06-30"),  # the month's last day
+        ("2020年2月底前完成", "2020年2月底前", "2020-02-29"),
+        ("13月底前", "13月底前", None),  # no such month
         ("及时公开", None, None),
     ],
 )
