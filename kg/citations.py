@@ -148,7 +148,8 @@ def _bare_title_before(text: str, paren: int) -> tuple[int, str] | None:
     about = candidate.find("关于")
     if about > 0:
         head = candidate[:about]
-        if not re.search(r"(人民政府|办公厅|办公室|委员会|委|局|厅|部|院|中心|小组)$", head):
+        # 《关于…的意见》实施细则: the 关于 of a title quoted inside this one is not where this one starts
+        if not re.search(r"(人民政府|办公厅|办公室|委员会|委|局|厅|部|院|中心|小组)$|[《〈<]", head):
             start += about
             candidate = candidate[about:]
     if len(candidate) < 5:

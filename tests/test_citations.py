@@ -82,6 +82,12 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
          [("湘政办发〔2019〕23号", None), ("益政办发〔2019〕6号", None)]),
         # numbers listed after 按照 each stand alone
         ("按照国办发〔2016〕80号、国办发〔2017〕24号文件精神", [("国办发〔2016〕80号", None), ("国办发〔2017〕24号", None)]),
+        # the 为贯彻落实 before an unquoted title says why, and is no part of it
+        ("为贯彻落实国务院办公厅关于印发2017年政务公开工作要点的通知（国办发〔2017〕24号）精神",
+         [("国办发〔2017〕24号", "国务院办公厅关于印发2017年政务公开工作要点的通知")]),
+        # a quoted title inside an unquoted one is part of it, as written
+        ("落实《关于全面推进政务公开工作的意见》实施细则（国办发〔2016〕80号文）。",
+         [("国办发〔2016〕80号", "《关于全面推进政务公开工作的意见》实施细则")]),
         # periodicals are not documents
         ("《桂林日报》《桂林晚报》开设专栏,全年编制《政府公报》12期,《钦州统计快报》", []),
         # a genre word alone is not a particular document
@@ -126,6 +132,8 @@ def test_title_only_citation_joins_the_numbered_citation_of_the_same_title() -> 
 def test_citation_kinds() -> None:
     kinds = [c.kind for c in extract_citations("根据《政府信息公开条例》,为贯彻落实《2017年政务公开工作要点》,见《桂林市权责清单》")]
     assert kinds == [CitationKind.AUTHORITY, CitationKind.IMPLEMENTS, CitationKind.CITES]
+    unquoted = extract_citations("为贯彻落实国务院办公厅关于印发2017年政务公开工作要点的通知（国办发〔2017〕24号）精神")
+    assert [c.kind for c in unquoted] == [CitationKind.IMPLEMENTS]
 
 
 def test_inner_title_is_recorded_as_issued_by_the_notice() -> None:
