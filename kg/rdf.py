@@ -139,7 +139,12 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     none by either route; a channel named before a sentence's colon is what its figure counts; a
 #     table row whose label a PDF broke over two lines is quoted from its first line.
 # 23: divisions created or renamed after the gazetteer's snapshot (宜州区, 荔浦市, 那曲市 …) are regions.
-MAPPING_VERSION = "23"
+# 24: a figure in 条 is no count of press conferences; a channel's share (新闻发布会等方式, 公开栏) is no
+#     scope's total; 其中规范性文件8件, 申请信息不明确的, 工作机构1个 are their rows; a notice without a
+#     signature takes its date line; 国务院第711号令 is a decree; government-services and data bureaus
+#     are agencies; a deadline or frequency after who does a task is the task's, and 6月底 is the 30th;
+#     为贯彻落实 before an unquoted title is no part of it.
+MAPPING_VERSION = "24"
 
 
 @lru_cache(maxsize=1024)
