@@ -65,7 +65,7 @@ def _deadline(text: str, plan_year: str | None) -> tuple[str | None, str | None]
             if not 1 <= month <= 12:
                 return written, None
             last = calendar.monthrange(int(year), month)[1]  # 6月底 is the 30th, 2月底 the 28th or 29th
-            day = min(int(m.group("d")), last) if m.group("d") else (last if "底" in written else 1)
+            day = min(max(int(m.group("d")), 1), last) if m.group("d") else (last if "底" in written else 1)
             return written, f"{int(year):04d}-{month:02d}-{day:02d}"
     return written, None
 

@@ -203,6 +203,7 @@ def test_assignment_spans_point_at_the_names() -> None:
         ("6月底前完成", "6月底前", "2017-06-30"),  # the month's last day
         ("2020年2月底前完成", "2020年2月底前", "2020-02-29"),
         ("13月底前", "13月底前", None),  # no such month
+        ("6月31日前", "6月31日前", "2017-06-30"),  # no such day: the month's last
         ("及时公开", None, None),
     ],
 )
