@@ -173,13 +173,18 @@ def scope_label(kind: str, region: Region | None) -> str:
     return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
 
 
+def _blank_aside(m: re.Match[str]) -> str:
+    written = m.group(0)
+    return written if P.DIVISIONS_ASIDE.fullmatch(written) else " " * len(written)
+
+
 def _scope_before(text: str, at: int, region: Region | None, default_scope: str | None,
                   since: int = 0) -> str | None:
     """The scope marker nearest before `at` in its paragraph (and after `since`); asides in
     parentheses do not count."""
     best: tuple[int, str] | None = None
     start = max(text.rfind("\n", 0, at) + 1, since)
-    window = P.PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text[start:at])
+    window = P.PARENTHETICAL.sub(_blank_aside, text[start:at])
     sentence_start = window.rfind("。") + 1
     if sentence_start and P.CONTINUED_SENTENCE.match(window, sentence_start):
         sentence_start = window.rfind("。", 0, sentence_start - 1) + 1  # 其中… goes on with the sentence before

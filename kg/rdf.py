@@ -143,7 +143,7 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     scope's total; 其中规范性文件8件, 申请信息不明确的, 工作机构1个 are their rows; a notice without a
 #     signature takes its date line; 国务院第711号令 is a decree; government-services and data bureaus
 #     are agencies; a deadline or frequency after who does a task is the task's, and 6月底 is the 30th;
-#     为贯彻落实 before an unquoted title is no part of it.
+#     为贯彻落实 before an unquoted title is no part of it; 县（市、区） is the governments below.
 MAPPING_VERSION = "24"
 
 

@@ -151,6 +151,9 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         ("已答复153件，其中同意公开23件，申请信息不明确的1件。",
          [("A.3.3", 153, "全市"), ("A.3.3.2", 23, "全市"), ("A.3.3.7", 1, "全市")]),
         ("我市政府信息公开工作机构1个，专职人员3人。", [("A.8.1", 1, "全市"), ("A.8.3.1", 3, "全市")]),
+        # 县（市、区） names the governments below: its parenthesis is no aside
+        ("市本级主动公开政府信息15620条，县（市、区）主动公开政府信息30705条。",
+         [("A.1.1", 15620, "市本级"), ("A.1.1", 30705, "下级政府")]),
         # a bulletin board is a channel, its share of the total no scope's total
         ("全市共主动公开政府信息186条，其中通过政务公开栏公开34条。", [("A.1.1", 186, "全市")]),
         # figures in characters past the hundreds, with 零 inside
