@@ -31,6 +31,7 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # items published through press conferences are a channel's share of the total, not meetings
         ("全市共主动公开政府信息3215条。其中，通过新闻发布会等方式公开71条，召开新闻发布会5场，开展在线访谈2次。",
          [("A.1.1", 3215, "全市"), ("A.2.2.1", 5, "全市"), ("A.2.2.2", 2, "全市")]),
+        ("召开新闻发布会8场，参加新闻发布会300人次。", [("A.2.2.1", 8, "全市")]),  # who attended is no meeting
         ("累计开展信息公开培训10批次,共计1000余人次。", [("A.9.2", 10, "全市"), ("A.9.3", 1000, "全市")]),
         ("发放宣传资料1.37万份", []),  # a figure no indicator covers is not a metric
         ("2017年市本级不予公开政府信息3条", []),  # negation
