@@ -190,7 +190,7 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
         sentence_start = window.rfind("。", 0, sentence_start - 1) + 1  # 其中… goes on with the sentence before
     for pattern, kind in scope_markers(government=default_scope != OWN_AGENCY):
         for m in pattern.finditer(window):
-            if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start()):
+            if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start(), m.end()):
                 level_kind = _at_its_level(kind, m.group(0), region)
                 # the governments below are a part a sentence breaks its total into: the next
                 # sentence speaks of the whole again (…，各县市公开12432条。受理申请12件。)
@@ -219,13 +219,14 @@ def _at_its_level(kind: str, marker: str, region: Region | None) -> str | None:
     return LOWER_GOVERNMENTS if rank > own_rank else None
 
 
-def _breakdown_elsewhere(window: str, at: int) -> bool:
+def _breakdown_elsewhere(window: str, at: int, end: int) -> bool:
     """'共受理687件,其中市本级收到574件,下级政府收到113件': after 其中 a marker names one share of
-    the total, so it holds for its own clause only, not for the figures after it."""
+    the total, so it holds for its own clause only, not for the figures after it. A break inside
+    the marker itself (县（市、区）) ends no clause."""
     sentence = max(window.rfind(c, 0, at) for c in "。；;\n")
     if "其中" not in window[sentence + 1 : at]:
         return False
-    return P.CLAUSE_BREAK.search(window, at) is not None
+    return P.CLAUSE_BREAK.search(window, end) is not None
 
 
 # ---------------------------------------------------------------- tables

@@ -159,6 +159,17 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         ("全市共主动公开政府信息186条，其中通过政务公开栏公开34条。", [("A.1.1", 186, "全市")]),
         # figures in characters past the hundreds, with 零 inside
         ("全市主动公开政府信息一千二百五十六条，受理申请一百零五件。", [("A.1.1", 1256, "全市"), ("A.3.1", 105, "全市")]),
+        # the 、 inside 县（市、区） ends no clause: the share after 其中 keeps its own marker
+        ("全市共受理政府信息公开申请87件，其中市直部门受理42件，县（市、区）受理45件。",
+         [("A.3.1", 87, "全市"), ("A.3.1", 42, "市本级"), ("A.3.1", 45, "下级政府")]),
+        # shares named by their scope alone, with no verb, are parts of the total just stated
+        ("全市依申请公开受理量为87件，其中市本级42件，县区45件。",
+         [("A.3.1", 87, "全市"), ("A.3.1", 42, "市本级"), ("A.3.1", 45, "下级政府")]),
+        ("全年主动公开政府信息5120条，其中市本级4112条，各乡镇1008条。",
+         [("A.1.1", 5120, "全市"), ("A.1.1", 4112, "市本级"), ("A.1.1", 1008, "下级政府")]),
+        ("全市行政复议2件，其中市本级1件。", [("A.4", 2, "全市"), ("A.4", 1, "市本级")]),
+        # a share named by a topic, not by a scope, is no part counted as the total
+        ("全年主动公开政府信息5120条，其中财政信息412条。", [("A.1.1", 5120, "全市")]),
     ],
 )
 def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
