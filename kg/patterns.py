@@ -72,7 +72,9 @@ CLUTTER_LINE = re.compile(
     r"^\s*(?:"
     r"打开APP阅读全文|前往APP查看全文.*|打开.{0,10}APP.*|下载.{0,10}客户端.*"  # news-app nags
     r"|相关新闻|相关阅读|相关链接|推荐阅读|热点推荐|责任编辑[:：].*|来源[:：].{0,30}"  # page furniture
-    r"|分享到[:：]?.*|微信扫一扫.*|扫一扫.{0,20}|【?(?:打印|关闭|收藏|纠错)(?:本页|窗口)?】?.*"  # share/print buttons
+    r"|分享到[:：]?.*|微信扫一扫.*|扫一扫.{0,20}"  # share buttons
+    r"|[【\[［]\s*(?:打印|关闭|收藏|纠错)(?:本页|窗口|此页|本文)?\s*[】\]］].*"  # buttons in 【】 [] ［］ and the rest
+    r"|(?:打印|关闭|收藏)(?:本页|窗口|此页|本文)(?:\s.*)?|打印|关闭|收藏|纠错"  # bare: not 关闭违规网站12个
     r"|[×✕✖]|确定|取消|返回顶部|上一篇.*|下一篇.*"  # modal-dialog buttons and pagers
     r"|.{1,20}客户端\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 'XX客户端 2019-03-22 08:24:02' byline
     r"|图为\s.*"  # caption of an image that was dropped by the scraper
@@ -115,10 +117,11 @@ SECTION_HEADING = re.compile(
 
 _META_KEY = (
     r"发文机关|发布机构|发布单位|发文单位"  # who issued it
-    r"|成文日期|发布日期|发文日期"  # when
+    r"|成文日期|发布日期|发文日期|发布时间"  # when (发布时间: a web page's byline under its title)
     r"|标\s*题|名\s*称|文\s*号|发文字号|索\s*引\s*号|主题分类"  # what
     r"|生成日期|公开日期|印发日期"  # when, in the catalogue of a provincial portal (浙江: 生成日期)
     r"|组配分类|体裁分类|服务对象|有效性|时效性|公开方式|公开范围|公开时限|主题词|关键词"  # its other fields
+    r"|来源|信息来源|浏览次数|点击数|访问量|阅读数"  # the byline's other fields, which end the date before them
 )
 META_FIELD = re.compile(
     rf"(?P<key>{_META_KEY})\s*[:：]\s*\|?\s*"

@@ -481,7 +481,7 @@ def structure_document(text: NormalizedText) -> Structure:
         issuer = _issuer_of_number(number.value, region)
 
     written = meta.get("成文日期") or signed_on or meta.get("印发日期") or meta.get("生成日期")
-    published = meta.get("发布日期") or meta.get("公开日期")
+    published = meta.get("发布日期") or meta.get("公开日期") or meta.get("发布时间")
     attachment_line = _attachment_start(lines, title.value, signature.span.start if signature and signature.span
                                         else 0) if title else None
     main_end = attachment_line.start if attachment_line else len(text.text)

@@ -270,6 +270,13 @@ def test_a_web_pages_iso_date_is_no_date_of_writing() -> None:
     assert main.date_written is None
 
 
+def test_a_web_pages_byline_gives_the_date_it_was_published() -> None:
+    text = "宁乡县2016年政府信息公开工作年度报告\n发布时间：2017-03-28 来源：县政府办 浏览次数：1024\n一、概述\n"
+    main = _structure(text).main
+    assert main.date_published is not None and main.date_published.value == "2017-03-28"
+    assert main.title is not None and main.title.value == "宁乡县2016年政府信息公开工作年度报告"
+
+
 @pytest.mark.parametrize(
     ("title", "issuers"),
     [
