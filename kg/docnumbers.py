@@ -35,6 +35,8 @@ def trim_code(run: str) -> str:
     known = issuer_codes()
     for length in range(min(len(run), 10), 1, -1):
         if run[-length:] in known:
+            if _local_prefix(run[:-length]):
+                break  # 赣府厅字: a province's series that ends like 中办's 厅字
             return run[-length:]
     code = run[-_MAX_CODE:] if len(run) > _MAX_CODE else run
     while True:
@@ -47,6 +49,15 @@ def trim_code(run: str) -> str:
     if m:
         code = code[m.end() :]
     return code
+
+
+def _local_prefix(before: str) -> bool:
+    """Whether the characters before a known national code begin a local one: a province's
+    abbreviation, alone or with 府/政 (赣府厅字, 湘政办发)."""
+    tail = before[-2:]
+    if tail[-1:] in "府政" and len(tail) == 2:
+        tail = tail[:1]
+    return bool(tail) and tail[-1] in province_codes()
 
 
 def find_doc_numbers(text: str) -> list[FoundNumber]:

@@ -83,6 +83,9 @@ def test_a_decree_is_issued_by_the_state_council_nationally() -> None:
         ("按照国办发〔2016〕80号、81号文件精神", ["国办发〔2016〕80号", "国办发〔2016〕81号"]),
         ("（桂政办发〔2014〕3号、第5号和7号）", ["桂政办发〔2014〕3号", "桂政办发〔2014〕5号", "桂政办发〔2014〕7号"]),
         ("国办发〔2017〕24号，全年共发布25条", ["国办发〔2017〕24号"]),  # a count after it is no serial
+        # a province's series ending like a national one is the province's
+        ("通知》（赣府厅字〔2017〕68号）的部署", ["赣府厅字〔2017〕68号"]),
+        ("根据厅字〔2016〕30号文件", ["厅字〔2016〕30号"]),
     ],
 )
 def test_serials_sharing_a_code_and_year(text: str, numbers: list[str]) -> None:
