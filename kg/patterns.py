@@ -553,12 +553,14 @@ RESPONSIBILITY_KEY = re.compile(
 """The label of a responsibility list; the word before 单位 gives its role (tasks.KEY_ROLES)."""
 _KEY = r"(?:(?:责任|牵头|配合|协办|参与|主办)(?:单位|部门)|责任主体)\s*[:：]"
 _ROLE = r"(?:牵头|配合|按职责分工负责|分工负责|负责|参与)"
+_NESTED = r"[(（][^()（）]{1,12}[)）]"  # one aside inside the clause: 各县（市、区）人民政府
 RESPONSIBILITY = re.compile(
-    rf"[(（]\s*(?P<who>{_KEY}[^()（）]{{2,200}})[)）]"  # （责任单位：市发改委牵头，相关部门配合）
-    rf"|[(（](?P<bare>[^()（）《》:：。]{{2,120}}?{_ROLE})"  # （市政府办牵头，市直各单位按职责分工负责）
+    rf"[(（]\s*(?P<who>{_KEY}(?:[^()（）]|{_NESTED}){{2,200}})[)）]"  # （责任单位：市发改委牵头，相关部门配合）
+    rf"|[(（](?P<bare>(?:[^()（）《》:：。]|{_NESTED}){{2,120}}?{_ROLE})"  # （市政府办牵头，市直各单位按职责分工负责）
     rf"(?:[，,；;]\s*(?P<when>(?:(?!{_ROLE})[^()（）《》:：，,；;。]){{1,30}}))?[)）]"  # …负责，每季度报送一次）: when,
     # after who (no role word in it, or it would be the next agency's clause)
-    rf"|(?<=[。；;\n])[ \u3000]*(?P<tail>{_KEY}[^()（）。\n]{{2,200}})(?=[。\n]|$)"  # 牵头单位：…；配合单位：….
+    # a sentence of its own: 牵头单位：…；配合单位：…
+    rf"|(?<=[。；;\n])[ \u3000]*(?P<tail>{_KEY}(?:[^()（）。\n]|{_NESTED}){{2,200}})(?=[。\n]|$)"
 )
 """A task's responsibility clause, in parentheses after it or as a sentence of its own."""
 
@@ -572,12 +574,24 @@ COLLECTIVE = re.compile(
     r"|^.{0,8}各相关单位$|^管委$"  # 市直及驻钦各相关单位; 管委 alone
 )
 
-DEADLINE = re.compile(
+_DEADLINE = (
     # 2017年5月11日前, 每年2月底前
-    r"(?P<deadline>(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?(?:底)?前"
-    r"|(?P<y2>(?:19|20)\d{2})年(?:底|末)"  # 2017年底: the end of that year
+    r"(?P<deadline>(?:(?P<y>(?:19|20)\d{{2}})年)?(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})日)?(?:底|末)?{before}"
+    r"|(?P<y2>(?:19|20)\d{{2}})年(?:底|末)"  # 2017年底: the end of that year
     r"|(?:年底|年内|年中)(?:前)?)"  # 年底前, 年内
 )
+DEADLINE = re.compile(_DEADLINE.format(before="前"))
+"""A deadline in a task's words: a date is one only with 前 (2017年5月起施行 is no deadline)."""
+DEADLINE_FIELD = re.compile(r"^\s*" + _DEADLINE.format(before="(?:前|之前)?"))
+"""The date a 完成时限 field gives, which needs no 前: 完成时限：2018年12月底."""
+
+TIMING_KEY = re.compile(r"[，,；;\s]*(?:完成|办结|落实|工作)?(?:时限|时间|期限)(?:要求)?\s*[:：]")
+"""The label of the timing field after a task's responsibility list: ；完成时限：2018年12月底."""
+TIMING_CLAUSE = re.compile(
+    r"^\s*(?:持续|长期|常年|全年|年内|年底|年中|每|按[月季年]|定期|及时|适时|常态化|逐步|分阶段"  # ongoing or periodic
+    r"|(?:19|20)\d{2}年|\d{1,2}月(?:底|\d{1,2}日)?前?$)"  # a date
+)
+"""A clause of a responsibility list that says when, not who: （责任单位：市直各部门，持续推进）."""
 
 FREQUENCY = re.compile(
     r"(?P<freq>按月|每月|月度"  # monthly

@@ -51,10 +51,12 @@ def _frequency(text: str) -> str | None:
     return "yearly"
 
 
-def _deadline(text: str, plan_year: str | None) -> tuple[str | None, str | None]:
-    m = P.DEADLINE.search(text)
+def _deadline(text: str, plan_year: str | None, field: str = "") -> tuple[str | None, str | None]:
+    """The deadline a timing field gives, else the one the task's words give."""
+    m = P.DEADLINE_FIELD.match(field) or P.DEADLINE.search(text)
     if not m:
         return None, None
+    text = m.string
     written = m.group("deadline")
     if m.group("y2"):
         return written, f"{int(m.group('y2')):04d}-12-31"
@@ -87,10 +89,33 @@ def parse_responsibility(who: str, offset: int, home: Region | None) -> tuple[As
     return tuple(out)
 
 
+def _split(text: str, separators: str) -> list[str]:
+    """`text` cut at each separator outside parentheses, the separators kept as pieces of their own
+    (as re.split with a group): the 、 of 各县（市、区）人民政府 separates nothing."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "(（") - (ch in ")）")
+        if depth <= 0 and ch in separators:
+            pieces += [text[start:i], ch]
+            start = i + 1
+    return [*pieces, text[start:]]
+
+
+def split_timing(who: str) -> tuple[str, str]:
+    """A responsibility list and the timing said at its end (；完成时限：2018年12月底, ，持续推进)."""
+    key = P.TIMING_KEY.search(who)
+    if key is not None:
+        return who[: key.start()], who[key.end() :]
+    parts = _split(who, "，,；;")
+    if len(parts) > 1 and P.TIMING_CLAUSE.search(parts[-1]):
+        return who[: len(who) - len(parts[-1]) - 1], parts[-1]
+    return who, ""
+
+
 def _assignments(who: str, offset: int, home: Region | None, default: str) -> list[Assignment]:
     clauses: list[tuple[str, str | None, int]] = []
     pos = 0
-    for clause in re.split(r"([，,；;])", who):
+    for clause in _split(who, "，,；;"):
         if clause and clause not in "，,；;":
             role_match = P.ROLE_SUFFIX.search(clause)
             body = clause[: role_match.start()] if role_match else clause
@@ -118,7 +143,7 @@ def _items(text: str, role: str, offset: int, home: Region | None) -> list[Assig
     out: list[Assignment] = []
     prefix = ""
     pos = 0
-    for item in re.split(r"([、])", text):
+    for item in _split(text, "、"):
         if item == "、":
             pos += 1
             continue
@@ -155,13 +180,13 @@ def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
     sections = innermost_sections(part.sections, [m.start() for m in clauses])
     for m, section in zip(clauses, sections, strict=True):
         group = next(g for g in ("who", "bare", "tail") if m.group(g) is not None)
-        who = m.group(group)
+        who, timing = split_timing(m.group(group))
         start = max(previous_end, section.span.start if section else part.span.start)
         while start < m.start() and text[start] in "\n ":
             start += 1
         body = text[start : m.start()]
-        when = body + (m.group("when") or "")  # a deadline or a frequency said after who does it
-        deadline, deadline_date = _deadline(when, plan_year)
+        when = body + (m.group("when") or "") + timing  # a deadline or a frequency said after who does it
+        deadline, deadline_date = _deadline(when, plan_year, timing)
         out.append(Task(
             section_path=section.path if section else (),
             text=body.strip(),

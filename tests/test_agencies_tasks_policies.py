@@ -159,6 +159,15 @@ def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> No
          "1.加强政策发布。严格落实公开发布要求。", [("lead", "钦州市统计局"), ("supporting", "市直各单位")]),
         ("1.推进重大建设项目信息公开。责任单位：市财政局、市统计局。", "1.推进重大建设项目信息公开。",
          [("responsible", "钦州市财政局"), ("responsible", "钦州市统计局")]),
+        # the 、 inside 各县（市、区） separates no agencies, and its parenthesis ends no clause
+        ("1.推进基层标准化。（牵头单位：市政务公开办；责任单位：各县（市、区）人民政府）", "1.推进基层标准化。",
+         [("lead", "钦州市政务公开办公室"), ("responsible", "各县（市、区）人民政府")]),
+        ("1.做好年度报告。（各县（市、区）人民政府、市直各部门负责）", "1.做好年度报告。",
+         [("responsible", "各县（市、区）人民政府"), ("responsible", "市直各部门")]),
+        # a timing field or clause after who does it is no agency
+        ("1.推进决策公开。（牵头单位：市政府办公室；配合单位：市财政局；完成时限：2017年12月底）", "1.推进决策公开。",
+         [("lead", "钦州市人民政府办公室"), ("supporting", "钦州市财政局")]),
+        ("1.推进政策解读。（责任单位：市直各部门，持续推进）", "1.推进政策解读。", [("responsible", "市直各部门")]),
         # a parenthesis that assigns nothing is part of the task
         ("1.公开预决算（含部门预算）。", None, []),
     ],
@@ -184,6 +193,16 @@ def test_a_deadline_or_frequency_after_who_does_it_is_the_tasks() -> None:
     norm = normalize_text(src)
     tasks = extract_tasks(norm.text, structure_document(norm).main)
     assert [(t.frequency, t.deadline_date) for t in tasks] == [("quarterly", None), (None, "2017-06-30")]
+
+
+def test_a_timing_field_gives_the_deadline_without_qian() -> None:
+    text = ("钦州市2017年政务公开工作要点\n一、深化公开\n"
+            "1.推进决策公开。（牵头单位：市政府办公室；完成时限：2017年12月底）\n"
+            "2.推进政策解读。2017年5月起施行新规定。（责任单位：市财政局）\n")
+    src = SourceText(path="t.txt", name="t.txt", text=text, encoding="utf-8", sha256="0" * 64)
+    norm = normalize_text(src)
+    tasks = extract_tasks(norm.text, structure_document(norm).main)
+    assert [(t.deadline, t.deadline_date) for t in tasks] == [("2017年12月底", "2017-12-31"), (None, None)]
 
 
 def test_assignment_spans_point_at_the_names() -> None:
