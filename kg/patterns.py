@@ -429,8 +429,8 @@ ROW_NUMBERING = re.compile(
     r")\s*"
 )
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
-DIVISIONS_ASIDE = re.compile(r"[（(](?:市|区|市[、，,]?区|区[、，,]?市)[)）]")
-"""The parenthesis of 县（市、区）: part of the name of the governments below, no aside."""
+DIVISIONS_ASIDE = re.compile(r"[（(](?:市|区|州|地|盟|市[、，,]?区|区[、，,]?市)[)）]")
+"""The parenthesis of 县（市、区） or 市（州）: part of the name of the governments below, no aside."""
 ANY_DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十百千万两]")
 """A figure, or part of one, in digits or characters: an aside that holds none is only words."""
 STATISTICAL_RANGE = re.compile(

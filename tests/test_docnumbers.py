@@ -54,6 +54,7 @@ def test_number_forms(written: str, normalized: str | None) -> None:
         ("桂政办电", "450300", "广西壮族自治区人民政府办公厅", "code-prefix"),
         ("新政办发", "652800", "新疆维吾尔自治区人民政府办公厅", "code-prefix"),
         ("桂办发", "450300", "中共广西壮族自治区委员会办公厅", "code-prefix"),
+        ("川办发", "510100", "四川省人民政府办公厅", "authority"),  # 四川's government office, not its party's
         ("市政办", "450300", "桂林市人民政府办公室", "local-code"),  # generic local code
         ("潭政办发", "430300", "湘潭市人民政府办公室", "local-code"),  # code names the citing city
         ("潭办发", "430300", "中共湘潭市委办公室", "local-code"),

@@ -423,6 +423,9 @@ def test_a_note_under_a_row_label_is_part_of_the_row_not_prose() -> None:
          [("A.1.1", 3200, "市本级"), ("A.1.1", 8900, "下级政府")]),
         ("431100", "全市共受理政府信息公开申请176件，其中市直部门受理56件，县区受理120件。",
          [("A.3.1", 176, "全市"), ("A.3.1", 56, "市本级"), ("A.3.1", 120, "下级政府")]),
+        # a province's report names its prefectures 市（州）
+        ("510000", "全省共受理申请2.1万件。其中，省级部门受理3126件，市（州）受理8752件，县（市、区）受理9213件。",
+         [("A.3.1", 21000, "全省"), ("A.3.1", 3126, "省本级"), ("A.3.1", 8752, "下级政府"), ("A.3.1", 9213, "下级政府")]),
     ],
 )
 def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, str]]) -> None:
