@@ -163,6 +163,9 @@ ISSUE_NOTICE_TITLE = re.compile(
 )
 """'X关于印发Y的通知': a notice whose body is an attached document Y."""
 
+TITLES_JOINED = re.compile(r"[》〉>]\s*(?:以及|[和及与、])\s*[《〈<]")
+"""Between two documents a notice issues together: 《A》和《B》."""
+
 FORWARDING_NOTICE_TITLE = re.compile(r"关于(?:转发|转印发)")
 """'X关于转发Y的通知': the attached Y is someone else's document, passed down by X."""
 
@@ -205,9 +208,10 @@ DECREE_ISSUER = re.compile(
 HAN_CHAR = re.compile(rf"[{HAN}]")
 
 NARRATIVE_BEFORE_CODE = re.compile(
-    # verbs and connectives that end up glued before a 代字 in running text (根据国办发〔…〕)
+    # verbs and connectives that end up glued before a 代字 in running text (根据国办发〔…〕, the 号文和 of
+    # 24号文和湘政办发〔…〕)
     r"^(?:根据|依据|依照|按照|遵照|参照|对照|贯彻落实|贯彻|落实|执行|印发|转发|下发|出台|制定|"
-    r"文件|文号|字号|精神|要求|规定|的|和|及|与|或|以及|即|见|为|了|是|号|并|将|还有|还|有|同时|分别|先后|其中|通过)+"
+    r"文件|文号|字号|精神|要求|规定|的|和|及|与|或|以及|即|见|为|了|是|号文|号|并|将|还有|还|有|同时|分别|先后|其中|通过)+"
 )
 
 TITLE_QUOTED = re.compile(r"《(?P<title>[^《》\n]{1,150}(?:《[^《》\n]{1,100}》[^《》\n]{0,100})*)》")

@@ -16,7 +16,7 @@ from .agencies import national as national_agencies
 from .docnumbers import issuer_of_code, parse_doc_number
 from .model import DocNumber, DocType, DocumentPart, Located, NormalizedText, Region, Section, Span, Structure
 from .regions import dominant_region, government_of, region_in
-from .vocab import NATIONAL, report_outline
+from .vocab import NATIONAL, document_genres, report_outline
 
 
 @dataclass(frozen=True)
@@ -425,15 +425,29 @@ def _own_number(lines: list[Line], meta: dict[str, Located], first: int, title: 
 SIGNATURE_NUMBER_LINES = 2  # lines under a signature's date the document's number may stand on
 
 
-def _attachment_start(lines: list[Line], title: str, after: int) -> Line | None:
+def _attachment_starts(lines: list[Line], title: str, after: int) -> list[Line]:
+    """The title line of each document a notice issues (关于印发《A》和《B》的通知: A's and B's), in
+    the order they come."""
     m = P.ISSUE_NOTICE_TITLE.match(title)
     if not m:
-        return None
+        return []
     inner = re.sub(r"^[《〈<]|[》〉>]$", "", m.group("inner"))
-    for line in lines:
-        if line.start > after and line.text.strip("《》 ") == inner:
-            return line
-    return None
+    titles = P.TITLES_JOINED.split(inner)
+    found: list[Line] = []
+    for wanted in dict.fromkeys(titles):
+        line = next((ln for ln in lines if ln.start > after and ln.text.strip("《》 ") == wanted), None)
+        if line is not None:
+            found.append(line)
+    return sorted(found, key=lambda ln: ln.start)
+
+
+def _attachment_type(title: str, only: bool) -> DocType:
+    """What an issued document is: as its title says, else a plan, unless it names another genre
+    (考核办法) beside others."""
+    kind = classify(title, "")
+    if kind is not DocType.OTHER:
+        return kind
+    return DocType.OTHER if not only and title.endswith(document_genres()) else DocType.WORK_PLAN
 
 
 def _year_of_issue(number: Located | None, date: Located | None) -> Located | None:
@@ -447,6 +461,28 @@ def _year_of_issue(number: Located | None, date: Located | None) -> Located | No
         if m:
             return Located(m.group(1), number.span)
     return None
+
+
+def _attachment(lines: list[Line], line: Line, end: int, main: DocumentPart, forwarded: bool,
+                only: bool) -> DocumentPart:
+    """The document a notice issues, from its title line to `end`: its year and region as its title
+    says, else the notice's; its issuer the notice's, unless the notice forwards it."""
+    title = Located(line.text.strip("《》 "), Span(line.start, line.end))
+    return DocumentPart(
+        title=title,
+        title_inferred=False,
+        doc_type=_attachment_type(title.value, only),
+        year=_year(P.PLAN_YEAR.search(title.value), line.start) or main.year,
+        region=region_in(title.value) or main.region,
+        # what a notice forwards was issued by someone else, whom the title does not name
+        issuer=None if forwarded else main.issuer,
+        number=None,
+        date_written=main.date_written,
+        date_published=main.date_published,
+        span=Span(line.start, end),
+        sections=sections(lines, line.end, end),
+        co_issuers=() if forwarded else main.co_issuers,
+    )
 
 
 def structure_document(text: NormalizedText) -> Structure:
@@ -482,9 +518,9 @@ def structure_document(text: NormalizedText) -> Structure:
 
     written = meta.get("成文日期") or signed_on or meta.get("印发日期") or meta.get("生成日期")
     published = meta.get("发布日期") or meta.get("公开日期") or meta.get("发布时间")
-    attachment_line = _attachment_start(lines, title.value, signature.span.start if signature and signature.span
-                                        else 0) if title else None
-    main_end = attachment_line.start if attachment_line else len(text.text)
+    attachment_lines = _attachment_starts(lines, title.value, signature.span.start if signature and signature.span
+                                          else 0) if title else []
+    main_end = attachment_lines[0].start if attachment_lines else len(text.text)
     if written is None and doc_type in (DocType.NOTICE, DocType.WORK_PLAN):
         written = _date_line(lines, title.span.end if title and title.span else 0, main_end)
 
@@ -521,27 +557,10 @@ def structure_document(text: NormalizedText) -> Structure:
         sections=sections(lines, 0, main_end),
         co_issuers=co_issuers,
     )
-    attachments: tuple[DocumentPart, ...] = ()
-    if attachment_line is not None:
-        forwarded = P.FORWARDING_NOTICE_TITLE.search(title.value if title else "") is not None
-        att_title = Located(attachment_line.text.strip("《》 "), Span(attachment_line.start, attachment_line.end))
-        att_type = classify(att_title.value, "")
-        plan_year = _year(P.PLAN_YEAR.search(att_title.value), attachment_line.start) or year
-        attachments = (
-            DocumentPart(
-                title=att_title,
-                title_inferred=False,
-                doc_type=att_type if att_type is not DocType.OTHER else DocType.WORK_PLAN,
-                year=plan_year,
-                region=region_in(att_title.value) or region,
-                # what a notice forwards was issued by someone else, whom the title does not name
-                issuer=None if forwarded else issuer,
-                number=None,
-                date_written=written,
-                date_published=published,
-                span=Span(attachment_line.start, len(text.text)),
-                sections=sections(lines, attachment_line.end, len(text.text)),
-                co_issuers=() if forwarded else co_issuers,
-            ),
-        )
+    forwarded = P.FORWARDING_NOTICE_TITLE.search(title.value if title else "") is not None
+    ends = [line.start for line in attachment_lines[1:]] + [len(text.text)] if attachment_lines else []
+    attachments = tuple(
+        _attachment(lines, line, end, main, forwarded, len(attachment_lines) == 1)
+        for line, end in zip(attachment_lines, ends, strict=True)
+    )
     return Structure(text=text, main=main, attachments=attachments)

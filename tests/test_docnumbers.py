@@ -87,6 +87,7 @@ def test_a_decree_is_issued_by_the_state_council_nationally() -> None:
         # a province's series ending like a national one is the province's
         ("通知》（赣府厅字〔2017〕68号）的部署", ["赣府厅字〔2017〕68号"]),
         ("根据厅字〔2016〕30号文件", ["厅字〔2016〕30号"]),
+        ("贯彻落实国办发〔2017〕24号文和湘政办发〔2017〕31号文精神", ["国办发〔2017〕24号", "湘政办发〔2017〕31号"]),
     ],
 )
 def test_serials_sharing_a_code_and_year(text: str, numbers: list[str]) -> None:

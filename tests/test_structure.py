@@ -176,6 +176,31 @@ def test_red_header_notice_keeps_its_plan_as_an_attachment() -> None:
     assert [a.title.value for a in s.attachments if a.title] == ["丽水市2019年政务公开工作要点"]
 
 
+TWO_ATTACHMENTS = """永州市人民政府办公室
+关于印发《永州市2017年政务公开工作要点》和《永州市政务公开考核办法》的通知
+永政办函〔2017〕45号
+现将《永州市2017年政务公开工作要点》和《永州市政务公开考核办法》印发给你们。
+永州市人民政府办公室
+2017年7月10日
+附件1
+永州市2017年政务公开工作要点
+一、推进“五公开”
+1.全面推进决策公开。（市政府办牵头）
+附件2
+永州市政务公开考核办法
+第一条 为推动政务公开工作，制定本办法。
+"""
+
+
+def test_a_notice_issuing_two_documents_has_both_as_attachments() -> None:
+    s = _structure(TWO_ATTACHMENTS)
+    assert [(a.title.value if a.title else None, a.doc_type) for a in s.attachments] == [
+        ("永州市2017年政务公开工作要点", DocType.WORK_PLAN), ("永州市政务公开考核办法", DocType.OTHER)]
+    plan, rules = s.attachments
+    assert s.main.span.end == plan.span.start and plan.span.end == rules.span.start
+    assert all(a.issuer and a.issuer.value == "永州市人民政府办公室" for a in s.attachments)
+
+
 def test_a_cited_number_is_not_the_documents_own() -> None:
     main = _structure("河池市2018年政府信息公开工作年度报告\n我市印发了《方案》(河政办发〔2018〕110号)。").main
     assert main.number is None
