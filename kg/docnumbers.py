@@ -48,7 +48,8 @@ def trim_code(run: str) -> str:
     m = re.search(r"(?:印发|出台|下发|转发|制定)(?=.{2,})", code)
     if m:
         code = code[m.end() :]
-    return code
+    m = P.ISSUER_BEFORE_CODE.match(code)
+    return code[m.end() :] if m else code
 
 
 def _local_prefix(before: str) -> bool:

@@ -214,6 +214,9 @@ NARRATIVE_BEFORE_CODE = re.compile(
     r"文件|文号|字号|精神|要求|规定|的|和|及|与|或|以及|即|见|为|了|是|号文|号|并|将|还有|还|有|同时|分别|先后|其中|通过)+"
 )
 
+ISSUER_BEFORE_CODE = re.compile(r".*(?:办公厅|办公室|人民政府|政府|委员会)(?=.{2,})")
+"""An issuer's name glued before its 代字 (自治区办公厅桂政办发〔…〕): a code holds no such word."""
+
 TITLE_QUOTED = re.compile(r"《(?P<title>[^《》\n]{1,150}(?:《[^《》\n]{1,100}》[^《》\n]{0,100})*)》")
 """《title》, allowing one level of nested 《》 inside (rare, but a scraper's 〈〉→《》 makes it)."""
 

@@ -88,6 +88,7 @@ def test_a_decree_is_issued_by_the_state_council_nationally() -> None:
         ("通知》（赣府厅字〔2017〕68号）的部署", ["赣府厅字〔2017〕68号"]),
         ("根据厅字〔2016〕30号文件", ["厅字〔2016〕30号"]),
         ("贯彻落实国办发〔2017〕24号文和湘政办发〔2017〕31号文精神", ["国办发〔2017〕24号", "湘政办发〔2017〕31号"]),
+        ("根据自治区办公厅桂政办发〔2017〕64号文件精神", ["桂政办发〔2017〕64号"]),  # the issuer glued before its code
     ],
 )
 def test_serials_sharing_a_code_and_year(text: str, numbers: list[str]) -> None:
