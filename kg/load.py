@@ -16,7 +16,7 @@ from charset_normalizer import from_bytes
 
 from .formats import MEDIA_TYPES, ExtractionError, detect_format, extract_text
 from .model import Problem, SourceText
-from .mojibake import undo_gbk_misread
+from .mojibake import undo_cp1252_misread, undo_gbk_misread
 
 
 class InputError(Exception):
@@ -71,6 +71,9 @@ def _undo_misreading(text: str, encoding: str) -> tuple[str, str]:
     restored = undo_gbk_misread(text)
     if restored is not None:
         return restored.text, f"{encoding} (saved again after reading as GBK{_guessed(restored.guessed)})"
+    restored = undo_cp1252_misread(text)
+    if restored is not None:
+        return restored.text, f"{encoding} (saved again after reading as Latin-1{_guessed(restored.guessed)})"
     return text, encoding
 
 

@@ -14,6 +14,7 @@ import csv
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -25,8 +26,8 @@ _LOST = "\ufffd"
 _MAX_LOST_IN_A_CHARACTER = 2
 _BEAM = 24  # options of a guessed character worth weighing
 
-Bytes = list[int | None]  # None: a byte the misreading lost
 Guess = int | None | frozenset[int]  # a byte: known, lost, or lost and one of these
+Bytes = list[int | None]  # None: a byte the misreading lost
 Edges = list[list[tuple[int, list[str]]]]  # from each byte: (where the character ends, what it may be)
 
 
@@ -40,11 +41,51 @@ def undo_gbk_misread(text: str) -> Restored | None:
     """The UTF-8 text that `text` was before it was read as GBK, or None when it is not such text."""
     if not _looks_misread(text[:_SAMPLE]):
         return None
+    return _restore(text, _readings)
+
+
+_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+"""The bytes Windows-1252 has no character for: a strict decoder writes U+FFFD for each."""
+
+
+def undo_cp1252_misread(text: str) -> Restored | None:
+    """The UTF-8 text that `text` was before it was read as Windows-1252 with U+FFFD for the bytes that
+    code page lacks ('ä¿¡æ�¯' was 信息), or None when it is not such text. A lost byte is one of
+    five, so the character it was in is one of five too, chosen as a lost GBK byte is."""
+    if _LOST not in text:
+        return None
+    high = sum(1 for c in text[:_SAMPLE] if "\x80" <= c <= "\xff")
+    cjk = sum(1 for c in text[:_SAMPLE] if "\u4e00" <= c <= "\u9fff")
+    if high < 20 or cjk > high / 10:
+        return None
+    readings = [_cp1252_readings(m.group(0)) for m in _RUN.finditer(text)]
+    if any(r is None for r in readings):
+        return None
+    return _restore(text, _cp1252_readings)
+
+
+@lru_cache(maxsize=4096)
+def _cp1252_readings(run: str) -> Edges | None:
+    raw: list[Guess] = []
+    for ch in run:
+        if ch == _LOST:
+            raw.append(_CP1252_UNDEFINED)
+            continue
+        try:
+            raw.extend(ch.encode("cp1252") if ord(ch) > 0xFF else bytes((ord(ch),)))
+        except UnicodeEncodeError:
+            return None
+    edges = _lattice(raw)
+    return edges if edges is not None and _reaches_end(edges) else None
+
+
+def _restore(text: str, readings: Callable[[str], Edges | None]) -> Restored:
+    """`text` with each run of non-ASCII characters replaced by its likeliest reading."""
     pieces: list[str | Edges] = []  # text as it stands, or the characters a run may stand for
     last = 0
     for m in _RUN.finditer(text):
         pieces.append(text[last : m.start()])
-        edges = _readings(m.group(0))
+        edges = readings(m.group(0))
         pieces.append(edges if edges is not None else m.group(0))
         last = m.end()
     pieces.append(text[last:])
@@ -161,7 +202,7 @@ def _gbk_bytes(run: str, lone_80: bool = False) -> Bytes | None:
     return raw
 
 
-def _lattice(raw: Bytes) -> Edges | None:
+def _lattice(raw: Sequence[Guess]) -> Edges | None:
     """Every way to read `raw` as UTF-8 characters, a character from each byte where one may start.
     The run may end inside its last character (a lost byte dropped without a trace)."""
     edges: Edges = [[] for _ in raw]
@@ -184,7 +225,7 @@ def _lattice(raw: Bytes) -> Edges | None:
     return edges
 
 
-def _narrowed(raw: Bytes) -> list[Guess]:
+def _narrowed(raw: Sequence[Guess]) -> list[Guess]:
     """The bytes with what each lost one can have been: a GBK decoder loses a byte it reads as the
     first of a pair when the pair it would make with the next byte is no GBK character, so a lost
     byte before a known one is one of the few that make no pair with it (mostly 0x80: the last byte
@@ -192,7 +233,7 @@ def _narrowed(raw: Bytes) -> list[Guess]:
     out: list[Guess] = list(raw)
     for i, b in enumerate(raw):
         following = raw[i + 1] if i + 1 < len(raw) else None
-        if b is None and following is not None:
+        if b is None and isinstance(following, int):
             out[i] = _unpaired_before(following)
     return out
 
@@ -246,7 +287,7 @@ def _characters(chunk: tuple[Guess, ...]) -> list[str]:
 def _plausible(ch: str) -> bool:
     code = ord(ch)
     return (0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF5E
-            or 0x2010 <= code <= 0x2027)
+            or 0x2010 <= code <= 0x2027 or 0xFE59 <= code <= 0xFE5E)  # the last: ﹙﹚﹛﹜﹝﹞
 
 
 def _reaches_end(edges: Edges, exact: bool = False) -> bool:

@@ -212,6 +212,7 @@ def _as_cp1252(data: bytes) -> str:
 
 
 _REPORT = "韶关市2018年政府信息公开工作年度报告\n一、概述\n2018年，全市共主动公开政府信息23456条，受理政府信息公开申请120件。\n"
+_PLAN = "梧州市2018年政务公开工作实施方案\n一、推进决策公开\n认真落实《国务院办公厅关于推进公共资源配置领域政府信息公开的意见》(国办发﹝2017﹞97号）。\n"
 _TRADITIONAL = "韶關市2018年政府信息公開工作年度報告\n一、概述\n2018年，全市共主動公開政府信息23456條。\n"
 
 
@@ -228,6 +229,9 @@ _TRADITIONAL = "韶關市2018年政府信息公開工作年度報告\n一、概�
          "utf-8 (saved again after reading as Latin-1)"),
         # … and through Windows-1252, whose 0x80–0x9f are letters and quotes ('æ”¿åºœ')
         (_as_cp1252(_REPORT.encode("utf-8")).encode("utf-8"), _REPORT, "utf-8 (saved again after reading as Latin-1)"),
+        # … by a strict decoder, which wrote U+FFFD for those five: the characters they were in are guessed
+        (_REPORT.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"), _REPORT, None),
+        (_PLAN.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"), _PLAN, None),
         # GBK read as Latin-1 and saved again ('ÉØ¹ØÊÐ'), as a page fetched without a charset often is
         (_REPORT.encode("gb18030").decode("latin-1").encode("utf-8"), _REPORT,
          "utf-8 (GB18030 text saved again after reading as Latin-1)"),
@@ -236,7 +240,9 @@ _TRADITIONAL = "韶關市2018年政府信息公開工作年度報告\n一、概�
         # Latin text with a few accents is what it is
         ("Café résumé: naïve déjà vu, façade, über, señor, crème brûlée, Ångström, Øresund.".encode(), None, "utf-8"),
     ],
-    ids=["utf-8", "gb18030", "utf-16", "big5", "latin-1-mojibake", "cp1252-mojibake", "gbk-latin-1-mojibake",
+    ids=["utf-8", "gb18030", "utf-16", "big5", "latin-1-mojibake", "cp1252-mojibake", "cp1252-lossy-mojibake",
+         "cp1252-lossy-mojibake-with-small-brackets",
+         "gbk-latin-1-mojibake",
          "gbk-cp1252-mojibake", "latin-text"],
 )
 def test_encodings(data: bytes, text: str | None, encoding: str | None) -> None:
