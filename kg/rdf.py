@@ -144,7 +144,12 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     signature takes its date line; 国务院第711号令 is a decree; government-services and data bureaus
 #     are agencies; a deadline or frequency after who does a task is the task's, and 6月底 is the 30th;
 #     为贯彻落实 before an unquoted title is no part of it; 县（市、区） is the governments below.
-MAPPING_VERSION = "24"
+# 25: a share named by its scope alone (其中市本级42件) is a part of its total, and 市（州） the governments
+#     below; 行政复议维持… is a result; a byline's 发布时间 is the publication date; 赣府厅字 and 自治区办公厅桂政办发
+#     keep or lose their prefixes rightly, 川办发 is 四川's government office; a notice issuing 《A》和《B》 has
+#     both as attachments; a 完成时限 field is a task's deadline, 各县（市、区）人民政府 one collective;
+#     lossy Windows-1252 mojibake is restored.
+MAPPING_VERSION = "25"
 
 
 @lru_cache(maxsize=1024)
