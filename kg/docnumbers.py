@@ -55,10 +55,8 @@ def trim_code(run: str) -> str:
 def _local_prefix(before: str) -> bool:
     """Whether the characters before a known national code begin a local one: a province's
     abbreviation, alone or with 府/政 (赣府厅字, 湘政办发)."""
-    tail = before[-2:]
-    if tail[-1:] in "府政" and len(tail) == 2:
-        tail = tail[:1]
-    return bool(tail) and tail[-1] in province_codes()
+    abbreviation = before[:-1] if before.endswith(("府", "政")) else before
+    return abbreviation[-1:] in province_codes()
 
 
 def find_doc_numbers(text: str) -> list[FoundNumber]:

@@ -124,6 +124,14 @@ class _Rule:
     formats: frozenset[str] | None = None  # the report formats the rule holds in, where not all
 
 
+FAMILY_ITSELF = "@family"
+"""The notation of a rule for a part its words name by scope alone: the row of the total it is part of."""
+
+
+def _notation(rule: _Rule, family: str | None) -> str:
+    return family if rule.notation == FAMILY_ITSELF and family is not None else rule.notation
+
+
 @lru_cache(maxsize=1)
 def narrative_rules() -> tuple[_Rule, ...]:
     with open(data_dir() / "narrative_indicators.tsv", encoding="utf-8", newline="") as f:
@@ -341,7 +349,7 @@ def _sole_result(text: str, at: int, ctx: _Context) -> tuple[str, int, int] | No
     found = _rule_for(replace(ctx, clause=m.group("result"), following=""))
     if found is None or found[0].family is None or ctx.family not in found[0].family:
         return None
-    return found[0].notation, m.start("result"), m.end("result")
+    return _notation(found[0], ctx.family), m.start("result"), m.end("result")
 
 
 def _rule_past_aside(ctx: _Context) -> tuple[_Rule, int] | None:
@@ -478,7 +486,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         rule, taken = found or (None, 0)
         if rule is not None and rule.notation == "A.1.1":
             rule = _channel_of_lead(text, sentence_start, ctx) or rule
-        notation = row or (rule.notation if rule else None)
+        notation = row or (_notation(rule, family) if rule else None)
         if notation == "A.5" and template in ("B", "C") and c_end is not None:
             notation = _route_of_all_lawsuits(text, c_end.end()) or notation
         if notation in _FAMILY_HEADS:
