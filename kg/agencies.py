@@ -152,7 +152,7 @@ def make_agency(region: Region | None, body_short: str) -> Agency | None:
     full, kind = bodies()[body_short]
     if region is None:
         return None
-    if region.level == "province" and full.endswith("办公室") and full.startswith("人民政府"):
+    if region.level == "province" and full == "人民政府办公室":
         full = "人民政府办公厅"  # a province's general office is a 厅
     place = official_place(region)
     parent = None if kind == "government" else place + "人民政府"

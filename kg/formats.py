@@ -153,6 +153,8 @@ def _main_block(soup: Any) -> Any:
 def _lays_out_the_page(table: Any) -> bool:
     """A table an older site lays its page out with, not a table of figures: prose in a cell (long,
     or in sentences)."""
+    if any(_task_columns_named(tr) for tr in table.find_all("tr", limit=3)):
+        return False  # a plan's table of tasks, whose cells are sentences
     for cell in table.find_all(["td", "th"]):
         text = cell.get_text()
         if len(_cjk(text)) > LAYOUT_CELL_CHARS or (text.count("。") >= 2):
@@ -160,16 +162,46 @@ def _lays_out_the_page(table: Any) -> bool:
     return False
 
 
+def _task_columns_named(tr: Any) -> bool:
+    names = [re.sub(r"\s+", "", c.get_text()) for c in tr.find_all(["td", "th"])]
+    return any(P.TASK_COLUMN.match(n) for n in names) and any(P.RESPONSIBILITY_COLUMN.match(n) for n in names)
+
+
 LAYOUT_CELL_CHARS = 150  # Chinese characters in one cell beyond which it holds prose, not a figure or a label
 
 
 def _table_rows(table: Any) -> str:
+    """One line a row, its cells between pipes. A cell that spans rows (rowspan) is written again in
+    each of them, as Word's tables give it, so that every row's cells stand in their columns."""
     rows = []
+    spanning: dict[int, tuple[str, int]] = {}  # column → (text, rows it still covers)
     for tr in table.find_all("tr"):
-        cells = [re.sub(r"\s+", "", c.get_text()) for c in tr.find_all(["td", "th"])]
+        cells: list[str] = []
+        for c in tr.find_all(["td", "th"]):
+            while len(cells) in spanning:
+                cells.append(_continued(spanning, len(cells)))
+            text = re.sub(r"\s+", "", c.get_text())
+            if _span(c, "rowspan") > 1:
+                spanning[len(cells)] = (text, _span(c, "rowspan") - 1)
+            cells.append(text)
+        while len(cells) in spanning:
+            cells.append(_continued(spanning, len(cells)))
         if any(cells):
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+def _span(cell: Any, attribute: str) -> int:
+    value = re.match(r"\s*(\d+)", str(cell.get(attribute) or ""))
+    return min(int(value.group(1)), 1000) if value else 1
+
+
+def _continued(spanning: dict[int, tuple[str, int]], column: int) -> str:
+    """The text of the cell above that spans down into this row's `column`."""
+    text, left = spanning.pop(column)
+    if left > 1:
+        spanning[column] = (text, left - 1)
+    return text
 
 
 # ---------------------------------------------------------------- PDF

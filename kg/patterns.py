@@ -571,6 +571,24 @@ RESPONSIBILITY = re.compile(
 )
 """A task's responsibility clause, in parentheses after it or as a sentence of its own."""
 
+TASK_COLUMN = re.compile(
+    r"^(?:重点|主要|具体|工作|目标)?任务(?:内容|事项|措施|要求|名称|及要求|及措施)?$"  # 工作任务, 重点任务, 任务内容
+    r"|^(?:工作|具体|主要)?(?:内容|事项|措施)$"  # 工作内容, 具体措施, 主要内容
+    r"|^(?:工作|任务)(?:目标|要求)$"  # 工作要求
+)
+"""The header of the column of tasks in a plan's table of them (序号 | 工作任务 | 责任单位 | 完成时限)."""
+
+RESPONSIBILITY_COLUMN = re.compile(
+    r"^(?P<key>责任|牵头|配合|协办|参与|主办|承办)(?:单位|部门|主体)(?:及分工)?$"  # 牵头单位, 配合部门
+    r"|^(?P<duty>(?:责任|牵头)单位(?:和|及|、)(?:配合|协办|参与)单位)$"  # 牵头单位及配合单位: roles said in the cells
+)
+"""The header of a column that says who does each task; the word before 单位 gives its role."""
+
+TIMING_COLUMN = re.compile(
+    r"^(?:完成|办结|落实)?(?:时限|时间|期限)(?:要求|安排)?$|^(?:进度|时间)安排$"  # 完成时限, 时间要求, 进度安排
+)
+"""The header of a column that says by when each task is done."""
+
 ROLE_SUFFIX = re.compile(
     rf"(?P<role>{_ROLE})$"  # the role word closes each clause
 )

@@ -59,6 +59,14 @@ def cells_of(text: str) -> list[Cell]:
     return out
 
 
+def separated_cells(line: str, pos: int) -> list[Cell] | None:
+    """The cells of a line whose cells are set apart by pipes, tabs or wide gaps; None for any other
+    line (prose, a lone label, values without separators)."""
+    if "|" not in line and not P.CELL_GAP.search(line.strip()):
+        return None
+    return _line_cells(line, pos)
+
+
 def _line_cells(line: str, pos: int) -> list[Cell]:
     if "|" in line:
         pieces = _pieces(line, re.finditer(r"\|", line))

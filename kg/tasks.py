@@ -1,6 +1,7 @@
 """Tasks of a work plan: each with its section path, text, responsible agencies and their roles,
-deadline and frequency. Responsibilities come from （责任单位：…） clauses, （…牵头，…配合） asides and
-sentences such as 牵头单位：…；配合单位：…."""
+deadline and frequency. Responsibilities come from （责任单位：…） clauses, （…牵头，…配合） asides,
+sentences such as 牵头单位：…；配合单位：…, and the rows of a table of tasks (序号 | 工作任务 |
+责任单位 | 完成时限)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .agencies import Agency, resolve_agency
 from .model import DocumentPart, Region, Span
 from .regions import region_in
 from .structure import innermost_sections
+from .tables import Cell, separated_cells
 
 _ROLES = {"牵头": "lead", "配合": "supporting", "参与": "supporting", "按职责分工负责": "responsible",
           "分工负责": "responsible", "负责": "responsible"}
@@ -75,12 +77,14 @@ def _deadline(text: str, plan_year: str | None, field: str = "") -> tuple[str | 
 _KEY_ROLES = {"牵头": "lead", "主办": "lead", "配合": "supporting", "协办": "supporting", "参与": "supporting"}
 
 
-def parse_responsibility(who: str, offset: int, home: Region | None) -> tuple[Assignment, ...]:
+def parse_responsibility(who: str, offset: int, home: Region | None,
+                         default: str = "responsible") -> tuple[Assignment, ...]:
     """市发改委牵头，相关部门配合 → lead 钦州市发展和改革委员会, supporting 相关部门;
-    牵头单位：市司法局；配合单位：市直各单位 → lead 市司法局, supporting 市直各单位."""
+    牵头单位：市司法局；配合单位：市直各单位 → lead 市司法局, supporting 市直各单位. Agencies no role
+    word qualifies take the `default` role (a 牵头单位 column's are leads)."""
     keys = list(P.RESPONSIBILITY_KEY.finditer(who))
     if not keys:
-        return tuple(_assignments(who, offset, home, "responsible"))
+        return tuple(_assignments(who, offset, home, default))
     out: list[Assignment] = []
     for k, nxt in zip(keys, [*keys[1:], None], strict=True):
         end = nxt.start() if nxt else len(who)
@@ -172,7 +176,16 @@ def _items(text: str, role: str, offset: int, home: Region | None) -> list[Assig
 
 
 def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
-    """Every task of a plan: the text between the previous task (or heading) and its responsibility clause."""
+    """Every task of a plan, from its tables of tasks and from the responsibility clauses of its prose;
+    a clause inside a table's row is that row's, not a task of its own."""
+    in_tables = _table_tasks(text, part)
+    rows = [(t.span.start, t.span.end) for t in in_tables]
+    in_prose = [t for t in _prose_tasks(text, part) if not any(a <= t.span.start < b for a, b in rows)]
+    return tuple(sorted((*in_tables, *in_prose), key=lambda t: t.span.start))
+
+
+def _prose_tasks(text: str, part: DocumentPart) -> list[Task]:
+    """The text between the previous task (or heading) and its responsibility clause, for each clause."""
     out: list[Task] = []
     plan_year = part.year.value if part.year else None
     previous_end = part.span.start
@@ -197,5 +210,81 @@ def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
             frequency=_frequency(when),
         ))
         previous_end = m.end()
-    return tuple(out)
+    return out
 
+
+@dataclass(frozen=True)
+class _TaskColumns:
+    """Which cells of a table of tasks' rows hold what, as its header row says."""
+    width: int
+    task: int
+    who: tuple[tuple[int, str], ...]  # (column, the role of the agencies it names)
+    timing: int | None
+
+
+def _task_columns(cells: list[Cell]) -> _TaskColumns | None:
+    """The columns a header row names, if it is the header of a table of tasks: a column of tasks and
+    at least one of who does them."""
+    names = [c.text.replace(" ", "").replace("\u3000", "") for c in cells]
+    task = next((k for k, name in enumerate(names) if P.TASK_COLUMN.match(name)), None)
+    who = []
+    for k, name in enumerate(names):
+        m = P.RESPONSIBILITY_COLUMN.match(name)
+        if m is not None:
+            who.append((k, _KEY_ROLES.get(m.group("key") or "", "responsible")))
+    if task is None or not who:
+        return None
+    timing = next((k for k, name in enumerate(names) if P.TIMING_COLUMN.match(name)), None)
+    return _TaskColumns(len(cells), task, tuple(who), timing)
+
+
+def _table_tasks(text: str, part: DocumentPart) -> list[Task]:
+    """One task a row, in each table of tasks: the rows after a header that names the columns, with
+    as many cells as it has, up to the first line that is no row (a category row that spans the
+    table, 一、推进决策公开, has fewer cells and is passed over)."""
+    rows: list[list[Cell]] = []
+    columns: list[_TaskColumns] = []
+    header: _TaskColumns | None = None
+    pos = part.span.start
+    for line in text[part.span.start : part.span.end].split("\n"):
+        cells = separated_cells(line, pos)
+        pos += len(line) + 1
+        if cells is None:
+            header = None if line.strip() else header
+            continue
+        header = _task_columns(cells) or header
+        if header is not None and _is_task_row(cells, header):
+            rows.append(cells)
+            columns.append(header)
+    sections = innermost_sections(part.sections, [cells[0].start for cells in rows])
+    plan_year = part.year.value if part.year else None
+    return [_row_task(cells, cols, section.path if section else (), plan_year, part.region)
+            for cells, cols, section in zip(rows, columns, sections, strict=True)]
+
+
+def _is_task_row(cells: list[Cell], columns: _TaskColumns) -> bool:
+    """A row of the table's width with a task in it; not the header, and not a category row that Word
+    writes once in each column it spans (一、推进决策公开 | 一、推进决策公开 | …)."""
+    task = cells[columns.task].text if len(cells) == columns.width else ""
+    return bool(task) and not P.TASK_COLUMN.match(task) and len({c.text for c in cells}) > 1
+
+
+def _row_task(cells: list[Cell], columns: _TaskColumns, path: tuple[int, ...], plan_year: str | None,
+              home: Region | None) -> Task:
+    task = cells[columns.task]
+    assignments: list[Assignment] = []
+    timing = cells[columns.timing].text if columns.timing is not None else ""
+    for k, role in columns.who:
+        who, said_after = split_timing(cells[k].text)
+        timing = timing or said_after
+        assignments += parse_responsibility(who, cells[k].start, home, role)
+    deadline, deadline_date = _deadline(task.text + timing, plan_year, timing)
+    return Task(
+        section_path=path,
+        text=task.text,
+        span=Span(cells[0].start, cells[-1].end),
+        assignments=tuple(assignments),
+        deadline=deadline,
+        deadline_date=deadline_date,
+        frequency=_frequency(task.text + timing),
+    )

@@ -39,6 +39,9 @@ QINZHOU, GUILIN, BAZHOU, XIANGTAN = (GAZ.get(c) for c in ("450700", "450300", "6
          ["钦州市发展和改革委员会", "钦州市科学技术局", "钦州市财政局", "钦州市人力资源和社会保障局"]),
         ("自治区人民政府办公厅", GUILIN, ["广西壮族自治区人民政府办公厅"]),  # 自治区 in a 桂林 document
         ("湖南省人民政府办公室", XIANGTAN, ["湖南省人民政府办公厅"]),  # a province's office is a 厅
+        # a province's general office and its press office, as plans write them; only the first is a 厅
+        ("省政府办公厅、省政府新闻办，省政府各部门", GAZ.get("430000"),
+         ["湖南省人民政府办公厅", "湖南省人民政府新闻办公室", "湖南省人民政府"]),
         ("全市政府信息公开工作", GUILIN, []),  # 全市 is scope, not an agency
         # the bodies of the 2018 reorganisation and the office that runs the disclosure work
         ("市卫健委、市场监管局、应急管理局牵头，市政务公开办配合", GUILIN,
@@ -182,6 +185,41 @@ def test_tasks_and_their_responsibility_in_each_layout(item: str, task: str | No
     got = [(a.role, a.agency.name if a.agency else a.written) for t in tasks for a in t.assignments]
     assert got == expected
     for t in tasks:
+        for a in t.assignments:
+            assert norm.text[a.span.start : a.span.end] == a.written
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # a tab-separated table: the 责任单位 column says roles in its cells, the timing column the deadline
+        ("序号\t工作任务\t责任单位\t完成时限\n1\t推进重大项目信息公开\t市发改委牵头，各县区政府负责\t2017年12月底前\n",
+         [("推进重大项目信息公开", [("lead", "钦州市发展和改革委员会"), ("responsible", "各县区政府")], "2017-12-31")]),
+        # a row per task after a category row that spans the table; a 牵头单位 column's agencies lead
+        ("| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时间 |\n| 一、推进决策公开 |\n"
+         "| 1 | 推行重大决策预公开。广泛听取公众意见。 | 市政府办公室 | 市直各部门 | 6月底前 |\n"
+         "| 2 | 推进审计结果公开。 | 市审计局 | 市财政局、统计局 | 持续推进 |\n",
+         [("推行重大决策预公开。广泛听取公众意见。", [("lead", "钦州市人民政府办公室"), ("supporting", "市直各部门")],
+           "2017-06-30"),
+          ("推进审计结果公开。", [("lead", "钦州市审计局"), ("supporting", "钦州市财政局"),
+                              ("supporting", "钦州市统计局")], None)]),
+        # a category row as Word writes it, once in each column it spans, is no task
+        ("| 序号 | 工作任务 | 责任单位 |\n| 一、推进决策公开 | 一、推进决策公开 | 一、推进决策公开 |\n"
+         "| 1 | 推进审计结果公开 | 市审计局 |\n", [("推进审计结果公开", [("responsible", "钦州市审计局")], None)]),
+        # a table without a column of who does what is no table of tasks
+        ("| 序号 | 工作任务 | 完成时限 |\n| 1 | 推进审计结果公开 | 6月底前 |\n", []),
+    ],
+)
+def test_tasks_in_a_table_of_tasks(table: str, expected: list[tuple[str, list[tuple[str, str]], str | None]]) -> None:
+    text = f"钦州市2017年政务公开工作要点\n一、任务分工\n{table}"
+    src = SourceText(path="t.txt", name="t.txt", text=text, encoding="utf-8", sha256="0" * 64)
+    norm = normalize_text(src)
+    tasks = extract_tasks(norm.text, structure_document(norm).main)
+    got = [(t.text, [(a.role, a.agency.name if a.agency else a.written) for a in t.assignments], t.deadline_date)
+           for t in tasks]
+    assert got == expected
+    for t in tasks:
+        assert t.section_path == (1,)
         for a in t.assignments:
             assert norm.text[a.span.start : a.span.end] == a.written
 

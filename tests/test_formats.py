@@ -147,6 +147,21 @@ def test_a_page_laid_out_with_tables_keeps_its_prose_and_its_table_of_figures() 
     assert not any("版权所有" in line or "首页" in line for line in lines)
 
 
+TASK_TABLE_PAGE = """<html><head><meta charset="utf-8"></head><body><div class="article">
+<h2>唐山市2017年政务公开工作任务分工</h2><table>
+<tr><th>序号</th><th>类别</th><th>重点任务</th><th>牵头单位</th><th>完成时限</th></tr>
+<tr><td>1</td><td rowspan="2">决策公开</td><td>推行重大决策预公开。在决策前向社会公布决策草案。</td>
+<td rowspan="2">市政府办公厅</td><td>11月底前</td></tr>
+<tr><td>2</td><td>推进决策过程公开。</td><td>持续推进</td></tr></table></div></body></html>"""
+
+
+def test_a_table_of_tasks_keeps_its_rows_and_a_cell_spanning_rows_stands_in_each() -> None:
+    # cells of sentences, which a layout table would have, do not make a table of tasks one
+    lines = source_from_bytes(TASK_TABLE_PAGE.encode(), path="p.html", name="p.html").text.split("\n")
+    assert "| 2 | 决策公开 | 推进决策过程公开。 | 市政府办公厅 | 持续推进 |" in lines
+    assert "| 1 | 决策公开 | 推行重大决策预公开。在决策前向社会公布决策草案。 | 市政府办公厅 | 11月底前 |" in lines
+
+
 def test_web_page_through_the_pipeline(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_bytes(PAGE.encode("gb2312"))

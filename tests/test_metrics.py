@@ -333,6 +333,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
          [("N.3.3.3", 3), ("N.3.3.3.3", 2), ("N.3.3.3.1", 1)]),
         # 不属于本机关 is the row, not the scope 本机关
         ("已答复32件，信息不存在3件，不属于本机关公开范围2件。", 2016, [("A.3.3", 32), ("A.3.3.6", 3), ("A.3.3.5", 2)]),
+        # how a request ended, said after its figure, in the format with rows for it
+        ("共受理申请12件，10件按时办结，2件延期答复。", 2017, [("A.3.1", 12), ("A.3.2.1", 10), ("A.3.2.2", 2)]),
+        ("已办结1198件，其余5件延期办结。", 2016, [("A.3.2", 1198), ("A.3.2.2", 5)]),
+        ("受理申请12件，均已按时办结。", 2017, [("A.3.1", 12)]),
     ],
 )
 def test_narrative_figures_in_the_reports_format(text: str, year: int, expected: list[tuple[str, float]]) -> None:
