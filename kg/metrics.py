@@ -352,6 +352,15 @@ def _sole_result(text: str, at: int, ctx: _Context) -> tuple[str, int, int] | No
     return _notation(found[0], ctx.family), m.start("result"), m.end("result")
 
 
+def _of_an_earlier_year(words: str, year: int | None) -> bool:
+    """Whether the words between a figure and the one before it date it before the report's year:
+    受理申请102件（2016年为88件）, 上年同期为88件."""
+    for m in P.ANOTHER_YEAR.finditer(P.TITLE_QUOTED.sub("", words)):  # 《2016年政务公开工作要点》 dates no figure
+        if m.group("year") is None or (year is not None and int(m.group("year")) < year):
+            return True
+    return False
+
+
 def _rule_past_aside(ctx: _Context) -> tuple[_Rule, int] | None:
     """The rule the words before a figure match once an aside right before it is set apart:
     主动公开政府信息（含政府网站、政务微博）15632条 is 主动公开政府信息 15632条."""
@@ -444,7 +453,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     out: list[Observation] = []
     family: str | None = _family_of_lead(text, 0)
     row_context: str | None = None  # the section row (A.5) of the last row read by its label
-    sentence_start = 0
+    sentence_start = previous_end = 0
     sentences, clauses = _Breaks(P.SENTENCE_BREAK, text), _Breaks(P.CLAUSE_BREAK, text, P.PARENTHETICAL)
     for m in P.FIGURE.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
@@ -461,6 +470,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             continue
         clause_start = clauses.start_before(m.start())
         clause = text[clause_start : m.start()]
+        earlier = _of_an_earlier_year(text[max(clause_start, previous_end) : m.start()], year)
+        previous_end = m.end()
         row, source = None, "narrative"
         label = _row_label(text, clause_start, m.start(), clauses)
         if label is not None:
@@ -482,7 +493,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         c_end = P.CLAUSE_BREAK.search(text, m.end())
         following = text[m.end() : c_end.start() if c_end else len(text)]
         ctx = _Context(clause, following, unit, sentence, family, year, template)
-        found = None if partial or row else _rule_for(ctx) or _rule_past_aside(ctx)
+        found = None if partial or row or earlier else _rule_for(ctx) or _rule_past_aside(ctx)
         rule, taken = found or (None, 0)
         if rule is not None and rule.notation == "A.1.1":
             rule = _channel_of_lead(text, sentence_start, ctx) or rule

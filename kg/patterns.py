@@ -393,6 +393,11 @@ PART_OR_CHANGE = re.compile(
     + _CHANGE
 )
 """A clause whose figure no indicator totals: 重点领域公开信息300条, 同比增长12件."""
+ANOTHER_YEAR = re.compile(
+    r"(?<![网线])(?:上一?年度?|去年)(?!度?结转|底结转)"  # 上年同期为88件; not 上年结转12件 (a row) or 网上年报
+    r"|(?P<year>(?:19|20)\d{2})年(?!度?结转|底结转)"  # 2016年收到88件, in a report on 2017
+)
+"""Words before a figure that make it another year's: the report's own year is compared against it."""
 CHANGE = re.compile(_CHANGE)
 """Where a comparison with last year starts: 受理申请较上年增长25%."""
 FIGURE_AT_END = re.compile(FIGURE.pattern + r"$")
@@ -424,6 +429,15 @@ SENTENCE_LEAD = re.compile(
 )
 """What a sentence names before a colon, past its numbering: （二）行政复议：… names the reviews;
 受理的申请中，… names the requests."""
+COMPARED_COLUMN = re.compile(
+    r"(?P<year>(?:19|20)\d{2})年度?(?:数|数据|数量|统计数)?"  # 2016年, 2017年度数据
+    r"|(?P<this>本年|本年度|今年|当年|本期)(?:数|数据|数量|统计数)?"  # 本年数
+    r"|(?:上年|去年|上年度|上期)(?:同期)?(?:数|数据|数量|统计数)?|同期数?"  # 上年数, 去年同期
+    r"|(?:比上年|同比)?(?:增减|增长|增幅|变化)(?:数|率|幅度|情况|[(（]%[)）])?|同比"  # the change
+)
+"""The header of a column in a table that sets this year's figures beside another year's
+(统计指标 | 单位 | 2016年 | 2017年 | 增减)."""
+
 COLUMN_HEADER = re.compile(r"(数量|件数|增/减|增减|金额|总数)")
 """A column header of the 2019/2021 Article 20 tables (本年新制作数量, 本年增/减, 采购总金额)."""
 

@@ -225,8 +225,10 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
     applicant_columns: tuple[str, ...] = APPLICANT_TYPES
     review = review_rows = False
     context: str | None = None
+    this_year: tuple[int, int] | None = None  # (which value of a row is this year's, of how many)
     for seg in _segments(cells):
         texts = [c.text for c in seg.labels]
+        this_year = _this_years_column(texts) or this_year
         if "自然人" in texts or ("总计" in texts and "商业企业" in texts):
             applicants, columns, review_rows = True, (), False
             applicant_columns = _applicant_columns(texts)
@@ -291,14 +293,28 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
             if by_column:
                 out += by_column
                 continue
-        v = number(values[0].text)
+        value = values[this_year[0]] if this_year and len(values) == this_year[1] else values[0]
+        v = number(value.text)
         if mapped is None or v is None:
             continue
         notation, label = mapped
         if notation.count(".") == 1:
             context = notation
-        out.append(TableValue(notation, label.text, v, unit, None, label.start, values[0].end))
+        out.append(TableValue(notation, label.text, v, unit, None, label.start, value.end))
     return out
+
+
+def _this_years_column(header: list[str]) -> tuple[int, int] | None:
+    """In a header that sets years side by side (2016年 | 2017年 | 增减, 上年数 | 本年数), which value
+    column is the report's own year, of how many: the one called 本年, else the latest year."""
+    compared = [m for t in header if (m := P.COMPARED_COLUMN.fullmatch(t)) is not None]
+    if len(compared) < 2:
+        return None
+    own = [k for k, m in enumerate(compared) if m.group("this")]
+    years = [(int(m.group("year")), k) for k, m in enumerate(compared) if m.group("year")]
+    if own:
+        return own[0], len(compared)
+    return (max(years)[1], len(compared)) if years else None
 
 
 REQUEST_ROWS = "N.3"  # the notations of the request table's rows

@@ -272,6 +272,21 @@ def test_pre2019_table_layouts(table: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "header",
+    ["| 统计指标 | 单位 | 2016年 | 2017年 | 增减 |", "| 统计指标 | 单位 | 本年数 | 上年数 | 同比增减 |",
+     "| 统计指标 | 单位 | 2017年度 | 2016年度 | 增长率 |"],
+)
+def test_a_table_setting_two_years_side_by_side_gives_the_reports_own_year(header: str) -> None:
+    this_first = not header.split(" | ")[2].startswith("2016")
+    rows = [("（一）收到申请数", "件", 102, 88), ("四、行政复议数量", "件", 5, 3)]
+    table = "\n".join([header] + [
+        f"| {label} | {unit} | {this if this_first else last} | {last if this_first else this} | {this - last} |"
+        for label, unit, this, last in rows])
+    got = [(o.indicator, o.value) for o in extract_observations(table, CITY, 2017) if o.source == "table"]
+    assert got == [("A.3.1", 102), ("A.4", 5)]
+
+
+@pytest.mark.parametrize(
     ("label", "context", "notation"),
     [
         ("(一)收到申请数", None, "A.3.1"),
@@ -337,6 +352,13 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("共受理申请12件，10件按时办结，2件延期答复。", 2017, [("A.3.1", 12), ("A.3.2.1", 10), ("A.3.2.2", 2)]),
         ("已办结1198件，其余5件延期办结。", 2016, [("A.3.2", 1198), ("A.3.2.2", 5)]),
         ("受理申请12件，均已按时办结。", 2017, [("A.3.1", 12)]),
+        # last year's figure beside this year's is no figure of this report
+        ("受理申请102件（2016年为88件）。", 2017, [("A.3.1", 102)]),
+        ("2017年共收到申请102件，2016年收到88件。", 2017, [("A.3.1", 102)]),
+        ("收到政府信息公开申请102件，同比上升15.9%，上年同期为88件。", 2017, [("A.3.1", 102)]),
+        # ... but a year in a cited title dates nothing, and 上年结转 is a row of its own
+        ("落实《2016年政务公开工作要点》共公开信息120条。", 2017, [("A.1.1", 120)]),
+        ("上年结转申请3件。", 2021, [("N.3.2", 3)]),
     ],
 )
 def test_narrative_figures_in_the_reports_format(text: str, year: int, expected: list[tuple[str, float]]) -> None:
