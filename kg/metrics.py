@@ -331,6 +331,14 @@ _CASE_TOTALS = ("A.4", "A.5", "N.4.10", "N.4.15")
 """Counts of reviews or lawsuits, whose one result may follow without a figure of its own."""
 
 
+def _where_a_result_may_follow(text: str, figure_end: int, clause_end: re.Match[str] | None) -> int | None:
+    """Where words giving a count of cases its one result start: in an aside right after the figure
+    (复议2件（均维持原具体行政行为）), else after the figure's clause."""
+    if text.startswith(("（", "("), figure_end):
+        return figure_end + 1
+    return clause_end.end() if clause_end is not None else None
+
+
 def _sole_result(text: str, at: int, ctx: _Context) -> tuple[str, int, int] | None:
     """The result row that a clause after a count of cases gives all of them (行政诉讼1件，结果为维持
     具体行政行为: A.5.1 is 1), past a clause naming their one route; with where its words are."""
@@ -524,8 +532,9 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         if notation == "A.5" and template in ("B", "C") and value == 0:
             # no lawsuit at all is none by either route, the only lawsuit totals those formats have
             out[-1:] = [replace(out[-1], indicator=route) for route in _LAWSUIT_ROUTE_TOTALS]
-        if counts_cases and c_end is not None:
-            sole = _sole_result(text, c_end.end(), replace(ctx, family=family))
+        result_at = _where_a_result_may_follow(text, m.end() + taken, c_end)
+        if counts_cases and result_at is not None:
+            sole = _sole_result(text, result_at, replace(ctx, family=family))
             if sole is not None:
                 out.append(replace(out[-1], indicator=in_report_format(sole[0], template),
                                    label=text[sole[1] : sole[2]].strip(), span=Span(clause_start, sole[2]),

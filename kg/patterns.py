@@ -414,6 +414,7 @@ CLAUSE_BREAK = re.compile(
     r"[，；;。：:\n、]"  # punctuation that ends a clause
     r"|,(?!\d{3}(?!\d))"  # an ASCII comma, unless it groups the thousands of a number (1,236条)
     r"|[（(](?=其中)"  # an aside that breaks the total down: 申请165件（其中本年新收160件…）
+    r"|(?<=[件条次篇个项起])[（(](?=[^（）()]{0,6}\d)"  # an aside of figures after one: 复议3件（2件维持，1件纠错）
 )
 REVIEW_PART_LABELS = (  # a review table laid out a part a row: its row label, the first of its five notations
     (re.compile(r"复议后"), 11),  # 行政诉讼（复议后起诉）: N.4.11–15
@@ -474,8 +475,9 @@ SOLE_RESULT = re.compile(
     r"|(?:已|均已)审结[，,]?(?:结果)?(?:为|是)?"  # 已审结，维持…
     r"|(?:目前|现|当前)仍?|仍"  # 目前尚在审理中
     r"|(?:经)?(?:法院)?(?:判决|裁定|审理)(?:结果)?(?:为|是)?"  # 法院判决维持…
+    r"|(?:经)?法院(?:依法)?"  # 法院驳回原告诉讼请求
     r")\s*(?P<result>(?:被)?(?:依法)?(?:维持|纠错|纠正|驳回|撤销|确认违法|尚未审结|正在审理|尚在审理)"
-    r"[^，,。；;：:\n]{0,16})"
+    r"[^，,。；;：:\n）)]{0,16})"
 )
 """A review's or lawsuit's one result stated without a figure of its own after the count: 行政诉讼1件，
 结果为维持具体行政行为 (the result row counts all of them)."""

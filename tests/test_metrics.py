@@ -359,6 +359,14 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # ... but a year in a cited title dates nothing, and 上年结转 is a row of its own
         ("落实《2016年政务公开工作要点》共公开信息120条。", 2017, [("A.1.1", 120)]),
         ("上年结转申请3件。", 2021, [("N.3.2", 3)]),
+        # the results of reviews and lawsuits in an aside after their count: said after each figure,
+        # or once for all of them
+        ("行政复议3件（2件维持，1件纠错）。", 2017, [("A.4", 3), ("A.4.1", 2), ("A.4.2", 1)]),
+        ("提起行政诉讼2件（1件驳回原告诉讼请求，1件被依法纠错）。", 2017, [("A.5", 2), ("A.5.1", 1), ("A.5.2", 1)]),
+        # 涉及 said once for the reasons listed after it
+        ("不同意公开3件（涉及国家秘密1件、商业秘密2件）。", 2017, [("A.3.3.4", 3), ("A.3.3.4.1", 1), ("A.3.3.4.2", 2)]),
+        ("因政府信息公开申请行政复议2件（均维持原具体行政行为），提起行政诉讼1件（法院驳回原告诉讼请求）。", 2017,
+         [("A.4", 2), ("A.4.1", 2), ("A.5", 1), ("A.5.1", 1)]),
     ],
 )
 def test_narrative_figures_in_the_reports_format(text: str, year: int, expected: list[tuple[str, float]]) -> None:
@@ -477,6 +485,9 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
          [("N.3.1", 95, None), ("N.3.1", 87, "自然人"), ("N.3.1", 8, "法人或其他组织")]),
         (2020, "本年新收政府信息公开申请95件，其中自然人87件，商业企业5件。",
          [("N.3.1", 95, None), ("N.3.1", 87, "自然人"), ("N.3.1", 5, "商业企业")]),
+        # a citizen (公民) who asks is a natural person
+        (2017, "共受理申请87件，其中公民申请80件，法人申请7件。",
+         [("A.3.1", 87, None), ("A.3.1", 80, "自然人"), ("A.3.1", 7, "法人或其他组织")]),
         # requests counted without 收到/受理, or with a long subject between the verb and 申请
         (2017, "全年共收到公民、法人和其他组织提出的政府信息公开申请236件。", [("A.3.1", 236, None)]),
         (2017, "全年政府信息公开申请236件，均已按期答复。", [("A.3.1", 236, None)]),
