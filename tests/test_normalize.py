@@ -29,6 +29,10 @@ def _source(text: str) -> SourceText:
         ("岳阳市人民政府门户网站\n首页 >> 政务公开 >> 年度报告\n正文", "正文"),  # the site's name, a >> breadcrumb
         ("[打印本页] [关闭窗口]\n正文\n【打印】【关闭】", "正文\n"),  # print and close buttons in brackets
         ("关闭窗口\n关闭违规网站12个", "关闭违规网站12个"),  # a sentence opening with 关闭 is no button
+        ("【字体：大 中 小】 打印本页\n正文\n打印 关闭", "正文\n"),  # a row of buttons
+        # a footer's links and notices; a responsibility list that opens with 主办单位 stays
+        ("正文\n网站地图 | 联系我们\n主办：某市人民政府办公室 桂ICP备05000001号\n版权所有：某市人民政府", "正文\n"),
+        ("主办单位：市财政局；协办单位：市统计局", "主办单位：市财政局；协办单位：市统计局"),
         ("?。ㄒ唬┱畔⒐_工作", "（一）畔⒐_工作"),  # misaligned GBK heading: marker repaired
         ("２０１７年", "2017年"),  # full-width digits
         ("公开信息１２，３５６条，其中", "公开信息12,356条，其中"),  # and their thousands separator
