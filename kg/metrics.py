@@ -493,7 +493,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = _COUNTED_AS.get(m.group("unit"), m.group("unit"))
         carried = (_subject_before_change(text, sentence_start, clause_start, clause, clauses)
-                   or _subject_before_listed_figure(text, sentence_start, clause_start, clause, clauses, unit))
+                   or _subject_before_listed_figure(text, sentence_start, clause_start, clause, clauses, unit)
+                   or _subject_before_total(text, sentence_start, clause_start, clause, clauses))
         if carried is not None:
             clause_start, clause = carried
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
@@ -600,6 +601,19 @@ def _subject_before_change(text: str, sentence_start: int, clause_start: int, cl
     start = max(sentence_start, clauses.start_before(change.start()))
     subject = text[start : change.start()]
     if not subject.strip() or P.FIGURE.search(subject):
+        return None
+    return start, subject
+
+
+def _subject_before_total(text: str, sentence_start: int, clause_start: int, clause: str,
+                          clauses: _Breaks) -> tuple[int, str] | None:
+    """(start, text) of what a figure counts when its own clause only totals it and the clause before
+    names what: in 各单位确定了信息公开工作人员，共计128人 the 128人 are 信息公开工作人员."""
+    if clause_start <= sentence_start or not P.TOTAL_ONLY.fullmatch(clause):
+        return None
+    start = max(sentence_start, clauses.start_before(clause_start - 1))
+    subject = text[start : clause_start - 1]
+    if not subject.strip() or P.FIGURE.search(subject) or P.ANY_DIGIT.search(subject):
         return None
     return start, subject
 

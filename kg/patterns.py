@@ -407,6 +407,9 @@ CHANGE = re.compile(_CHANGE)
 FIGURE_AT_END = re.compile(FIGURE.pattern + r"$")
 """A figure that ends where the searched stretch does: the one listed before another (36期、312条)."""
 FIGURE_LIST_SEPARATORS = "、，,"  # between two figures of one subject in two units: 36期、312条
+TOTAL_ONLY = re.compile(r"\s*(?:共计|合计|总计|累计|共有|共|计)(?:达到|达|为)?\s*")
+"""A clause that only totals its figure, what it counts named in the clause before: ，共计128人."""
+
 FIGURE_AFTER_CHANGE = re.compile(
     r"\s*(?:已|共|总数)?"
     r"(?:达到|达|增至|增加到|增加至|上升至|上升到|降至|减少到|减少至|下降到|下降至|为|共计|计)?"  # 达150件, 增至150件

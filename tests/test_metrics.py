@@ -155,8 +155,8 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # 县（市、区） names the governments below: its parenthesis is no aside
         ("市本级主动公开政府信息15620条，县（市、区）主动公开政府信息30705条。",
          [("A.1.1", 15620, "市本级"), ("A.1.1", 30705, "下级政府")]),
-        # a bulletin board is a channel, its share of the total no scope's total
-        ("全市共主动公开政府信息186条，其中通过政务公开栏公开34条。", [("A.1.1", 186, "全市")]),
+        # a bulletin board is a channel of the format's 其他方式, its share of the total no scope's total
+        ("全市共主动公开政府信息186条，其中通过政务公开栏公开34条。", [("A.1.1", 186, "全市"), ("A.1.2.5", 34, "全市")]),
         # figures in characters past the hundreds, with 零 inside
         ("全市主动公开政府信息一千二百五十六条，受理申请一百零五件。", [("A.1.1", 1256, "全市"), ("A.3.1", 105, "全市")]),
         # the 、 inside 县（市、区） ends no clause: the share after 其中 keeps its own marker
@@ -359,6 +359,12 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # ... but a year in a cited title dates nothing, and 上年结转 is a row of its own
         ("落实《2016年政务公开工作要点》共公开信息120条。", 2017, [("A.1.1", 120)]),
         ("上年结转申请3件。", 2021, [("N.3.2", 3)]),
+        # a clause that only totals its figure counts what the clause before names
+        ("各单位确定了信息公开工作人员，共计128人。", 2017, [("A.8.3", 128)]),
+        ("全年受理政府信息公开申请，共计12件。", 2017, [("A.3.1", 12)]),
+        # the press, broadcasting and notice boards are the format's 其他方式
+        ("通过报刊、广播、电视等媒体公开政府信息156条。", 2017, [("A.1.2.5", 156)]),
+        ("通过新闻媒体发布解读信息30条。", 2017, [("A.2.2.3", 30)]),
         # the results of reviews and lawsuits in an aside after their count: said after each figure,
         # or once for all of them
         ("行政复议3件（2件维持，1件纠错）。", 2017, [("A.4", 3), ("A.4.1", 2), ("A.4.2", 1)]),
