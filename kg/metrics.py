@@ -21,7 +21,7 @@ from functools import lru_cache
 from . import patterns as P
 from .model import Observation, Region, Span
 from .regions import township_of
-from .tables import cells_of, read_table, table_regions
+from .tables import Column, cells_of, read_table, sideways_tables, table_regions
 from .vocab import data_dir
 
 _UNIT_ALIASES = {"名": "人", "场": "次", "期": "次", "批次": "次", "起": "件"}
@@ -255,11 +255,24 @@ def map_label(label: str, context: str | None) -> str | None:
     return sorted(matches, key=lambda i: i.notation.count("."))[0].notation
 
 
-def table_observations(text: str, region: Region | None, default_scope: str | None = None) -> list[Observation]:
+def table_observations(text: str, region: Region | None, default_scope: str | None = None,
+                       year: int | None = None) -> list[Observation]:
     out: list[Observation] = []
     for start, end in table_regions(text):
         scope = _scope_before(text, start, region, default_scope) or default_scope or scope_label("@whole", region)
-        for value in read_table(cells_of(text[start:end]), map_label):
+        cells = cells_of(text[start:end])
+        # a line of labels over a line of values that the table's own layout reads, several values
+        # at once (the later formats' review table), is no table on its side
+        values = read_table(cells, map_label)
+        upright = Counter(v.end for v in values)
+        sideways = [columns for columns in sideways_tables(text[start:end])
+                    if sum(upright[c.value.end] for c in columns) < 2]
+        for columns in sideways:
+            out += _sideways_observations(columns, start, scope, year)
+        if sideways:
+            read = {cell.start for columns in sideways for c in columns for cell in (c.label, c.value)}
+            values = read_table([c for c in cells if c.start not in read], map_label)
+        for value in values:
             indicator = indicators()[value.notation]
             unit = value.unit_cell if value.unit_cell not in (None, "/") else indicator.unit
             out.append(Observation(
@@ -274,6 +287,53 @@ def table_observations(text: str, region: Region | None, default_scope: str | No
                 applicant_type=value.applicant_type,
             ))
     return out
+
+
+def _sideways_observations(columns: tuple[Column, ...], offset: int, scope: str,
+                           year: int | None) -> list[Observation]:
+    """The figures of a table laid on its side, its labels read as the prose's words would be."""
+    notations = _sideways_notations(columns, year)
+    return [
+        Observation(
+            indicator=notation, label=c.label.text, value=c.number, unit=indicators()[notation].unit or c.unit,
+            scope=scope, estimated=False, span=Span(offset + c.label.start, offset + c.value.end), source="table",
+        )
+        for c, notation in zip(columns, notations, strict=True) if notation is not None
+    ]
+
+
+def _sideways_notations(columns: tuple[Column, ...], year: int | None) -> list[str | None]:
+    """Each column's notation, under the total that most of them are parts of (当面申请 and 网络申请
+    are the parts of the requests received); a 合计 column is that total."""
+    template = report_template(year)
+    totals = [P.TOTAL_LABEL.fullmatch(c.label.text) is not None for c in columns]
+    best: list[str | None] = [None] * len(columns)
+    for family in (None, *_FAMILY_HEADS):
+        found = [None if total else _column_notation(c, family, year, template)
+                 for c, total in zip(columns, totals, strict=True)]
+        if sum(n is not None for n in found) > sum(n is not None for n in best):
+            best = found
+    parents = Counter(n.rsplit(".", 1)[0] for n in best if n is not None)
+    if not parents:
+        return best
+    parent, shared = parents.most_common(1)[0]
+    if shared >= 2 and shared * 2 > sum(parents.values()):
+        # a column read as a row of another part of the table (其他 beside 维持 and 纠错) is misread
+        best = [n if n is not None and n.rsplit(".", 1)[0] == parent else None for n in best]
+        if parent in indicators():
+            best = [parent if total else n for n, total in zip(best, totals, strict=True)]
+    return best
+
+
+def _column_notation(column: Column, family: str | None, year: int | None, template: str | None) -> str | None:
+    label = P.UNIT_IN_LABEL.sub("", column.label.text)
+    found = map_label(label, family)
+    # a channel's name alone (政府网站 | 政务微博) is what the prose would say it published through
+    for words in (label, label + "公开") if P.CHANNEL_NAME.fullmatch(label) else (label,):
+        for unit in [column.unit] if column.unit else ["件", "条", "次", "篇", "人", "个"]:
+            rule = None if found else _rule_for(_Context(words, "", unit, words, family, year, template))
+            found = found or (_notation(rule[0], family) if rule is not None else None)
+    return in_report_format(found, template) if found is not None else None
 
 
 # ---------------------------------------------------------------- narrative
@@ -733,6 +793,6 @@ def extract_observations(text: str, region: Region | None, year: int | None = No
     tables = table_regions(text)
     scope = default_scope(issuer, region)
     scope = _stated_range(text, region, scope) or scope
-    table = table_observations(text, region, scope)
+    table = table_observations(text, region, scope, year)
     found = table + narrative_observations(text, region, tables, report_format(table, year), scope, year)
     return tuple(sorted(found, key=lambda o: o.span.start))

@@ -520,6 +520,25 @@ ROW_WITH_VALUES = re.compile(
 )
 """'一、本年新收政府信息公开申请数量 190 20 0 1 5 0 216': a row whose cells lost their separators."""
 
+TOTAL_LABEL = re.compile(r"\s*(?:合计|总计|小计|共计|总数|合计数)\s*(?:[(（][件条次个人]+[)）])?\s*")
+"""The label of a column or row that totals the others."""
+
+CHANNEL_NAME = re.compile(
+    r"(?:(?:政府|门户)网站|政务微博|官方微博|政务微信|微信公众号|政府公报|其他方式|其他渠道"  # the format's channels
+    r"|报刊|广播电视|公开栏|新闻发布会)(?:公开|发布)?(?:数|信息数)?"  # and others
+)
+"""A column label that names a channel of publication and nothing else (a table laid on its side)."""
+
+SIDEWAYS_ROW_HEADER = re.compile(
+    r"(?:件数|条数|次数|个数|人数|数量|数目|数值|统计数|合计数|办理数)(?:\s*[(（][件条次个人]+[)）])?"  # 件数
+    r"|[件条次个人]|单位[:：]?[件条次个人]"  # a unit as the row's header
+)
+"""The first cell of the value row of a table laid on its side: what its values count."""
+
+VALUE_WITH_UNIT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>件|条|次|个|人次|人|篇|项|期|场)?")
+UNIT_IN_LABEL = re.compile(r"[(（]\s*(?P<unit>件|条|次|个|人次|人|篇|项)\s*[)）]\s*$")
+"""当面申请（件）: a column label that gives its unit."""
+
 CELL_GAP = re.compile(
     r"\t"  # a tab: cells copied from a web page's table
     r"|[ \u3000]{2,}|\u3000"  # a wide gap: columns laid out with spaces, or an ideographic space

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import patterns as P
 
@@ -115,6 +116,54 @@ def _pieces(line: str, separators: Iterator[re.Match[str]]) -> list[tuple[int, i
         cursor = sep.end()
     out.append((cursor, len(line)))
     return out
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table laid on its side: its label, its value and the unit either gives."""
+    label: Cell
+    value: Cell
+    number: float
+    unit: str | None
+
+
+def sideways_tables(text: str) -> list[tuple[Column, ...]]:
+    """Tables laid on their side: a line of labels over a line of as many values, each label heading
+    the value under it (当面申请 | 网络申请 | 合计, then 35 | 60 | 95). A first cell that says what the
+    labels are and what the values count (申请方式 over 件数) heads no column."""
+    out = []
+    lines = _lines_with_offsets(text)
+    for (a_at, above), (b_at, below) in pairwise(lines):
+        labels, values = separated_cells(above, a_at), separated_cells(below, b_at)
+        if not labels or not values or len(labels) != len(values):
+            continue
+        if P.SIDEWAYS_ROW_HEADER.fullmatch(values[0].text) and not _value_and_unit(labels[0].text):
+            labels, values = labels[1:], values[1:]
+        read = [_value_and_unit(v.text) for v in values]
+        if len(labels) < 2 or not all(read) or any(not c.text or _value_and_unit(c.text) for c in labels) \
+                or any(c.text in (*APPLICANT_TYPES[:5], _ORGANISATIONS) for c in labels):
+            continue
+        out.append(tuple(Column(label, value, got[0], got[1] or _unit_in_label(label.text))
+                         for label, value, got in zip(labels, values, read, strict=True) if got))
+    return out
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _value_and_unit(text: str) -> tuple[float, str | None] | None:
+    m = P.VALUE_WITH_UNIT.fullmatch(text.replace(",", "").strip())
+    return (float(m.group("num")), m.group("unit")) if m else None
+
+
+def _unit_in_label(label: str) -> str | None:
+    m = P.UNIT_IN_LABEL.search(label)
+    return m.group("unit") if m else None
 
 
 def table_regions(text: str) -> list[tuple[int, int]]:

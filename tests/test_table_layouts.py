@@ -198,3 +198,27 @@ def test_a_slash_under_the_old_tables_unit_header_is_a_unit_not_a_value() -> Non
     text = ("指标 | 单位 | 数量\n（二）通过不同渠道和方式公开政府信息的情况 | / | 376091\n"
             "1.政府公报公开政府信息数 | 条 | 1268\n2.政府网站公开政府信息数 | 条 | —\n3.政务微博公开政府信息数 | 条 | 35699\n")
     assert _table(text, 2016) == {("A.1.2", None): 376091, ("A.1.2.1", None): 1268, ("A.1.2.3", None): 35699}
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # labels over values: each label heads the value under it, 合计 the total its parts add up to
+        ("| 当面申请 | 网络申请 | 信函申请 | 合计 |\n| 5 | 10 | 5 | 20 |",
+         [("A.3.1.1", 5), ("A.3.1.3", 10), ("A.3.1.4", 5), ("A.3.1", 20)]),
+        ("| 同意公开 | 部分公开 | 信息不存在 | 非本机关掌握 | 合计 |\n| 70 | 12 | 15 | 7 | 104 |",
+         [("A.3.3.2", 70), ("A.3.3.3", 12), ("A.3.3.6", 15), ("A.3.3.5", 7), ("A.3.3", 104)]),
+        # a first cell that names the labels and one that names what the values count head no column
+        ("| 申请方式 | 当面申请 | 网络申请 | 合计 |\n| 件数 | 5 | 10 | 15 |",
+         [("A.3.1.1", 5), ("A.3.1.3", 10), ("A.3.1", 15)]),
+        # a label's unit in brackets; a channel's name alone
+        ("| 行政复议（件） | 行政诉讼（件） | 举报投诉（件） |\n| 2 | 1 | 0 |", [("A.4", 2), ("A.5", 1), ("A.6", 0)]),
+        ("| 政府网站 | 政务微博 | 其他方式 | 合计 |\n| 3000 | 500 | 100 | 3600 |",
+         [("A.1.2.2", 3000), ("A.1.2.3", 500), ("A.1.2.5", 100), ("A.1.2", 3600)]),
+    ],
+)
+def test_a_table_laid_on_its_side(table: str, expected: list[tuple[str, float]]) -> None:
+    text = f"2017年，全市依申请公开情况如下：\n{table}\n"
+    found = [o for o in extract_observations(text, None, 2017) if o.source == "table"]
+    assert [(o.indicator, o.value) for o in found] == expected
+    assert all(text[o.span.start : o.span.end].startswith(o.label) for o in found)
