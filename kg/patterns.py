@@ -110,6 +110,9 @@ SECTION_MARKER_REPAIRED = re.compile(r"^[（(][一二三四五六七八九十]{1
 
 # ---------------------------------------------------------------- structure
 
+TITLE_YEAR_LINE = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*")
+"""A line under a title that gives the year it covers: 岳阳市政府信息公开工作年度报告 / （2017年度）."""
+
 SECTION_HEADING = re.compile(
     r"^\s*(?:"
     r"(?P<l1>[一二三四五六七八九十]{1,3})[、.．]"  # 一、

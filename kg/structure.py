@@ -362,6 +362,9 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
             if numbered is not None and _looks_like_title(numbered[0]):
                 return Located(numbered[0], Span(block[0].start, block[0].start + len(numbered[0])))
             if _looks_like_title(text):
+                after = lines[i + parts] if i + parts < len(lines) and note is None else None
+                if after is not None and P.TITLE_YEAR_LINE.fullmatch(after.text):  # …年度报告\n（2017年度）
+                    return Located(text + after.text.strip(), Span(block[0].start, after.end))
                 return Located(text, Span(block[0].start, end))
         # the title is one of the first two lines, or comes after the front matter only
         if i >= first + 1 and not _front_matter(lines[i].text):

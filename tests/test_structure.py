@@ -147,6 +147,8 @@ RED_HEADER = """— 1 —
         # the page's note after the title is not part of it, in a title broken over lines too
         ("株洲市天元区2021年政府信息公开工作年度报告（全文）\n一、总体情况\n", "株洲市天元区2021年政府信息公开工作年度报告"),
         ("株洲市天元区\n2021年政府信息公开工作年度报告(全文)\n一、总体情况\n", "株洲市天元区2021年政府信息公开工作年度报告"),
+        # the year a report covers, on the line under its title, is part of it
+        ("岳阳市政府信息公开工作年度报告\n（2017年度）\n一、概述\n", "岳阳市政府信息公开工作年度报告（2017年度）"),
         # the attachment mark above an attachment's title is not part of it
         ("附件1\n湘潭县2023年政务公开重点工作任务分解表\n序号\t工作任务\t责任单位\n", "湘潭县2023年政务公开重点工作任务分解表"),
         # a portal's catalogue names the title 名称, above the salutation
