@@ -287,6 +287,7 @@ TASK_LIST_WORDS = r"任务清单|任务分解表?|(?:任务|责任)分工表?|�
 ANNUAL_REPORT_TITLE = re.compile(
     r"年度报告"  # 政府信息公开工作年度报告, and 关于2021年度…的年度报告
     r"|(?:政府信息公开|政务公开).{0,6}(?:报告|年报)$"  # 政府信息公开工作报告, 政府信息公开年报
+    r"|(?:政府信息公开|政务公开).{0,4}(?:年度)?工作总结$"  # 2017年政务公开工作总结: the year's account, figures and all
 )
 NOTICE_TITLE_END = re.compile(r"(?:通知|通告)$")
 WORK_PLAN_TITLE_END = re.compile(

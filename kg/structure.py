@@ -80,10 +80,10 @@ def _looks_like_title(text: str) -> bool:
 
 def classify(title: str | None, head: str) -> DocType:
     if title:
+        if P.NOTICE_TITLE_END.search(title):  # 关于做好…年度报告编制和发布工作的通知 is a notice
+            return DocType.NOTICE
         if P.ANNUAL_REPORT_TITLE.search(title):
             return DocType.ANNUAL_REPORT
-        if P.NOTICE_TITLE_END.search(title):
-            return DocType.NOTICE
         if P.WORK_PLAN_TITLE_END.search(title):
             return DocType.WORK_PLAN
     if P.REPORT_YEAR.search(head) or "年度报告" in head:

@@ -57,6 +57,11 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # a department's report names its issuer before the year
         ("桂林市教育局2019年政府信息公开工作年度报告\n", DocType.ANNUAL_REPORT, "桂林市", "2019", "桂林市教育局"),
         ("钦州市2017年政务公开工作要点\n", DocType.WORK_PLAN, "钦州市", "2017", None),
+        # a summary of the year's disclosure work is its account, as a report is
+        ("阳朔县2017年政务公开工作总结\n一、工作开展情况\n", DocType.ANNUAL_REPORT, "阳朔县", "2017", "阳朔县人民政府"),
+        # a notice about writing the annual reports is a notice
+        ("桂林市人民政府办公室关于做好2017年政府信息公开工作年度报告编制和发布工作的通知\n各县（区）人民政府：\n",
+         DocType.NOTICE, "桂林市", "2017", "桂林市人民政府办公室"),
         # the year in parentheses after the title, the issuer in a portal's one-line header
         ("政府信息公开工作年度报告（2021年）\n发布单位：宁波市鄞州区人民政府　发布日期：2022-01-20\n一、总体情况\n",
          DocType.ANNUAL_REPORT, "鄞州区", "2021", "宁波市鄞州区人民政府"),
