@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import patterns as P
 from .model import Observation, Region, Span
-from .regions import township_of
+from .regions import township_of, zone_of
 from .tables import Column, cells_of, read_table, sideways_tables, table_regions
 from .vocab import data_dir
 
@@ -772,7 +772,7 @@ def report_format(table: list[Observation], year: int | None) -> str | None:
 def default_scope(issuer: str | None, region: Region | None) -> str:
     """The scope of a figure no marker qualifies: a government's report speaks for its jurisdiction
     (全市), a department's or an office's for itself (本机关)."""
-    if issuer is None or P.GOVERNMENT_NAME_END.search(issuer):
+    if issuer is None or P.GOVERNMENT_NAME_END.search(issuer) or P.ZONE_ISSUER.search(issuer):
         return scope_label("@whole", region)
     return OWN_AGENCY
 
@@ -789,7 +789,8 @@ STATED_RANGE_WITHIN = 3000  # characters from the top: a report says what its fi
 def extract_observations(text: str, region: Region | None, year: int | None = None,
                          issuer: str | None = None) -> tuple[Observation, ...]:
     """All figures a report on `year` by `issuer` states, mapped onto the indicators of its format."""
-    region = township_of(issuer, region) or region  # a township reports on the township (全镇)
+    # a township reports on the township (全镇), a development zone's committee on the zone (全区)
+    region = township_of(issuer, region) or zone_of(issuer, region) or region
     tables = table_regions(text)
     scope = default_scope(issuer, region)
     scope = _stated_range(text, region, scope) or scope

@@ -345,6 +345,12 @@ AGENCY_NAME_END = re.compile(
 )
 """How the name of an agency ends, for the issuer named before a report's year or in a signature."""
 
+_ZONE = r"(?:开发区|高新区|新区|工业园区|产业园区|园区|保税区|综合保税区|试验区|示范区|合作区)"
+ZONE_NAME_END = re.compile(_ZONE + "$")
+"""How the name of a development zone ends: a report of its management committee's names the zone."""
+ZONE_ISSUER = re.compile(rf"^(?P<zone>[{HAN}]{{2,30}}?{_ZONE})(?:管理委员会|管委会)?$")
+"""A development zone, or its management committee, as the issuer of a report."""
+
 TITLE_ISSUER_PREFIX = re.compile(
     rf"^(?P<issuer>[{HAN}、 \u3000]{{2,60}}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|领导小组|"
     r"局|厅|委|部|院|署|中心|办))(?:关于|印发)"

@@ -99,6 +99,16 @@ def government_of(region: Region) -> str:
 
 
 @lru_cache(maxsize=1024)  # asked once for every figure of a document: the same answer each time
+def zone_of(issuer: str | None, region: Region | None) -> Region | None:
+    """The development zone whose management committee issues a report (南宁经济技术开发区, 桂林高新
+    技术产业开发区管委会), for the scope of its figures: like a township, a division the gazetteer
+    lacks and with no government below it, so that its report speaks of 全区."""
+    m = P.ZONE_ISSUER.search(issuer or "")
+    if m is None or region is None or gazetteer().lookup(m.group("zone")):
+        return None
+    return Region(code=f"{region.code}-{m.group('zone')}", name=m.group("zone"), level="township")
+
+
 def township_of(issuer: str | None, region: Region | None) -> Region | None:
     """The township a township's government (横店镇人民政府, 湘阴县东塘镇人民政府) governs, under the
     division the document is about: the gazetteer stops at counties, so it is keyed by the county."""

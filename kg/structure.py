@@ -16,7 +16,7 @@ from .agencies import national as national_agencies
 from .docnumbers import issuer_of_code, parse_doc_number
 from .model import DocNumber, DocType, DocumentPart, Located, NormalizedText, Region, Section, Span, Structure
 from .regions import dominant_region, government_of, region_in
-from .vocab import NATIONAL, document_genres, report_outline
+from .vocab import NATIONAL, document_genres, gazetteer, report_outline
 
 
 @dataclass(frozen=True)
@@ -182,6 +182,8 @@ def _issuer_before_year(title: str) -> str | None:
         who = m.group("who")
         if P.AGENCY_NAME_END.search(who):
             return who
+        if P.ZONE_NAME_END.search(who) and not gazetteer().lookup(who):
+            return who  # 南宁经济技术开发区: a zone its management committee runs, no region of the gazetteer
     return None
 
 

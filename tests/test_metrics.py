@@ -563,6 +563,9 @@ def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
         # no government below a township: its portal's figures are the township's as a whole
         ("湘阴县东塘镇人民政府", "2020年，通过政府门户网站主动公开政府信息156条。", "全镇"),
         ("湘阴县人民政府", "2020年，主动公开政府信息256条。", "全县"),
+        # a development zone's committee reports on the zone, as a township on the township
+        ("湘阴工业园区管委会", "2020年，我区共主动公开政府信息256条。", "全区"),
+        ("湘阴工业园区", "2020年，主动公开政府信息256条。", "全区"),
         ("湘阴县教育局", "2020年，主动公开政府信息256条。", "本机关"),
         # in a department's report the government's portal is a channel the department publishes
         # through, not a scope; in the government's own report it is the government's own level

@@ -57,6 +57,8 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # a department's report names its issuer before the year
         ("桂林市教育局2019年政府信息公开工作年度报告\n", DocType.ANNUAL_REPORT, "桂林市", "2019", "桂林市教育局"),
         ("钦州市2017年政务公开工作要点\n", DocType.WORK_PLAN, "钦州市", "2017", None),
+        # a development zone's report: the zone issues it, not the city it lies in
+        ("南宁经济技术开发区2017年政府信息公开工作年度报告\n", DocType.ANNUAL_REPORT, "南宁市", "2017", "南宁经济技术开发区"),
         # a summary of the year's disclosure work is its account, as a report is
         ("阳朔县2017年政务公开工作总结\n一、工作开展情况\n", DocType.ANNUAL_REPORT, "阳朔县", "2017", "阳朔县人民政府"),
         # a notice about writing the annual reports is a notice
