@@ -387,6 +387,9 @@ def _route_of_all_lawsuits(text: str, at: int) -> str | None:
 
 
 _LAWSUIT_ROUTE_TOTALS = ("N.4.10", "N.4.15")
+_CHANNEL_ROWS = ("A.1.2.1", "A.1.2.2", "A.1.2.3", "A.1.2.4", "A.1.2.5")
+"""The rows of the channels information was published through, one channel each."""
+
 _CASE_TOTALS = ("A.4", "A.5", "N.4.10", "N.4.15")
 """Counts of reviews or lawsuits, whose one result may follow without a figure of its own."""
 
@@ -539,6 +542,9 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         clause_start = clauses.start_before(m.start())
         clause = text[clause_start : m.start()]
         earlier = _of_an_earlier_year(text[max(clause_start, previous_end) : m.start()], year)
+        own_words = text[clause_start : m.start()]
+        combined = P.TWO_CHANNELS.search(own_words) or P.CHANNEL_LISTED_BEFORE.search(
+            text, max(sentence_start, clause_start - 8), clause_start)
         previous_end = m.end()
         row, source = None, "narrative"
         label = _row_label(text, clause_start, m.start(), clauses)
@@ -567,6 +573,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         if rule is not None and rule.notation == "A.1.1":
             rule = _channel_of_lead(text, sentence_start, ctx) or rule
         notation = row or (_notation(rule, family) if rule else None)
+        if combined and notation in _CHANNEL_ROWS:
+            notation = None  # 通过政务微博、微信公开166条: the two channels together are neither's row
         if notation == "A.5" and template in ("B", "C") and c_end is not None:
             notation = _route_of_all_lawsuits(text, c_end.end()) or notation
         if notation in _FAMILY_HEADS:

@@ -417,6 +417,12 @@ CHANGE = re.compile(_CHANGE)
 FIGURE_AT_END = re.compile(FIGURE.pattern + r"$")
 """A figure that ends where the searched stretch does: the one listed before another (36期、312条)."""
 FIGURE_LIST_SEPARATORS = "、，,"  # between two figures of one subject in two units: 36期、312条
+_CHANNEL_WORD = r"(?:微信公众号|微博|微信(?!公众号)|(?<!微信)公众号|网站|公报|客户端|APP)"  # 微信公众号 is one
+TWO_CHANNELS = re.compile(rf"{_CHANNEL_WORD}[、和及与]?(?:政务|官方)?{_CHANNEL_WORD}")
+"""Two channels named together before one figure: 政务微博微信发布信息860条."""
+CHANNEL_LISTED_BEFORE = re.compile(rf"{_CHANNEL_WORD}\s*[、和及与]$")
+"""A channel listed right before the clause of a figure, with no figure of its own: 政务微博、微信公开166条."""
+
 TOTAL_ONLY = re.compile(r"\s*(?:共计|合计|总计|累计|共有|共|计)(?:达到|达|为)?\s*")
 """A clause that only totals its figure, what it counts named in the clause before: ，共计128人."""
 
