@@ -651,6 +651,9 @@ ROLE_SUFFIX = re.compile(
     rf"(?P<role>{_ROLE})$"  # the role word closes each clause
 )
 
+BARE_LEVEL = re.compile(r"\s*各(?:市|县|区|州|盟|旗|乡|镇|乡镇|市州|县区|县市)\s*")
+"""A level of government named bare at the head of a list, for the whole list: 各市、县（区）人民政府."""
+
 COLLECTIVE = re.compile(
     # 相关部门, 各县区人民政府, 被审计单位
     r"^(?:各|相关|有关|其他|市直|被|驻).{0,12}(?:部门|单位|政府|管委|企业|机构)$"

@@ -98,7 +98,7 @@ def _split(text: str, separators: str) -> list[str]:
     (as re.split with a group): the 、 of 各县（市、区）人民政府 separates nothing."""
     pieces, depth, start = [], 0, 0
     for i, ch in enumerate(text):
-        depth += (ch in "(（") - (ch in ")）")
+        depth += (ch in "(（〔[") - (ch in ")）〕]")
         if depth <= 0 and ch in separators:
             pieces += [text[start:i], ch]
             start = i + 1
@@ -143,11 +143,23 @@ def _assignments(who: str, offset: int, home: Region | None, default: str) -> li
     return out
 
 
+def _joined_levels(pieces: list[str]) -> list[str]:
+    """The pieces of a list, a bare level before the next piece joined to it: 各市、县（区）人民政府 is
+    one collective, the governments of every city and county, not 各市 and 县（区）人民政府."""
+    out: list[str] = []
+    for piece in pieces:
+        if len(out) >= 2 and out[-1] == "、" and P.BARE_LEVEL.fullmatch(out[-2]):
+            out[-2:] = [out[-2] + "、" + piece]
+        else:
+            out.append(piece)
+    return out
+
+
 def _items(text: str, role: str, offset: int, home: Region | None) -> list[Assignment]:
     out: list[Assignment] = []
     prefix = ""
     pos = 0
-    for item in _split(text, "、"):
+    for item in _joined_levels(_split(text, "、")):
         if item == "、":
             pos += 1
             continue

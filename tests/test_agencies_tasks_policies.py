@@ -138,6 +138,8 @@ def test_region_hierarchy() -> None:
         ("牵头单位：市统计局；配合单位：市直各单位", [("lead", "钦州市统计局"), ("supporting", "市直各单位")]),
         ("责任单位：市统计局牵头，相关部门配合", [("lead", "钦州市统计局"), ("supporting", "相关部门")]),
         ("由市统计局负责", [("responsible", "钦州市统计局")]),
+        # a level named bare at a list's head is the whole list's: one collective
+        ("市统计局牵头，各市、县〔区〕人民政府负责", [("lead", "钦州市统计局"), ("responsible", "各市、县〔区〕人民政府")]),
     ],
 )
 def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> None:
