@@ -643,7 +643,7 @@ RESPONSIBILITY_COLUMN = re.compile(
 """The header of a column that says who does each task; the word before 单位 gives its role."""
 
 TIMING_COLUMN = re.compile(
-    r"^(?:完成|办结|落实)?(?:时限|时间|期限)(?:要求|安排)?$|^(?:进度|时间)安排$"  # 完成时限, 时间要求, 进度安排
+    r"^(?:完成|办结|落实)?(?:时限|时间|期限)(?:要求|安排|节点)?$|^(?:进度|时间)安排$"  # 完成时限, 时间节点, 进度安排
 )
 """The header of a column that says by when each task is done."""
 

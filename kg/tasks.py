@@ -229,7 +229,7 @@ def _prose_tasks(text: str, part: DocumentPart) -> list[Task]:
 class _TaskColumns:
     """Which cells of a table of tasks' rows hold what, as its header row says."""
     width: int
-    task: int
+    task: tuple[int, ...]  # the task's columns: its name, and its details where a column of their own holds them
     who: tuple[tuple[int, str], ...]  # (column, the role of the agencies it names)
     timing: int | None
 
@@ -238,13 +238,13 @@ def _task_columns(cells: list[Cell]) -> _TaskColumns | None:
     """The columns a header row names, if it is the header of a table of tasks: a column of tasks and
     at least one of who does them."""
     names = [c.text.replace(" ", "").replace("\u3000", "") for c in cells]
-    task = next((k for k, name in enumerate(names) if P.TASK_COLUMN.match(name)), None)
+    task = tuple(k for k, name in enumerate(names) if P.TASK_COLUMN.match(name))[:2]  # 主要任务 | 具体内容
     who = []
     for k, name in enumerate(names):
         m = P.RESPONSIBILITY_COLUMN.match(name)
         if m is not None:
             who.append((k, _KEY_ROLES.get(m.group("key") or "", "responsible")))
-    if task is None or not who:
+    if not task or not who:
         return None
     timing = next((k for k, name in enumerate(names) if P.TIMING_COLUMN.match(name)), None)
     return _TaskColumns(len(cells), task, tuple(who), timing)
@@ -277,26 +277,26 @@ def _table_tasks(text: str, part: DocumentPart) -> list[Task]:
 def _is_task_row(cells: list[Cell], columns: _TaskColumns) -> bool:
     """A row of the table's width with a task in it; not the header, and not a category row that Word
     writes once in each column it spans (一、推进决策公开 | 一、推进决策公开 | …)."""
-    task = cells[columns.task].text if len(cells) == columns.width else ""
+    task = cells[columns.task[0]].text if len(cells) == columns.width else ""
     return bool(task) and not P.TASK_COLUMN.match(task) and len({c.text for c in cells}) > 1
 
 
 def _row_task(cells: list[Cell], columns: _TaskColumns, path: tuple[int, ...], plan_year: str | None,
               home: Region | None) -> Task:
-    task = cells[columns.task]
+    task_text = "：".join(dict.fromkeys(t for k in columns.task if (t := cells[k].text)))
     assignments: list[Assignment] = []
     timing = cells[columns.timing].text if columns.timing is not None else ""
     for k, role in columns.who:
         who, said_after = split_timing(cells[k].text)
         timing = timing or said_after
         assignments += parse_responsibility(who, cells[k].start, home, role)
-    deadline, deadline_date = _deadline(task.text + timing, plan_year, timing)
+    deadline, deadline_date = _deadline(task_text + timing, plan_year, timing)
     return Task(
         section_path=path,
-        text=task.text,
+        text=task_text,
         span=Span(cells[0].start, cells[-1].end),
         assignments=tuple(assignments),
         deadline=deadline,
         deadline_date=deadline_date,
-        frequency=_frequency(task.text + timing),
+        frequency=_frequency(task_text + timing),
     )

@@ -205,6 +205,9 @@ def test_tasks_and_their_responsibility_in_each_layout(item: str, task: str | No
            "2017-06-30"),
           ("推进审计结果公开。", [("lead", "钦州市审计局"), ("supporting", "钦州市财政局"),
                               ("supporting", "钦州市统计局")], None)]),
+        # a task named in one column and told in another; a 时间节点 column
+        ("| 序号 | 主要任务 | 具体内容 | 责任单位 | 时间节点 |\n| 1 | 推进决策公开 | 推行重大决策预公开。 | 市政府办公室 | 9月底前 |\n",
+         [("推进决策公开：推行重大决策预公开。", [("responsible", "钦州市人民政府办公室")], "2017-09-30")]),
         # a category row as Word writes it, once in each column it spans, is no task
         ("| 序号 | 工作任务 | 责任单位 |\n| 一、推进决策公开 | 一、推进决策公开 | 一、推进决策公开 |\n"
          "| 1 | 推进审计结果公开 | 市审计局 |\n", [("推进审计结果公开", [("responsible", "钦州市审计局")], None)]),
