@@ -250,6 +250,9 @@ def _wraps(line: str, following: str, width: int) -> bool:
 _FULLWIDTH_DIGITS = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}
 
 
+_GUILLEMETS = str.maketrans("«»", "《》")  # «…», as a converted page may write the title marks
+
+
 def normalize_text(source: SourceText) -> NormalizedText:
     """Clean one decoded document, keeping an exact map back to `source.text`."""
     ed = _Editor(source.text)
@@ -258,7 +261,7 @@ def normalize_text(source: SourceText) -> NormalizedText:
     ed.delete(P.PINYIN_GLOSS)
     _to_simplified(ed)
     ed.replace_same_length(P.FULLWIDTH_THOUSANDS.sub(",", ed.text).translate(_FULLWIDTH_DIGITS))
-    ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " "))
+    ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " ").translate(_GUILLEMETS))
     _drop_clutter_lines(ed)
     _rejoin_wrapped_lines(ed)  # before any other join changes the lines' widths
     ed.delete(P.BROKEN_TITLE_LINE, "drop")
@@ -272,6 +275,7 @@ def normalize_text(source: SourceText) -> NormalizedText:
         _repair_markers(ed)
         _drop_clutter_lines(ed)
         ed.delete(P.BROKEN_TITLE_LINE, "drop")
+        ed.sub(P.MISCLOSED_TITLE, lambda m: m.group(0)[:-1] + "》")  # 《2017年政务公开工作要点>
         if ed.text == before:
             break
     return NormalizedText(

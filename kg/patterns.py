@@ -92,6 +92,9 @@ CLUTTER_LINE = re.compile(
 BROKEN_TITLE_LINE = re.compile(r"《[^\n《》]{1,100}(?P<drop>\n)[^\n《》|]{1,100}[》〉>]")
 """A line break inside 《…》: PDF text extraction wraps long titles mid-word."""
 
+MISCLOSED_TITLE = re.compile(r"《[^《》〈〉<>\n]{2,100}[〉>](?![》〉>])")
+"""A title opened with 《 and closed with the mark of a title inside one (《2017年政务公开工作要点>)."""
+
 FULLWIDTH_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 """The comma of １２，３５６条: between full-width digits it groups thousands, it does not end a clause."""
 

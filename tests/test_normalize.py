@@ -30,6 +30,10 @@ def _source(text: str) -> SourceText:
         ("[打印本页] [关闭窗口]\n正文\n【打印】【关闭】", "正文\n"),  # print and close buttons in brackets
         ("关闭窗口\n关闭违规网站12个", "关闭违规网站12个"),  # a sentence opening with 关闭 is no button
         ("【字体：大 中 小】 打印本页\n正文\n打印 关闭", "正文\n"),  # a row of buttons
+        # a title closed with the mark of a title inside one, and «» for 《》
+        ("落实《2017年政务公开工作要点>（国办发〔2017〕24号）", "落实《2017年政务公开工作要点》（国办发〔2017〕24号）"),
+        ("《关于印发〈要点〉的通知》", "《关于印发〈要点〉的通知》"),
+        ("落实«2017年政务公开工作要点»", "落实《2017年政务公开工作要点》"),
         # a footer's links and notices; a responsibility list that opens with 主办单位 stays
         ("正文\n网站地图 | 联系我们\n主办：某市人民政府办公室 桂ICP备05000001号\n版权所有：某市人民政府", "正文\n"),
         ("主办单位：市财政局；协办单位：市统计局", "主办单位：市财政局；协办单位：市统计局"),
