@@ -423,6 +423,60 @@ def _sole_result(text: str, at: int, ctx: _Context) -> tuple[str, int, int] | No
     return _notation(found[0], ctx.family), m.start("result"), m.end("result")
 
 
+@dataclass(frozen=True)
+class _Listed:
+    """A figure after 分别: where its item of the list starts, and what its clause would say alone."""
+    start: int
+    candidates: tuple[str, ...]  # the likeliest first
+
+
+def _respectively(text: str) -> dict[int, _Listed]:
+    """The figures that follow 分别, by where they start, each standing for one item of the list
+    before it: in 当面、网络、信函申请分别为5件、20件、7件 the 20件 are 网络申请 (the last item lends the
+    others its tail), in 通过政府网站、政务微博分别公开信息3000条、500条 the 500条 are 政务微博公开信息."""
+    out: dict[int, _Listed] = {}
+    for m in P.RESPECTIVELY.finditer(text):
+        figures = _figure_run(text, m.end())
+        items = [(at, item) for at, item in _list_items(m.group("items"))]
+        if len(items) < 2 or len(items) != len(figures):
+            continue
+        last = items[-1][1]
+        for (at, item), figure in zip(items, figures, strict=True):
+            tails = [last[i:] for i in range(len(last) - 1, 0, -1)] if item != last else []
+            out[figure.start()] = _Listed(m.start("items") + at,
+                                          tuple(item + tail + m.group("between") for tail in ["", *tails]))
+    return out
+
+
+def _figure_run(text: str, at: int) -> list[re.Match[str]]:
+    """The figures from `at` on, one after another with only a list's separators between them."""
+    out = []
+    while (m := P.FIGURE.match(text, at)) is not None:
+        out.append(m)
+        sep = P.LIST_SEPARATOR.match(text, m.end())
+        if sep is None:
+            break
+        at = sep.end()
+    return out
+
+
+def _list_items(words: str) -> list[tuple[int, str]]:
+    out, at = [], 0
+    for piece in P.LIST_SEPARATOR.split(words):
+        if piece.strip():
+            out.append((at, piece.strip()))
+        at += len(piece) + 1
+    return out
+
+
+def _words_of_listed(listed: _Listed, ctx: _Context) -> tuple[int, str]:
+    """(start, words) for a figure after 分别: the first reading of its item that a rule takes."""
+    for words in listed.candidates:
+        if _rule_for(replace(ctx, clause=words)) is not None:
+            return listed.start, words
+    return listed.start, listed.candidates[0]
+
+
 def _of_an_earlier_year(words: str, year: int | None) -> bool:
     """Whether the words between a figure and the one before it date it before the report's year:
     受理申请102件（2016年为88件）, 上年同期为88件."""
@@ -526,6 +580,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     row_context: str | None = None  # the section row (A.5) of the last row read by its label
     sentence_start = previous_end = 0
     sentences, clauses = _Breaks(P.SENTENCE_BREAK, text), _Breaks(P.CLAUSE_BREAK, text, P.PARENTHETICAL)
+    listed = _respectively(text)
     for m in P.FIGURE.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
             continue
@@ -543,8 +598,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         clause = text[clause_start : m.start()]
         earlier = _of_an_earlier_year(text[max(clause_start, previous_end) : m.start()], year)
         own_words = text[clause_start : m.start()]
-        combined = P.TWO_CHANNELS.search(own_words) or P.CHANNEL_LISTED_BEFORE.search(
-            text, max(sentence_start, clause_start - 8), clause_start)
+        combined = m.start() not in listed and (P.TWO_CHANNELS.search(own_words) or P.CHANNEL_LISTED_BEFORE.search(
+            text, max(sentence_start, clause_start - 8), clause_start))
         previous_end = m.end()
         row, source = None, "narrative"
         label = _row_label(text, clause_start, m.start(), clauses)
@@ -563,6 +618,9 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
                    or _subject_before_total(text, sentence_start, clause_start, clause, clauses))
         if carried is not None:
             clause_start, clause = carried
+        if m.start() in listed:  # 当面、网络申请分别为5件、20件: 5件 is 当面申请's
+            clause_start, clause = _words_of_listed(listed[m.start()], _Context(
+                clause, "", unit, sentence, family, year, template))
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
         partial = P.PART_OR_CHANGE.search(clause)
         c_end = P.CLAUSE_BREAK.search(text, m.end())

@@ -400,6 +400,15 @@ FIGURE = re.compile(
 )
 """A figure with its unit: 约5000条, 1.37万份, 1000余人次, 十二期."""
 
+RESPECTIVELY = re.compile(
+    r"(?P<items>[^，,。；;：:\n]{2,80}?)分别"  # the list the figures follow, item by item
+    r"(?P<between>[^，,。；;：:\n\d一二三四五六七八九十两]{0,12}?)"  # the words all the figures share: 为, 公开信息
+    r"(?=(?:约|近|超过|逾|达)?\s*[\d一二三四五六七八九十两])"  # then the first figure
+)
+"""当面、网络、信函申请分别为5件、20件、7件: figures that stand for the items of a list, one each."""
+LIST_SEPARATOR = re.compile(r"[、和及与]")
+"""Between the items of a list, or the figures that follow 分别."""
+
 PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[%％]")
 """占46.3%: a share, kept as a figure of its own (unit %)."""
 _CHANGE = (

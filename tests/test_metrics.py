@@ -362,6 +362,13 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # ... but a year in a cited title dates nothing, and 上年结转 is a row of its own
         ("落实《2016年政务公开工作要点》共公开信息120条。", 2017, [("A.1.1", 120)]),
         ("上年结转申请3件。", 2021, [("N.3.2", 3)]),
+        # figures after 分别 stand for the items of the list before it, one each
+        ("共受理申请32件，其中当面、网络、信函申请分别为5件、20件、7件。", 2017,
+         [("A.3.1", 32), ("A.3.1.1", 5), ("A.3.1.3", 20), ("A.3.1.4", 7)]),
+        ("通过政府网站、政务微博、政务微信分别公开信息3000条、500条、400条。", 2017,
+         [("A.1.2.2", 3000), ("A.1.2.3", 500), ("A.1.2.4", 400)]),
+        ("行政复议、行政诉讼分别为2件、1件。", 2017, [("A.4", 2), ("A.5", 1)]),
+        ("专职、兼职人员分别为3人和12人。", 2017, [("A.8.3.1", 3), ("A.8.3.2", 12)]),
         # a clause that only totals its figure counts what the clause before names
         ("各单位确定了信息公开工作人员，共计128人。", 2017, [("A.8.3", 128)]),
         ("全年受理政府信息公开申请，共计12件。", 2017, [("A.3.1", 12)]),
