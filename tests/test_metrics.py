@@ -171,6 +171,8 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # a result named with its kind of case and no 结果: 行政复议维持…, 行政诉讼被依法纠错…
         ("全市行政复议2件，行政诉讼1件，其中行政复议维持具体行政行为2件，行政诉讼被依法纠错1件。",
          [("A.4", 2, "全市"), ("A.5", 1, "全市"), ("A.4.1", 2, "全市"), ("A.5.2", 1, "全市")]),
+        # 含 in an aside after the total names a part of it
+        ("主动公开政府信息12345条（含规范性文件56件）。", [("A.1.1", 12345, "全市"), ("A.1.1.1", 56, "全市")]),
         # two channels with one figure between them are neither channel's row
         ("其中通过门户网站公开1102条，通过政务微博、微信公开166条。", [("A.1.2.2", 1102, "全市")]),
         ("政务微博微信发布信息860条，微信公众号推送信息234条。", [("A.1.2.4", 234, "市本级")]),
