@@ -98,7 +98,6 @@ def government_of(region: Region) -> str:
     return f"{official_place(region)}人民政府"
 
 
-@lru_cache(maxsize=1024)  # asked once for every figure of a document: the same answer each time
 def zone_of(issuer: str | None, region: Region | None) -> Region | None:
     """The development zone whose management committee issues a report (南宁经济技术开发区, 桂林高新
     技术产业开发区管委会), for the scope of its figures: like a township, a division the gazetteer
@@ -109,6 +108,7 @@ def zone_of(issuer: str | None, region: Region | None) -> Region | None:
     return Region(code=f"{region.code}-{m.group('zone')}", name=m.group("zone"), level="township")
 
 
+@lru_cache(maxsize=1024)  # asked once for every figure of a document: the same answer each time
 def township_of(issuer: str | None, region: Region | None) -> Region | None:
     """The township a township's government (横店镇人民政府, 湘阴县东塘镇人民政府) governs, under the
     division the document is about: the gazetteer stops at counties, so it is keyed by the county."""

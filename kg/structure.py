@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import patterns as P
+from .agencies import make_agency
 from .agencies import national as national_agencies
 from .docnumbers import issuer_of_code, parse_doc_number
 from .model import DocNumber, DocType, DocumentPart, Located, NormalizedText, Region, Section, Span, Structure
@@ -241,6 +242,13 @@ def _publisher(meta: dict[str, Located], doc_type: DocType, title: Located | Non
     if not names_issuer and P.GOVERNMENT_OFFICE_END.search(found.value):
         return None
     return found
+
+
+def _general_office(region: Region) -> Located | None:
+    """The general office of a region's government (钦州市人民政府办公室, 河北省人民政府办公厅), which
+    issues its disclosure plans: an inference, so it has no span in the text."""
+    office = make_agency(region, "人民政府办公室")
+    return Located(office.name) if office is not None and region.level != "national" else None
 
 
 def _issuer_of_number(number: str, region: Region | None) -> Located | None:
@@ -520,6 +528,8 @@ def structure_document(text: NormalizedText) -> Structure:
         issuer = Located(government_of(region))
     if issuer is None and number is not None and doc_type in (DocType.NOTICE, DocType.WORK_PLAN):
         issuer = _issuer_of_number(number.value, region)
+    if issuer is None and region is not None and doc_type is DocType.WORK_PLAN:
+        issuer = _general_office(region)  # a region's disclosure plan is its government office's to issue
 
     written = meta.get("成文日期") or signed_on or meta.get("印发日期") or meta.get("生成日期")
     published = meta.get("发布日期") or meta.get("公开日期") or meta.get("发布时间")

@@ -56,7 +56,9 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
          "巴音郭楞蒙古自治州", "2017", "巴音郭楞蒙古自治州人民政府"),
         # a department's report names its issuer before the year
         ("桂林市教育局2019年政府信息公开工作年度报告\n", DocType.ANNUAL_REPORT, "桂林市", "2019", "桂林市教育局"),
-        ("钦州市2017年政务公开工作要点\n", DocType.WORK_PLAN, "钦州市", "2017", None),
+        # a plan that names no issuer is its government office's, which issues these plans
+        ("钦州市2017年政务公开工作要点\n", DocType.WORK_PLAN, "钦州市", "2017", "钦州市人民政府办公室"),
+        ("河北省2016年政务公开工作要点\n", DocType.WORK_PLAN, "河北省", "2016", "河北省人民政府办公厅"),
         # a development zone's report: the zone issues it, not the city it lies in
         ("南宁经济技术开发区2017年政府信息公开工作年度报告\n", DocType.ANNUAL_REPORT, "南宁市", "2017", "南宁经济技术开发区"),
         # a summary of the year's disclosure work is its account, as a report is
@@ -89,13 +91,13 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         ("桂林市全面推进政务公开工作实施方案\n一、工作目标\n到2020年，政务公开工作总体迈上新台阶。\n桂林市人民政府办公室\n2017年3月15日\n",
          DocType.WORK_PLAN, "桂林市", "2017", "桂林市人民政府办公室"),
         # a plan over several years is dated by its first
-        ("桂林市2018—2020年政务公开工作实施方案\n一、工作目标\n", DocType.WORK_PLAN, "桂林市", "2018", None),
+        ("桂林市2018—2020年政务公开工作实施方案\n一、工作目标\n", DocType.WORK_PLAN, "桂林市", "2018", "桂林市人民政府办公室"),
         # a plan that names no one is its number's issuer's (湘政办函: 湖南省人民政府办公厅)
         ("湖南省2021年政务公开工作要点\n湘政办函〔2021〕29号\n一、加强政策解读\n", DocType.WORK_PLAN, "湖南省", "2021",
          "湖南省人民政府办公厅"),
         # a plan's tasks as a list are a plan
-        ("岳阳市2023年政务公开工作任务清单\n一、政策解读\n", DocType.WORK_PLAN, "岳阳市", "2023", None),
-        ("郴州市2021年政务公开工作任务分工\n一、政策解读\n", DocType.WORK_PLAN, "郴州市", "2021", None),
+        ("岳阳市2023年政务公开工作任务清单\n一、政策解读\n", DocType.WORK_PLAN, "岳阳市", "2023", "岳阳市人民政府办公室"),
+        ("郴州市2021年政务公开工作任务分工\n一、政策解读\n", DocType.WORK_PLAN, "郴州市", "2021", "郴州市人民政府办公室"),
         # a place named only inside the title's 《》 is the forwarded document's, not the forwarding office's
         ("关于转发《湖南省人民政府办公厅关于做好2022年政务公开工作的通知》的通知\n韶政办函〔2022〕11号\n"
          "各乡镇人民政府：\n现将文件转发给你们。\n韶山市人民政府办公室\n2022年4月8日\n",
