@@ -328,12 +328,18 @@ def _sideways_notations(columns: tuple[Column, ...], year: int | None) -> list[s
 def _column_notation(column: Column, family: str | None, year: int | None, template: str | None) -> str | None:
     label = P.UNIT_IN_LABEL.sub("", column.label.text)
     found = map_label(label, family)
-    # a channel's name alone (政府网站 | 政务微博) is what the prose would say it published through
-    for words in (label, label + "公开") if P.CHANNEL_NAME.fullmatch(label) else (label,):
-        for unit in [column.unit] if column.unit else ["件", "条", "次", "篇", "人", "个"]:
-            rule = None if found else _rule_for(_Context(words, "", unit, words, family, year, template))
-            found = found or (_notation(rule[0], family) if rule is not None else None)
+    if found is None:
+        # a channel's name alone (政府网站 | 政务微博) is what the prose would say it published through
+        readings = (label, label + "公开") if P.CHANNEL_NAME.fullmatch(label) else (label,)
+        units = [column.unit] if column.unit else list(_COLUMN_UNITS)
+        rules = (_rule_for(_Context(words, "", unit, words, family, year, template))
+                 for words in readings for unit in units)
+        found = next((_notation(rule[0], family) for rule in rules if rule is not None), None)
     return in_report_format(found, template) if found is not None else None
+
+
+_COLUMN_UNITS = ("件", "条", "次", "篇", "人", "个")
+"""The units tried, in turn, for a column whose label and value give none."""
 
 
 # ---------------------------------------------------------------- narrative
@@ -437,7 +443,7 @@ def _respectively(text: str) -> dict[int, _Listed]:
     out: dict[int, _Listed] = {}
     for m in P.RESPECTIVELY.finditer(text):
         figures = _figure_run(text, m.end())
-        items = [(at, item) for at, item in _list_items(m.group("items"))]
+        items = _list_items(m.group("items"))
         if len(items) < 2 or len(items) != len(figures):
             continue
         last = items[-1][1]
@@ -475,6 +481,13 @@ def _words_of_listed(listed: _Listed, ctx: _Context) -> tuple[int, str]:
         if _rule_for(replace(ctx, clause=words)) is not None:
             return listed.start, words
     return listed.start, listed.candidates[0]
+
+
+def _two_channels(text: str, sentence_start: int, clause_start: int, clause: str) -> bool:
+    """Whether a figure's clause names two channels (政务微博微信), or lists one right before its own
+    (政务微博、微信公开166条), so that the figure is theirs together."""
+    before = P.CHANNEL_LISTED_BEFORE.search(text, max(sentence_start, clause_start - 8), clause_start)
+    return bool(P.TWO_CHANNELS.search(clause) or before)
 
 
 def _of_an_earlier_year(words: str, year: int | None) -> bool:
@@ -597,9 +610,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         clause_start = clauses.start_before(m.start())
         clause = text[clause_start : m.start()]
         earlier = _of_an_earlier_year(text[max(clause_start, previous_end) : m.start()], year)
-        own_words = text[clause_start : m.start()]
-        combined = m.start() not in listed and (P.TWO_CHANNELS.search(own_words) or P.CHANNEL_LISTED_BEFORE.search(
-            text, max(sentence_start, clause_start - 8), clause_start))
+        combined = m.start() not in listed and _two_channels(text, sentence_start, clause_start, clause)
         previous_end = m.end()
         row, source = None, "narrative"
         label = _row_label(text, clause_start, m.start(), clauses)

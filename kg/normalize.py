@@ -168,7 +168,7 @@ def _rejoin_wrapped_lines(ed: _Editor) -> None:
     """Text laid out by a PDF breaks every line at the page width, mid-word (申\n请216件). When most
     long lines are of one width, a full line that does not end a sentence continues on the next one,
     also across a page number or a running header that the page break put between them."""
-    lines = _lines(ed.text)
+    lines = lines_with_offsets(ed.text)
     width = _layout_width([text for _, text in lines])
     if width is None:
         return
@@ -191,7 +191,8 @@ def _rejoin_wrapped_lines(ed: _Editor) -> None:
 TITLE_LINES = 8  # lines at the top of a file a title may stand on
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each line of `text`, the line without its break."""
     out, pos = [], 0
     for line in text.split("\n"):
         out.append((pos, line))

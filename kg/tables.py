@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import patterns as P
+from .normalize import lines_with_offsets
 
 APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 _ORGANISATIONS = "法人或其他组织"  # the header over the five kinds of organisation, or their one column
@@ -132,7 +133,7 @@ def sideways_tables(text: str) -> list[tuple[Column, ...]]:
     the value under it (当面申请 | 网络申请 | 合计, then 35 | 60 | 95). A first cell that says what the
     labels are and what the values count (申请方式 over 件数) heads no column."""
     out = []
-    lines = _lines_with_offsets(text)
+    lines = lines_with_offsets(text)
     for (a_at, above), (b_at, below) in pairwise(lines):
         labels, values = separated_cells(above, a_at), separated_cells(below, b_at)
         if not labels or not values or len(labels) != len(values):
@@ -145,14 +146,6 @@ def sideways_tables(text: str) -> list[tuple[Column, ...]]:
             continue
         out.append(tuple(Column(label, value, got[0], got[1] or _unit_in_label(label.text))
                          for label, value, got in zip(labels, values, read, strict=True) if got))
-    return out
-
-
-def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
     return out
 
 
