@@ -13,6 +13,7 @@ from . import patterns as P
 from .agencies import Agency, resolve_agency
 from .model import DocumentPart, Region, Span
 from .regions import region_in
+from .normalize import lines_with_offsets
 from .structure import innermost_sections
 from .tables import Cell, separated_cells
 
@@ -257,10 +258,8 @@ def _table_tasks(text: str, part: DocumentPart) -> list[Task]:
     rows: list[list[Cell]] = []
     columns: list[_TaskColumns] = []
     header: _TaskColumns | None = None
-    pos = part.span.start
-    for line in text[part.span.start : part.span.end].split("\n"):
-        cells = separated_cells(line, pos)
-        pos += len(line) + 1
+    for at, line in lines_with_offsets(text[part.span.start : part.span.end]):
+        cells = separated_cells(line, part.span.start + at)
         if cells is None:
             header = None if line.strip() else header
             continue
