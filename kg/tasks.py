@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from . import patterns as P
 from .agencies import Agency, resolve_agency
 from .model import DocumentPart, Region, Span
-from .regions import region_in
 from .normalize import lines_with_offsets
+from .regions import region_in
 from .structure import innermost_sections
 from .tables import Cell, separated_cells
 
