@@ -72,6 +72,8 @@ def find_doc_numbers(text: str) -> list[FoundNumber]:
         else:
             code = trim_code(text[run_start : m.start()])
             code_start = m.start() - len(code)
+            if code.endswith("第"):  # 湘政办字第〔2017〕5号: the serial's 第 put before the year
+                code = code[:-1]
         if not code:
             continue
         found = _from_match(m, code, code_start)

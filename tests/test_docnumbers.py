@@ -23,6 +23,7 @@ from kg.vocab import gazetteer
         ("国办发﹝201724号", "国办发〔2017〕24号"),  # closing bracket lost
         ("市政办〔2017〕53號", "市政办〔2017〕53号"),  # traditional 號
         ("国办发〔2017〕第24号", "国办发〔2017〕24号"),  # 第
+        ("湘政办字第〔2017〕5号", "湘政办字〔2017〕5号"),  # 第 before the year, not the serial
         ("国办发〔2017〕024号", "国办发〔2017〕24号"),  # leading zero
         ("国办发 〔 2017 〕 24 号", "国办发〔2017〕24号"),  # stray spaces
         ("国办公开办函〔2019〕60号", "国办公开办函〔2019〕60号"),  # long issuer code
