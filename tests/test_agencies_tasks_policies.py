@@ -376,3 +376,15 @@ def test_a_joint_document_is_one_row_and_counts_for_each_issuer(tmp_path: Path) 
         issued = {r["agency"]: r["documentsIssued"] for r in select_rows(store, read_query(queries / "agencies.rq"))}
     assert [r["issuer"] for r in documents] == ["中共桂林市委办公室"]  # the lead issuer, one row per document
     assert issued["中共桂林市委办公室"] == issued["桂林市人民政府办公室"] == "2"  # the notice and its plan
+
+
+def test_a_bare_table_of_tasks_is_queried_like_a_plans_prose(tmp_path: Path) -> None:
+    # no headings, so no section path: its tasks are still listed
+    plan = tmp_path / "plans"
+    plan.mkdir()
+    (plan / "p.txt").write_text("钦州市2018年政务公开工作任务分解表\n序号\t工作任务\t责任单位\t完成时限\n"
+                                "1\t推进公共资源配置领域信息公开\t市发改委\t2018年12月底前\n", encoding="utf-8")
+    with KGStore(tmp_path / "store") as s:
+        ingest([plan], s)
+        without = _rows(s, "tasks-without-lead")
+    assert [(r["task"], r["path"], r["responsible"]) for r in without] == [("推进公共资源配置领域信息公开", None, "市发改委")]
