@@ -695,7 +695,8 @@ def _stated_none(text: str, region: Region | None, skip: list[tuple[int, int]], 
     """Rows a clause says none of happened (未发生…行政复议、行政诉讼的情况: 0 of each), in the rows
     of the report's own format; a format without the row gets no figure for it."""
     out = []
-    for m in P.NONE_STATED.finditer(text):
+    stated = [*P.NONE_STATED.finditer(text), *P.ZERO_STATED.finditer(text)]
+    for m in sorted(stated, key=lambda m: m.start()):
         if any(a <= m.start() < b for a, b in skip):
             continue
         what = m.group("what")

@@ -310,6 +310,11 @@ NONE_STATED = re.compile(
     r"(?P<what>(?:(?!但|而(?!被|引起|引发|产生|提起|申请))[^，,。；;：:\n\d０-９])+)"
 )
 """A clause saying that none of something happened: 全年未发生因政府信息公开申请行政复议的情况 (0 reviews)."""
+ZERO_STATED = re.compile(
+    r"(?P<what>[^，,。；;：:\n\d０-９]{2,30}?)(?:的)?(?:数量|件数|次数|数)?(?:均|都)?(?:为|是|：|:)\s*(?:0|零)"
+    r"(?![\d.０-９])(?=\s*(?:[，,。；;\n]|$))"  # a zero with no unit, as the clause's last word
+)
+"""A clause giving a count of something as a bare zero: 举报投诉数量为0, 行政诉讼为零."""
 NONE_STATED_SUBJECT_STOPS = "，,。；;：:\n"  # where the subject before such a clause starts (not at 、)
 
 BARE_TITLE_OF_NO_ONE_DOCUMENT = re.compile(

@@ -195,6 +195,10 @@ def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) ->
         (2017, "各级各部门没有因信息公开收取或减免费用。依申请公开未实施收费。",
          [("A.7", 0, "万元"), ("A.7", 0, "万元")]),
         (2017, "全年未收到政府信息公开申请。", [("A.3.1", 0, "件")]),
+        # a count given as a bare zero, with no unit
+        (2017, "举报投诉数量为0。", [("A.6", 0, "件")]),
+        (2017, "行政复议、行政诉讼均为0。", [("A.4", 0, "件"), ("A.5", 0, "件")]),
+        (2017, "行政诉讼为零，被依法纠错数为0。", [("A.5", 0, "件")]),
         # ... up to a 但 that turns to what did happen
         (2017, "未发生行政复议，但被提起行政诉讼2件。", [("A.4", 0, "件"), ("A.5", 2, "件")]),
         # in the row of the report's format, and none where its format has no such row
