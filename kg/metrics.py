@@ -431,26 +431,43 @@ def _sole_result(text: str, at: int, ctx: _Context) -> tuple[str, int, int] | No
 
 @dataclass(frozen=True)
 class _Listed:
-    """A figure after 分别: where its item of the list starts, and what its clause would say alone."""
+    """A figure after 分别 or 各: where its item of the list starts, what its clause would say alone,
+    and, after 各, the other items that have the same figure."""
     start: int
     candidates: tuple[str, ...]  # the likeliest first
+    also: tuple[_Listed, ...] = ()
 
 
 def _respectively(text: str) -> dict[int, _Listed]:
-    """The figures that follow 分别, by where they start, each standing for one item of the list
+    """The figures that follow 分别 or 各, by where they start, each standing for one item of the list
     before it: in 当面、网络、信函申请分别为5件、20件、7件 the 20件 are 网络申请 (the last item lends the
-    others its tail), in 通过政府网站、政务微博分别公开信息3000条、500条 the 500条 are 政务微博公开信息."""
+    others its tail), in 通过政府网站、政务微博分别公开信息3000条、500条 the 500条 are 政务微博公开信息;
+    in 传真、信函申请各2件 the one 2件 is each item's."""
     out: dict[int, _Listed] = {}
     for m in P.RESPECTIVELY.finditer(text):
         figures = _figure_run(text, m.end())
         items = _list_items(m.group("items"))
         if len(items) < 2 or len(items) != len(figures):
             continue
-        last = items[-1][1]
-        for (at, item), figure in zip(items, figures, strict=True):
-            tails = [last[i:] for i in range(len(last) - 1, 0, -1)] if item != last else []
-            out[figure.start()] = _Listed(m.start("items") + at,
-                                          tuple(item + tail + m.group("between") for tail in ["", *tails]))
+        for item, figure in zip(_item_readings(m, items), figures, strict=True):
+            out[figure.start()] = item
+    for each in P.EACH.finditer(text):  # 传真、信函申请各2件: the one figure is every item's
+        items = _list_items(each.group("items"))
+        shared = P.FIGURE.match(text, each.end())
+        if len(items) >= 2 and shared is not None and shared.start() not in out:
+            *others, last = _item_readings(each, items)
+            out[shared.start()] = replace(last, also=tuple(others))
+    return out
+
+
+def _item_readings(m: re.Match[str], items: list[tuple[int, str]]) -> list[_Listed]:
+    """Each item of a list as its own clause would say it: the last item lends the others its tail
+    (当面、网络申请 are 当面申请 and 网络申请), and the words after 分别 or 各 follow each."""
+    last = items[-1][1]
+    out = []
+    for at, item in items:
+        tails = [last[i:] for i in range(len(last) - 1, 0, -1)] if item != last else []
+        out.append(_Listed(m.start("items") + at, tuple(item + tail + m.group("between") for tail in ["", *tails])))
     return out
 
 
@@ -671,6 +688,13 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             # no lawsuit at all is none by either route, the only lawsuit totals those formats have
             out[-1:] = [replace(out[-1], indicator=route) for route in _LAWSUIT_ROUTE_TOTALS]
         result_at = _where_a_result_may_follow(text, m.end() + taken, c_end)
+        for other in listed[m.start()].also if m.start() in listed else ():  # 行政复议、行政诉讼各1件
+            words = _words_of_listed(other, ctx)[1]
+            found_other = _rule_for(replace(ctx, clause=words))
+            if found_other is not None:
+                each = in_report_format(_notation(found_other[0], family), template)
+                out.append(replace(out[-1], indicator=each, label=words, span=Span(other.start, m.end()),
+                                   unit=indicators()[each].unit or out[-1].unit))
         if counts_cases and result_at is not None:
             sole = _sole_result(text, result_at, replace(ctx, family=family))
             if sole is not None:

@@ -411,6 +411,11 @@ RESPECTIVELY = re.compile(
     r"(?=(?:约|近|超过|逾|达)?\s*[\d一二三四五六七八九十两])"  # then the first figure
 )
 """当面、网络、信函申请分别为5件、20件、7件: figures that stand for the items of a list, one each."""
+EACH = re.compile(
+    r"(?P<items>[^，,。；;：:\n]{1,40}?[、和及与][^，,。；;：:\n]{1,40}?)各"  # a list, then 各: each item has …
+    r"(?P<between>(?:为|有|是)?)(?=(?:约|近)?\s*[\d一二三四五六七八九十两])"  # … the one figure that follows
+)
+"""传真、信函申请各2件: one figure that each item of the list before it has."""
 LIST_SEPARATOR = re.compile(r"[、和及与]")
 """Between the items of a list, or the figures that follow 分别."""
 
