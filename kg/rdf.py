@@ -153,7 +153,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     setting two years side by side (its own year's column read), is read; an earlier year's figure
 #     and two channels with one figure are no row; results in an aside after their count (3件（2件维持…）);
 #     5件延期办结; 公民 is 自然人; 报刊 and 公开栏 are 其他方式; ，共计128人 counts the clause before;
-#     a development zone issues its report and its figures are 全区; …年度报告编制…的通知 is a notice.
+#     a development zone issues its report and its figures are 全区; …年度报告编制…的通知 is a notice;
+#     figures after 分别 or 各 stand for the items of the list before them; 举报投诉数量为0 is a zero; a plan
+#     naming no issuer is its government office's; 《…> is closed as 《…》; page marks are dropped.
 MAPPING_VERSION = "26"
 
 
