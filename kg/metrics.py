@@ -445,29 +445,37 @@ def _respectively(text: str) -> dict[int, _Listed]:
     in 传真、信函申请各2件 the one 2件 is each item's."""
     out: dict[int, _Listed] = {}
     for m in P.RESPECTIVELY.finditer(text):
+        start = _words_start(text, m.start(), P.LIST_CLAUSE_MAX)
         figures = _figure_run(text, m.end())
-        items = _list_items(m.group("items"))
+        items = _list_items(text[start : m.start()])
         if len(items) < 2 or len(items) != len(figures):
             continue
-        for item, figure in zip(_item_readings(m, items), figures, strict=True):
+        for item, figure in zip(_item_readings(start, items, m.group("between")), figures, strict=True):
             out[figure.start()] = item
     for each in P.EACH.finditer(text):  # 传真、信函申请各2件: the one figure is every item's
-        items = _list_items(each.group("items"))
+        start = _words_start(text, each.start(), P.LIST_CLAUSE_MAX)
+        items = _list_items(text[start : each.start()])
         shared = P.FIGURE.match(text, each.end())
         if len(items) >= 2 and shared is not None and shared.start() not in out:
-            *others, last = _item_readings(each, items)
+            *others, last = _item_readings(start, items, each.group("between"))
             out[shared.start()] = replace(last, also=tuple(others))
     return out
 
 
-def _item_readings(m: re.Match[str], items: list[tuple[int, str]]) -> list[_Listed]:
+def _words_start(text: str, at: int, longest: int) -> int:
+    """Where the words before `at` start: after the clause break before them, `longest` at the most."""
+    window = max(0, at - longest)
+    return max(max(text.rfind(ch, window, at) for ch in P.NONE_STATED_SUBJECT_STOPS) + 1, window)
+
+
+def _item_readings(start: int, items: list[tuple[int, str]], between: str) -> list[_Listed]:
     """Each item of a list as its own clause would say it: the last item lends the others its tail
     (当面、网络申请 are 当面申请 and 网络申请), and the words after 分别 or 各 follow each."""
     last = items[-1][1]
     out = []
     for at, item in items:
         tails = [last[i:] for i in range(len(last) - 1, 0, -1)] if item != last else []
-        out.append(_Listed(m.start("items") + at, tuple(item + tail + m.group("between") for tail in ["", *tails])))
+        out.append(_Listed(start + at, tuple(item + tail + between for tail in ["", *tails])))
     return out
 
 
@@ -719,22 +727,25 @@ def _stated_none(text: str, region: Region | None, skip: list[tuple[int, int]], 
     """Rows a clause says none of happened (未发生…行政复议、行政诉讼的情况: 0 of each), in the rows
     of the report's own format; a format without the row gets no figure for it."""
     out = []
-    stated = [*P.NONE_STATED.finditer(text), *P.ZERO_STATED.finditer(text)]
-    for m in sorted(stated, key=lambda m: m.start()):
-        if any(a <= m.start() < b for a, b in skip):
+    stated = [(m.start(), m.end(), m.group("what")) for m in P.NONE_STATED.finditer(text)]
+    for m in P.ZERO_STATED.finditer(text):  # 举报投诉数量为0: what is counted is the words before
+        start = _words_start(text, m.start(), P.ZERO_SUBJECT_MAX)
+        if m.start() - start >= 2 and not P.ANY_DIGIT.search(text, start, m.start()):
+            stated.append((start, m.end(), text[start : m.start()]))
+    for at, end, what in sorted(stated):
+        if any(a <= at < b for a, b in skip):
             continue
-        what = m.group("what")
         for notation, term, unless in _zero_rows():
             if not term.search(what) or (unless is not None and unless.search(what)):
                 continue
             row = in_report_format(notation, template)
             if template is not None and template not in indicators()[row].templates:
                 continue
-            start = _past_indentation(text, _subject_start(text, m.start()), m.start())
+            start = _past_indentation(text, _subject_start(text, at), at)
             out.append(Observation(
-                indicator=row, label=text[start : m.end()].strip(), value=0.0, unit=indicators()[row].unit,
-                scope=_scope_before(text, m.start(), region, default_scope) or default_scope, estimated=False,
-                span=Span(start, m.end()), source="narrative",
+                indicator=row, label=text[start:end].strip(), value=0.0, unit=indicators()[row].unit,
+                scope=_scope_before(text, at, region, default_scope) or default_scope, estimated=False,
+                span=Span(start, end), source="narrative",
             ))
     return out
 

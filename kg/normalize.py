@@ -262,7 +262,9 @@ def normalize_text(source: SourceText) -> NormalizedText:
     ed.delete(P.PINYIN_GLOSS)
     _to_simplified(ed)
     ed.replace_same_length(P.FULLWIDTH_THOUSANDS.sub(",", ed.text).translate(_FULLWIDTH_DIGITS))
-    ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " ").translate(_GUILLEMETS))
+    ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " "))
+    if "«" in ed.text or "»" in ed.text:
+        ed.replace_same_length(ed.text.translate(_GUILLEMETS))
     _drop_clutter_lines(ed)
     _rejoin_wrapped_lines(ed)  # before any other join changes the lines' widths
     ed.delete(P.BROKEN_TITLE_LINE, "drop")

@@ -311,10 +311,11 @@ NONE_STATED = re.compile(
 )
 """A clause saying that none of something happened: 全年未发生因政府信息公开申请行政复议的情况 (0 reviews)."""
 ZERO_STATED = re.compile(
-    r"(?P<what>[^，,。；;：:\n\d０-９]{2,30}?)(?:的)?(?:数量|件数|次数|数)?(?:均|都)?(?:为|是|：|:)\s*(?:0|零)"
-    r"(?![\d.０-９])(?=\s*(?:[，,。；;\n]|$))"  # a zero with no unit, as the clause's last word
+    r"(?:为|是|：|:)\s*(?:0|零)"  # what is counted (举报投诉数量), read back from here, …
+    r"(?![\d.０-９])(?=\s*(?:[，,。；;\n]|$))"  # … is a zero with no unit, the clause's last word
 )
 """A clause giving a count of something as a bare zero: 举报投诉数量为0, 行政诉讼为零."""
+ZERO_SUBJECT_MAX = 30  # characters what a bare zero counts may take
 NONE_STATED_SUBJECT_STOPS = "，,。；;：:\n"  # where the subject before such a clause starts (not at 、)
 
 BARE_TITLE_OF_NO_ONE_DOCUMENT = re.compile(
@@ -406,16 +407,14 @@ FIGURE = re.compile(
 """A figure with its unit: 约5000条, 1.37万份, 1000余人次, 十二期."""
 
 RESPECTIVELY = re.compile(
-    r"(?P<items>[^，,。；;：:\n]{2,80}?)分别"  # the list the figures follow, item by item
-    r"(?P<between>[^，,。；;：:\n\d一二三四五六七八九十两]{0,12}?)"  # the words all the figures share: 为, 公开信息
+    r"分别(?P<between>[^，,。；;：:\n\d一二三四五六七八九十两]{0,12}?)"  # the words all the figures share: 为, 公开信息
     r"(?=(?:约|近|超过|逾|达)?\s*[\d一二三四五六七八九十两])"  # then the first figure
 )
-"""当面、网络、信函申请分别为5件、20件、7件: figures that stand for the items of a list, one each."""
-EACH = re.compile(
-    r"(?P<items>[^，,。；;：:\n]{1,40}?[、和及与][^，,。；;：:\n]{1,40}?)各"  # a list, then 各: each item has …
-    r"(?P<between>(?:为|有|是)?)(?=(?:约|近)?\s*[\d一二三四五六七八九十两])"  # … the one figure that follows
-)
-"""传真、信函申请各2件: one figure that each item of the list before it has."""
+"""当面、网络、信函申请分别为5件、20件、7件: figures that stand for the items of the list before 分别
+(read back from it to the clause's start), one each."""
+EACH = re.compile(r"各(?P<between>(?:为|有|是)?)(?=(?:约|近)?\s*[\d一二三四五六七八九十两])")
+"""传真、信函申请各2件: one figure that each item of the list before 各 has."""
+LIST_CLAUSE_MAX = 80  # characters a list before 分别 or 各 may take
 LIST_SEPARATOR = re.compile(r"[、和及与]")
 """Between the items of a list, or the figures that follow 分别."""
 

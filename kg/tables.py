@@ -133,9 +133,8 @@ def sideways_tables(text: str) -> list[tuple[Column, ...]]:
     the value under it (当面申请 | 网络申请 | 合计, then 35 | 60 | 95). A first cell that says what the
     labels are and what the values count (申请方式 over 件数) heads no column."""
     out = []
-    lines = lines_with_offsets(text)
-    for (a_at, above), (b_at, below) in pairwise(lines):
-        labels, values = separated_cells(above, a_at), separated_cells(below, b_at)
+    rows = [separated_cells(line, at) for at, line in lines_with_offsets(text)]
+    for labels, values in pairwise(rows):
         if not labels or not values or len(labels) != len(values):
             continue
         if P.SIDEWAYS_ROW_HEADER.fullmatch(values[0].text) and not _value_and_unit(labels[0].text):
