@@ -500,12 +500,13 @@ def _list_items(words: str) -> list[tuple[int, str]]:
     return out
 
 
-def _words_of_listed(listed: _Listed, ctx: _Context) -> tuple[int, str]:
-    """(start, words) for a figure after 分别: the first reading of its item that a rule takes."""
+def _reading_of_listed(listed: _Listed, ctx: _Context) -> tuple[str, tuple[_Rule, int] | None]:
+    """The words for a figure after 分别 or 各 (the first reading of its item a rule takes), and that rule."""
     for words in listed.candidates:
-        if _rule_for(replace(ctx, clause=words)) is not None:
-            return listed.start, words
-    return listed.start, listed.candidates[0]
+        found = _rule_for(replace(ctx, clause=words))
+        if found is not None:
+            return words, found
+    return listed.candidates[0], None
 
 
 def _two_channels(text: str, sentence_start: int, clause_start: int, clause: str) -> bool:
@@ -655,8 +656,9 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         if carried is not None:
             clause_start, clause = carried
         if m.start() in listed:  # 当面、网络申请分别为5件、20件: 5件 is 当面申请's
-            clause_start, clause = _words_of_listed(listed[m.start()], _Context(
-                clause, "", unit, sentence, family, year, template))
+            clause_start = listed[m.start()].start
+            clause = _reading_of_listed(listed[m.start()], _Context(clause, "", unit, sentence, family, year,
+                                                                    template))[0]
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
         partial = P.PART_OR_CHANGE.search(clause)
         c_end = P.CLAUSE_BREAK.search(text, m.end())
@@ -697,8 +699,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             out[-1:] = [replace(out[-1], indicator=route) for route in _LAWSUIT_ROUTE_TOTALS]
         result_at = _where_a_result_may_follow(text, m.end() + taken, c_end)
         for other in listed[m.start()].also if m.start() in listed else ():  # 行政复议、行政诉讼各1件
-            words = _words_of_listed(other, ctx)[1]
-            found_other = _rule_for(replace(ctx, clause=words))
+            words, found_other = _reading_of_listed(other, ctx)
             if found_other is not None:
                 each = in_report_format(_notation(found_other[0], family), template)
                 out.append(replace(out[-1], indicator=each, label=words, span=Span(other.start, m.end()),
@@ -752,7 +753,7 @@ def _stated_none(text: str, region: Region | None, skip: list[tuple[int, int]], 
 
 def _subject_start(text: str, at: int) -> int:
     """Where the subject of a statement of none starts, for its quote (全市无…, 各级、各部门均未收取…)."""
-    return max(text.rfind(ch, 0, at) for ch in P.NONE_STATED_SUBJECT_STOPS) + 1
+    return _words_start(text, at, at)
 
 
 def _past_indentation(text: str, start: int, end: int) -> int:
