@@ -247,7 +247,20 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
                 )
             )
     kept = _drop_nested(sorted(out, key=lambda c: (c.span.start, -c.span.end)))
-    return tuple(sorted(kept + also_numbered, key=lambda c: (c.span.start, -c.span.end)))
+    return tuple(sorted(_kinds_along_lists(text, kept) + also_numbered, key=lambda c: (c.span.start, -c.span.end)))
+
+
+def _kinds_along_lists(text: str, citations: list[Citation]) -> list[Citation]:
+    """A list of cited documents shares the verb before its first (为贯彻落实《A》(N1)、《B》(N2)和《C》(N3)):
+    the verb may stand further back from the last than the window `_kind` reads."""
+    out: list[Citation] = []
+    for c in citations:
+        before = out[-1] if out else None
+        if (before is not None and c.kind is CitationKind.CITES and before.span.end <= c.span.start
+                and P.CITATION_LIST_JOINER.fullmatch(text, before.span.end, c.span.start)):
+            c = replace(c, kind=before.kind)
+        out.append(c)
+    return out
 
 
 def _drop_nested(citations: list[Citation]) -> list[Citation]:

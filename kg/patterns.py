@@ -277,6 +277,14 @@ CITES_TO_IMPLEMENT = re.compile(
     r"(贯彻落实|贯彻|落实|执行)[^。；;，,]{0,70}$"  # 为贯彻落实《要点》: the citing text implements it
 )
 
+CITATION_LIST_JOINER = re.compile(
+    r"\s*(?:"
+    r"[、，,]"  # 《A》(N1)、《B》(N2)
+    r"|[、，,]?(?:和|及|以及|与)"  # …和《C》(N3)
+    r")\s*"
+)
+"""What stands between two documents cited in one list, which share the verb before the first."""
+
 TITLE_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 """A qualifier closing a title: (试行), (2018年修订), (征求意见稿)."""
 
@@ -522,6 +530,7 @@ SOLE_RESULT = re.compile(
     r"|(?:目前|现|当前)仍?|仍"  # 目前尚在审理中
     r"|(?:经)?(?:法院)?(?:判决|裁定|审理)(?:结果)?(?:为|是)?"  # 法院判决维持…
     r"|(?:经)?法院(?:依法)?"  # 法院驳回原告诉讼请求
+    r"|"  # the result alone: 引发行政复议1件，维持原具体行政行为
     r")\s*(?P<result>(?:被)?(?:依法)?(?:维持|纠错|纠正|驳回|撤销|确认违法|尚未审结|正在审理|尚在审理)"
     r"[^，,。；;：:\n）)]{0,16})"
 )

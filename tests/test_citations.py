@@ -136,6 +136,24 @@ def test_citation_kinds() -> None:
     assert [c.kind for c in unquoted] == [CitationKind.IMPLEMENTS]
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a list of cited documents shares the verb before its first, however long the titles
+        ("为深入贯彻落实《国务院办公厅关于印发2018年政务公开工作要点的通知》(国办发[2018]23号)、《四川省人民政府办公厅"
+         "关于印发四川省2018年政务公开工作要点的通知》（川办发〔2018〕35号）和《遂宁市人民政府办公室关于印发遂宁市2018年"
+         "政务公开工作实施方案的通知》(遂府办函〔2018〕86号)精神，制定本方案。",
+         [CitationKind.IMPLEMENTS] * 3),
+        ("根据《中华人民共和国政府信息公开条例》（国务院令第492号）和《河南省政府信息公开规定》要求",
+         [CitationKind.AUTHORITY] * 2),
+        # ... but not past words of its own
+        ("为贯彻落实《2017年政务公开工作要点》，结合《桂林市权责清单》调整情况", [CitationKind.IMPLEMENTS, CitationKind.CITES]),
+    ],
+)
+def test_citation_kinds_along_a_list(text: str, kinds: list[CitationKind]) -> None:
+    assert [c.kind for c in extract_citations(text)] == kinds
+
+
 def test_inner_title_is_recorded_as_issued_by_the_notice() -> None:
     (c,) = extract_citations("《关于印发〈2016年政务公开工作要点〉的通知》(潭政办函〔2016〕78号)")
     assert c.inner_titles == ("2016年政务公开工作要点",)

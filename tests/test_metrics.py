@@ -393,6 +393,12 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("不同意公开3件（涉及国家秘密1件、商业秘密2件）。", 2017, [("A.3.3.4", 3), ("A.3.3.4.1", 1), ("A.3.3.4.2", 2)]),
         ("因政府信息公开申请行政复议2件（均维持原具体行政行为），提起行政诉讼1件（法院驳回原告诉讼请求）。", 2017,
          [("A.4", 2), ("A.4.1", 2), ("A.5", 1), ("A.5.1", 1)]),
+        # ... or in the clause after it, the result alone
+        ("因政府信息公开申请引发行政复议1件，维持原具体行政行为；引发行政诉讼0件。", 2018,
+         [("A.4", 1), ("A.4.1", 1), ("A.5", 0)]),
+        # complaints received after the requests are not a share of them
+        ("共收到政府信息公开申请56件，比上年增长12%。收到举报投诉2件。", 2017, [("A.3.1", 56), ("A.6", 2)]),
+        ("共收到申请56件，其中市本级收到30件，县区收到申请26件。", 2017, [("A.3.1", 56), ("A.3.1", 30), ("A.3.1", 26)]),
     ],
 )
 def test_narrative_figures_in_the_reports_format(text: str, year: int, expected: list[tuple[str, float]]) -> None:
