@@ -278,6 +278,8 @@ def normalize_text(source: SourceText) -> NormalizedText:
         _repair_markers(ed)
         _drop_clutter_lines(ed)
         ed.delete(P.BROKEN_TITLE_LINE, "drop")
+        ed.delete(P.BROKEN_BEFORE_FIGURE, "drop")
+        ed.delete(P.BROKEN_DOCUMENT_NUMBER, "drop")
         ed.sub(P.MISCLOSED_TITLE, lambda m: m.group(0)[:-1] + "》")  # 《2017年政务公开工作要点>
         if ed.text == before:
             break

@@ -94,6 +94,21 @@ CLUTTER_LINE = re.compile(
 BROKEN_TITLE_LINE = re.compile(r"《[^\n《》]{1,100}(?P<drop>\n)[^\n《》|]{1,100}[》〉>]")
 """A line break inside 《…》: PDF text extraction wraps long titles mid-word."""
 
+BROKEN_BEFORE_FIGURE = re.compile(
+    r"(?m)^[^\n|]{4,}[\u4e00-\u9fff]"  # a line of prose that stops mid-clause, on a word
+    r"(?P<drop>\n)"
+    r"(?=\d[\d,.]*\s*(?:件|条|次|个|人次|人|篇|期|项|万元|元)[，,、；;。（(])"  # and the next opens on its figure
+)
+"""A sentence broken by the page before its figure (全县共主动公开政府信息⏎5632条，其中…): a figure that goes
+on with the sentence's punctuation belongs to the words before it. A table laid one cell a line puts a
+bare value on its line, which this leaves alone."""
+
+BROKEN_DOCUMENT_NUMBER = re.compile(
+    r"[（(][\u4e00-\u9fff]{1,6}(?P<drop>\n)"  # （湘⏎: a parenthesis opened on an issuer's code
+    r"(?=[\u4e00-\u9fff]{0,8}[〔\[【(（]\d{4}[〕\]】)）])"  # 政办发〔2016〕: the code goes on to its year
+)
+"""A document number broken by the page inside its code: （湘⏎政办发〔2016〕45号）."""
+
 MISCLOSED_TITLE = re.compile(r"《[^《》〈〉<>\n]{2,100}[〉>](?![》〉>])")
 """A title opened with 《 and closed with the mark of a title inside one (《2017年政务公开工作要点>)."""
 

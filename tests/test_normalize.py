@@ -44,6 +44,12 @@ def _source(text: str) -> SourceText:
         ("公开信息１２，３５６条，其中", "公开信息12,356条，其中"),  # and their thousands separator
         ("《国务院关于取消中央指定地方实\n施行政许可事项的决定》", "《国务院关于取消中央指定地方实施行政许可事项的决定》"),
         ("政府公报(PPP)项目", "政府公报(PPP)项目"),  # latin in brackets is not pinyin
+        # a sentence broken before its figure, whatever the lines' widths; a table's bare value stays
+        ("全县共主动公开政府信息\n5632条，其中通过门户网站公开\n4521条。", "全县共主动公开政府信息5632条，其中通过门户网站公开4521条。"),
+        ("（一）当面申请数\n45\n（二）传真申请数\n0", "（一）当面申请数\n45\n（二）传真申请数\n0"),
+        ("三、依申请公开情况\n45件", "三、依申请公开情况\n45件"),
+        # a document number broken inside its code
+        ("的通知》（湘\n政办发〔2016〕45号）的要求", "的通知》（湘政办发〔2016〕45号）的要求"),
     ],
 )
 def test_normalization_cases(raw: str, expected: str) -> None:
