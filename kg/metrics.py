@@ -174,8 +174,8 @@ def scope_label(kind: str, region: Region | None) -> str:
     if region is not None and region.name.endswith("自治区"):
         return "自治区本级" if kind == "@own-level" else "全区"
     level_char = region.name[-1] if region is not None else "市"  # 省, 市 (北京市 too), 州, 县, 区, 旗
-    if region is not None and region.name.endswith("地区"):
-        level_char = "地区"  # 喀什地区: 全地区, 地区本级
+    if region is not None and region.name.endswith(("地区", "街道")):
+        level_char = region.name[-2:]  # 喀什地区: 全地区, 地区本级; a street office's 全街道
     if region is not None and region.level == "township":
         return f"全{level_char}"  # no government below a township: its own level is all of it
     return f"{level_char}本级" if kind == "@own-level" else f"全{level_char}"
@@ -886,7 +886,8 @@ def report_format(table: list[Observation], year: int | None) -> str | None:
 def default_scope(issuer: str | None, region: Region | None) -> str:
     """The scope of a figure no marker qualifies: a government's report speaks for its jurisdiction
     (全市), a department's or an office's for itself (本机关)."""
-    if issuer is None or P.GOVERNMENT_NAME_END.search(issuer) or P.ZONE_ISSUER.search(issuer):
+    if issuer is None or P.GOVERNMENT_NAME_END.search(issuer) or P.ZONE_ISSUER.search(issuer) \
+            or P.TOWNSHIP_GOVERNMENT.search(issuer):  # a street office governs its 街道 as a township does
         return scope_label("@whole", region)
     return OWN_AGENCY
 

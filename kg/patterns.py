@@ -352,8 +352,16 @@ ALIAS_IN_NUMBER_PARENS = re.compile(
 )
 """A short name defined in the parenthesis of the title's number: 《…》（国务院令第711号，以下简称《条例》）."""
 
-TOWNSHIP_GOVERNMENT = re.compile(rf"(?P<place>[{HAN}]{{2,20}}?[镇乡])人民政府$")
-"""The government of a township (湘阴县东塘镇人民政府), below the gazetteer's counties."""
+TOWNSHIP_GOVERNMENT = re.compile(
+    rf"(?P<place>[{HAN}]{{2,20}}?(?:"
+    r"[镇乡](?=人民政府$)"  # 湘阴县东塘镇人民政府
+    r"|街道(?=(?:办事处)?$)"  # 芙蓉区定王台街道(办事处): a street office, a city district's township level
+    r"))(?:人民政府|办事处)?$"
+)
+"""The government of a township, below the gazetteer's counties."""
+TOWNSHIP_BEFORE_YEAR = re.compile(rf"^(?P<place>[{HAN}]{{2,30}}?(?:[镇乡]|街道))\s*(?:{YEAR})\s*年")
+"""A title that names a township before its year (宁乡市花明楼镇2017年政府信息公开工作年度报告): the report of
+that township's government."""
 
 GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府|行政公署|行署)$")  # 行政公署: the government of a 地区
 """A government (桂林市人民政府), as against its departments and offices (桂林市教育局, …办公室)."""

@@ -188,6 +188,20 @@ def _issuer_before_year(title: str) -> str | None:
     return None
 
 
+def _township_government(title: Located, signature: Located | None) -> Located | None:
+    """The government of the township a report's title names before its year: its signature when
+    that names it (宁乡市花明楼镇人民政府), else inferred from the place, without a span."""
+    m = P.TOWNSHIP_BEFORE_YEAR.match(title.value)
+    if m is None or gazetteer().lookup(m.group("place")):
+        return None
+    place = m.group("place")
+    government = place + ("办事处" if place.endswith("街道") else "人民政府")
+    signed = P.TOWNSHIP_GOVERNMENT.search(signature.value) if signature is not None else None
+    if signed is not None and (place.endswith(signed.group("place")) or signed.group("place").endswith(place)):
+        return signature  # the document's own words for its government, with their place
+    return Located(government)
+
+
 def _within(title: Located, at: int, text: str) -> Located:
     return Located(text, title.span and Span(title.span.start + at, title.span.start + at + len(text)))
 
@@ -519,6 +533,8 @@ def structure_document(text: NormalizedText) -> Structure:
         named = issuers_from_title(title)
         if named:
             issuer, co_issuers = named[0], tuple(named[1:])
+    if issuer is None and title is not None and doc_type is DocType.ANNUAL_REPORT:
+        issuer = _township_government(title, signature)
     if issuer is None and signature is not None and doc_type in (DocType.NOTICE, DocType.WORK_PLAN):
         issuer = signature
     if issuer is None and doc_type is DocType.ANNUAL_REPORT and (title is None or region_in(title.value) is None):

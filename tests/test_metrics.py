@@ -589,6 +589,9 @@ def test_rows_of_the_later_formats_and_shares_by_applicant(year: int, text: str,
         # no government below a township: its portal's figures are the township's as a whole
         ("湘阴县东塘镇人民政府", "2020年，通过政府门户网站主动公开政府信息156条。", "全镇"),
         ("湘阴县人民政府", "2020年，主动公开政府信息256条。", "全县"),
+        # a street office governs its 街道 as a township government its township
+        ("长沙市芙蓉区定王台街道办事处", "2017年，共主动公开政府信息326条。", "全街道"),
+        ("长沙市芙蓉区定王台街道", "2017年，共主动公开政府信息326条。", "全街道"),
         # a development zone's committee reports on the zone, as a township on the township
         ("湘阴工业园区管委会", "2020年，我区共主动公开政府信息256条。", "全区"),
         ("湘阴工业园区", "2020年，主动公开政府信息256条。", "全区"),

@@ -115,6 +115,11 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         ("阿拉善盟2020年政府信息公开工作年度报告\n一、总体情况\n", DocType.ANNUAL_REPORT, "阿拉善盟", "2020", "阿拉善盟行政公署"),
         # 年报 for 年度报告
         ("攸县2016年政府信息公开年报\n一、概述\n", DocType.ANNUAL_REPORT, "攸县", "2016", "攸县人民政府"),
+        # a township named before the year: the report of its government, signed or not
+        ("宁乡市花明楼镇2017年政府信息公开工作年度报告\n一、概述\n宁乡市花明楼镇人民政府\n2018年1月20日\n",
+         DocType.ANNUAL_REPORT, "宁乡市", "2017", "宁乡市花明楼镇人民政府"),
+        ("湘阴县东塘镇2017年政府信息公开工作年度报告\n一、概述\n", DocType.ANNUAL_REPORT, "湘阴县", "2017",
+         "湘阴县东塘镇人民政府"),
         # a government's office signing its government's report speaks for the government
         ("2020年政府信息公开工作年度报告\n一、总体情况\n2020年，平江县主动公开政府信息52条。\n平江县人民政府办公室\n2021年1月15日\n",
          DocType.ANNUAL_REPORT, "平江县", "2020", "平江县人民政府"),
