@@ -423,6 +423,8 @@ def _sole_result(text: str, at: int, ctx: _Context) -> tuple[str, int, int] | No
     end = P.CLAUSE_BREAK.search(text, m.start("result"))
     if P.FIGURE.search(text[m.start("result") : end.start() if end else len(text)]):
         return None  # 维持1件 is a count of its own
+    if end is not None and text[end.start()] in "：:":
+        return None  # （被依法纠错数：0件）: a row's label, its count after the colon
     found = _rule_for(replace(ctx, clause=m.group("result"), following=""))
     if found is None or found[0].family is None or ctx.family not in found[0].family:
         return None

@@ -587,7 +587,8 @@ CELL_GAP_BETWEEN_WORDS = re.compile(r"[\u4e00-\u9fff）)][ \u3000]+[\u4e00-\u9ff
 
 ROW_WITH_VALUES = re.compile(
     r"\s*(?P<label>[^|\t]*?[\u4e00-\u9fff][^|\t]*?)"  # the row label: holds a Chinese character
-    rf"(?P<values>(?:[ \u3000]+{_TABLE_CELL_VALUE})+)\s*"  # then the row's values, separated by spaces (PDF text)
+    rf"(?P<values>(?:[ \u3000]+{_TABLE_CELL_VALUE})+"  # then the row's values, separated by spaces (PDF text)
+    rf"|(?<=[)）])[：:]\s*{_TABLE_CELL_VALUE})\s*"  # or its one value after the unit and a colon: 经费（万元）：3.2
 )
 """'一、本年新收政府信息公开申请数量 190 20 0 1 5 0 216': a row whose cells lost their separators."""
 

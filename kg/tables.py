@@ -82,7 +82,9 @@ def _line_cells(line: str, pos: int) -> list[Cell]:
         pieces = _pieces(line, P.CELL_GAP.finditer(line))
     elif (m := _row_with_values(line)) is not None:
         label, values = m.span("label"), m.span("values")
-        pieces = _label_pieces(line, *label) + _words(line, *values)
+        start, end = values
+        start += len(line[start:end]) - len(line[start:end].lstrip("：: \u3000"))  # past a colon
+        pieces = _label_pieces(line, *label) + _words(line, start, end)
     elif P.BARE_VALUES.fullmatch(line):
         pieces = _words(line, 0, len(line))
     else:

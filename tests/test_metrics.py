@@ -396,6 +396,8 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # ... or in the clause after it, the result alone
         ("因政府信息公开申请引发行政复议1件，维持原具体行政行为；引发行政诉讼0件。", 2018,
          [("A.4", 1), ("A.4.1", 1), ("A.5", 0)]),
+        # ... but a result's label with a count of its own after a colon is not the result of all
+        ("四、行政诉讼数量：1件（被依法纠错数：0件）", 2017, [("A.5", 1), ("A.5.2", 0)]),
         # complaints received after the requests are not a share of them
         ("共收到政府信息公开申请56件，比上年增长12%。收到举报投诉2件。", 2017, [("A.3.1", 56), ("A.6", 2)]),
         ("共收到申请56件，其中市本级收到30件，县区收到申请26件。", 2017, [("A.3.1", 56), ("A.3.1", 30), ("A.3.1", 26)]),

@@ -96,6 +96,10 @@ def test_table_regions(text: str, regions: list[str]) -> None:
         ("（一）予以公开 80 8 0 0 2 0 90", ["（一）予以公开", "80", "8", "0", "0", "2", "0", "90"]),
         ("信息内容 本年制发件数 本年废止件数", ["信息内容", "本年制发件数", "本年废止件数"]),
         ("3 1 0 0 4", ["3", "1", "0", "0", "4"]),
+        # a row written as its label, its unit and a colon before its one value
+        ("1.主动公开政府信息数（条）：1234", ["1.主动公开政府信息数（条）", "1234"]),
+        ("五、政府信息公开专项经费（万元）： 3.2", ["五、政府信息公开专项经费（万元）", "3.2"]),
+        ("收到申请数：20", ["收到申请数：20"]),  # no unit before the colon: prose
         ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]),
     ],
 )
@@ -152,6 +156,14 @@ def test_a_table_whose_values_keep_their_units() -> None:
     got = [(o.indicator, o.value, o.source) for o in extract_observations(text, None, 2017) if o.indicator]
     assert got == [("A.1.1", 3256, "table"), ("A.3.1", 31, "table"), ("A.4", 1, "table"), ("A.4.1", 1, "table"),
                    ("A.5", 2, "table"), ("A.5.2", 1, "table")]
+
+
+def test_rows_of_a_label_its_unit_and_a_colon_before_the_value() -> None:
+    text = ("一、主动公开情况\n1.主动公开政府信息数（条）：1234\n2.政府网站公开政府信息数（条）：1000\n"
+            "二、依申请公开情况\n1.收到申请数（件）：20\n五、政府信息公开专项经费（万元）：3.2\n")
+    got = [(o.indicator, o.value, o.source) for o in extract_observations(text, None, 2017) if o.indicator]
+    assert got == [("A.1.1", 1234, "table"), ("A.1.2.2", 1000, "table"), ("A.3.1", 20, "table"),
+                   ("A.8.4", 3.2, "table")]
 
 
 def test_request_rows_without_their_header_row_still_have_applicant_columns() -> None:
