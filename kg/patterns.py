@@ -80,7 +80,7 @@ CLUTTER_LINE = re.compile(
     r"|图为\s.*"  # caption of an image that was dropped by the scraper
     r"|(?:[您你](?:当前|现在|目前)?(?:所在|所处)?的?|当前|所在)位置[:：].*"  # breadcrumb: 您当前的位置：首页 > 政务公开
     r"|首页\s*(?:[>＞»›/|]+\s*[^\s>＞»›/|]{1,20}\s*){1,8}"  # breadcrumb without a label: 首页 > 政务公开 >> 年报
-    r"|[^，。；\s]{2,30}(?:门户网站|政府网站|人民政府网|政务网|政府网)"  # the site's name as a line of its own
+    r"|[^，。；\s_|｜]{2,30}(?:门户网站|政府网站|人民政府网|政务网|政府网)"  # the site's name as a line of its own
     r"|(?:(?:【?字[体号][:：]?\s*(?:\[?[大中小]\]?\s*){2,3}】?"  # font-size switch: 【字体：大 中 小】 ...
     r"|[【\[［]?(?:打印|关闭|收藏|分享|纠错)(?:本页|窗口|此页|本文)?[】\]］]?)\s*){1,6}"  # ... among other buttons
     r"|(?:网站地图|联系我们|关于我们|网站声明|隐私声明|使用帮助|设为首页|加入收藏|无障碍浏览?)"  # a footer's links
@@ -644,8 +644,13 @@ TITLE_WITH_OWN_NUMBER = re.compile(
 )
 """A title line that carries the document's own number after it: …的通知（市政办〔2017〕53号）."""
 
-TITLE_TAG = re.compile(r"^\s*(?:【[^】]{1,16}】|\[[^\]]{1,16}\]|［[^］]{1,16}］)\s*")
-"""The column a portal files a page under, printed before its title: 【政府信息公开年报】桂林市…报告."""
+TITLE_TAG = re.compile(
+    r"^\s*(?:"
+    r"【[^】]{1,16}】|\[[^\]]{1,16}\]|［[^］]{1,16}］"  # 【政府信息公开年报】桂林市…报告: the portal's column
+    r"|[^|｜丨\s]{2,16}\s*[|｜丨]"  # 柳州发布 | 柳州市…报告: the news account that posted it
+    r")\s*"
+)
+"""What a page prints before its title."""
 
 LINE_ENDS_SENTENCE = re.compile(r"[。；;：:！!？?」』”)）】|]\s*$")
 """A line ending like this is complete: the next one starts something new."""

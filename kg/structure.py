@@ -382,6 +382,9 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
             tag = P.TITLE_TAG.match(text)
             if tag and _looks_like_title(text[tag.end() :]):
                 return Located(text[tag.end() :], Span(block[0].start + tag.end(), end))
+            site = _title_before_site_name(text) if parts == 1 else None
+            if site is not None:
+                return Located(site, Span(block[0].start, block[0].start + len(site)))
             numbered = _title_and_number(text)
             if numbered is not None and _looks_like_title(numbered[0]):
                 return Located(numbered[0], Span(block[0].start, block[0].start + len(numbered[0])))
@@ -393,6 +396,16 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
         # the title is one of the first two lines, or comes after the front matter only
         if i >= first + 1 and not _front_matter(lines[i].text):
             break
+    return None
+
+
+def _title_before_site_name(text: str) -> str | None:
+    """The title of a line a scraper copied from the page's <title>: 柳州市…年度报告_柳州市人民政府门户网站."""
+    if _looks_like_title(text):
+        return None
+    pieces = P.PAGE_TITLE_SEPARATOR.split(text, maxsplit=1)
+    if len(pieces) == 2 and _looks_like_title(pieces[0]) and not P.TITLE_ENDING.search(pieces[1]):
+        return pieces[0]
     return None
 
 

@@ -27,6 +27,8 @@ def _source(text: str) -> SourceText:
         ("当前位置：首页 > 政务公开\n首页 > 信息公开 > 年报\n【字体：大 中 小】\n正文", "正文"),  # breadcrumbs, font switch
         ("您当前的位置：首页 > 信息公开 > 政府信息公开年报\n正文", "正文"),  # a breadcrumb ending like a title
         ("岳阳市人民政府门户网站\n首页 >> 政务公开 >> 年度报告\n正文", "正文"),  # the site's name, a >> breadcrumb
+        ("柳州市2017年政府信息公开工作年度报告_柳州市人民政府门户网站\n正文",  # ... but not a title before it
+         "柳州市2017年政府信息公开工作年度报告_柳州市人民政府门户网站\n正文"),
         ("[打印本页] [关闭窗口]\n正文\n【打印】【关闭】", "正文\n"),  # print and close buttons in brackets
         ("关闭窗口\n关闭违规网站12个", "关闭违规网站12个"),  # a sentence opening with 关闭 is no button
         ("【字体：大 中 小】 打印本页\n正文\n打印 关闭", "正文\n"),  # a row of buttons

@@ -115,6 +115,12 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         ("阿拉善盟2020年政府信息公开工作年度报告\n一、总体情况\n", DocType.ANNUAL_REPORT, "阿拉善盟", "2020", "阿拉善盟行政公署"),
         # 年报 for 年度报告
         ("攸县2016年政府信息公开年报\n一、概述\n", DocType.ANNUAL_REPORT, "攸县", "2016", "攸县人民政府"),
+        # a title as the page's <title> or a news account's post gives it
+        ("柳州市2017年政府信息公开工作年度报告_柳州市人民政府门户网站\n一、概述\n", DocType.ANNUAL_REPORT, "柳州市", "2017",
+         "柳州市人民政府"),
+        ("关于印发《遂宁市船山区2018年政务公开工作实施方案》的通知_船山区人民政府\n各镇人民政府：\n", DocType.NOTICE, "船山区",
+         "2018", None),
+        ("柳州发布 | 柳州市2017年政府信息公开工作年度报告\n一、概述\n", DocType.ANNUAL_REPORT, "柳州市", "2017", "柳州市人民政府"),
         # a township named before the year: the report of its government, signed or not
         ("宁乡市花明楼镇2017年政府信息公开工作年度报告\n一、概述\n宁乡市花明楼镇人民政府\n2018年1月20日\n",
          DocType.ANNUAL_REPORT, "宁乡市", "2017", "宁乡市花明楼镇人民政府"),
