@@ -386,6 +386,10 @@ AGENCY_NAME_END = re.compile(
     r"|公司|集团)$"  # public enterprises that publish reports: 供电公司
 )
 """How the name of an agency ends, for the issuer named before a report's year or in a signature."""
+AGENCY_NAME_LINE = re.compile(
+    rf"\s*[{HAN}（）()]{{4,30}}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|局|委员会)\s*"
+)
+"""A line that is only an issuing body's name, as a signature stands."""
 
 _ZONE = r"(?:开发区|高新区|新区|工业园区|产业园区|园区|保税区|综合保税区|试验区|示范区|合作区)"
 ZONE_NAME_END = re.compile(_ZONE + "$")

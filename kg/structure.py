@@ -219,6 +219,20 @@ def _signature(lines: list[Line], start: int, end: int) -> tuple[Located | None,
     return None, None
 
 
+def _undated_signature(lines: list[Line], after: int) -> Located | None:
+    """An agency's name on a line of its own right after the body's last sentence, with no date below
+    it (a page that prints the date in its header): the notice's signature."""
+    for i in range(1, len(lines)):
+        line, before = lines[i], lines[i - 1]
+        if line.start < after or not P.LINE_ENDS_SENTENCE.search(before.text):
+            continue
+        if len(line.text) <= 30 and P.AGENCY_NAME_LINE.fullmatch(line.text):
+            following = lines[i + 1].text if i + 1 < len(lines) else ""
+            if not following or _looks_like_title(following):  # the end, or the plan the notice issues
+                return Located(line.text, Span(line.start, line.end))
+    return None
+
+
 def _date_line(lines: list[Line], start: int, end: int) -> Located | None:
     """A line that is only a date written out in 年月日, between the title and the end of the part: a
     notice's date of writing when no agency name stands above it (the signature left out)."""
@@ -548,6 +562,8 @@ def structure_document(text: NormalizedText) -> Structure:
             issuer, co_issuers = named[0], tuple(named[1:])
     if issuer is None and title is not None and doc_type is DocType.ANNUAL_REPORT:
         issuer = _township_government(title, signature)
+    if signature is None and doc_type in (DocType.NOTICE, DocType.WORK_PLAN):
+        signature = _undated_signature(lines, title.span.end if title and title.span else 0)
     if issuer is None and signature is not None and doc_type in (DocType.NOTICE, DocType.WORK_PLAN):
         issuer = signature
     if issuer is None and doc_type is DocType.ANNUAL_REPORT and (title is None or region_in(title.value) is None):

@@ -121,6 +121,12 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         ("关于印发《遂宁市船山区2018年政务公开工作实施方案》的通知_船山区人民政府\n各镇人民政府：\n", DocType.NOTICE, "船山区",
          "2018", None),
         ("柳州发布 | 柳州市2017年政府信息公开工作年度报告\n一、概述\n", DocType.ANNUAL_REPORT, "柳州市", "2017", "柳州市人民政府"),
+        # a notice signed without a date (the page printed it above)
+        ("关于印发2018年全市政务公开工作要点的通知\n各县区人民政府：\n现将《2018年全市政务公开工作要点》印发给你们。\n"
+         "永州市人民政府办公室\n", DocType.NOTICE, "永州市", "2018", "永州市人民政府办公室"),
+        ("关于印发2018年全市政务公开工作要点的通知\n各县区人民政府：\n现将《2018年全市政务公开工作要点》印发给你们。\n"
+         "永州市人民政府办公室\n2018年全市政务公开工作要点\n一、工作目标\n", DocType.NOTICE, "永州市", "2018",
+         "永州市人民政府办公室"),
         # a township named before the year: the report of its government, signed or not
         ("宁乡市花明楼镇2017年政府信息公开工作年度报告\n一、概述\n宁乡市花明楼镇人民政府\n2018年1月20日\n",
          DocType.ANNUAL_REPORT, "宁乡市", "2017", "宁乡市花明楼镇人民政府"),
