@@ -418,8 +418,8 @@ def _sole_result(text: str, at: int, ctx: _Context) -> tuple[str, int, int] | No
             return None
         at = after.end()
     m = P.SOLE_RESULT.match(text, at)
-    if m is None:
-        return None
+    if m is None or (m.group("of") is not None and (m.group("of") == "复议") != (ctx.family == "A.4")):
+        return None  # 行政诉讼0件，复议结果为维持…: the result of the reviews, not of the lawsuits
     end = P.CLAUSE_BREAK.search(text, m.start("result"))
     if P.FIGURE.search(text[m.start("result") : end.start() if end else len(text)]):
         return None  # 维持1件 is a count of its own
@@ -584,7 +584,7 @@ def _year_fits(m: re.Match[str] | None, year: int | None) -> bool:
     return year is None or all(named.get(g) is None or int(named[g]) == year + d for g, d in wanted.items())
 
 
-_FAMILY_HEADS = ("A.1.1", "A.1.1.2", "C.2.1.1", "A.3.1", "N.3.1", "A.3.3", "A.4", "A.5", "N.4.10", "N.4.15")
+_FAMILY_HEADS = ("A.1.1", "A.1.1.2", "C.2.1.1", "A.3.1", "N.3.1", "A.3.3", "A.4", "A.5", "N.4.10", "N.4.15", "A.8.1")
 """Totals whose parts may follow without naming them again: 受理申请236件，其中市本级收到74件."""
 
 
@@ -706,7 +706,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
                 each = in_report_format(_notation(found_other[0], family), template)
                 out.append(replace(out[-1], indicator=each, label=words, span=Span(other.start, m.end()),
                                    unit=indicators()[each].unit or out[-1].unit))
-        if counts_cases and result_at is not None:
+        if counts_cases and result_at is not None and value > 0:  # no case, no result
             sole = _sole_result(text, result_at, replace(ctx, family=family))
             if sole is not None:
                 out.append(replace(out[-1], indicator=in_report_format(sole[0], template),

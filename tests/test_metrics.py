@@ -398,6 +398,12 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
          [("A.4", 1), ("A.4.1", 1), ("A.5", 0)]),
         # ... but a result's label with a count of its own after a colon is not the result of all
         ("四、行政诉讼数量：1件（被依法纠错数：0件）", 2017, [("A.5", 1), ("A.5.2", 0)]),
+        # ... nor a result the words give the other kind of case, nor one of no case at all
+        ("行政复议案件1件，行政诉讼案件0件，复议结果为维持原行政行为。", 2017, [("A.4", 1), ("A.5", 0)]),
+        ("行政诉讼1件，诉讼结果为维持。", 2017, [("A.5", 1), ("A.5.1", 1)]),
+        # the staff of the bodies just counted
+        ("全县共有政府信息公开工作机构23个，工作人员56人，其中专职12人，兼职44人。", 2017,
+         [("A.8.1", 23), ("A.8.3", 56), ("A.8.3.1", 12), ("A.8.3.2", 44)]),
         # complaints received after the requests are not a share of them
         ("共收到政府信息公开申请56件，比上年增长12%。收到举报投诉2件。", 2017, [("A.3.1", 56), ("A.6", 2)]),
         ("共收到申请56件，其中市本级收到30件，县区收到申请26件。", 2017, [("A.3.1", 56), ("A.3.1", 30), ("A.3.1", 26)]),
