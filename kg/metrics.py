@@ -696,6 +696,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             source=source,
             applicant_type=rule.applicant if rule else None,
         ))
+        of_this_figure = len(out) - 1
         if notation == "A.5" and template in ("B", "C") and value == 0:
             # no lawsuit at all is none by either route, the only lawsuit totals those formats have
             out[-1:] = [replace(out[-1], indicator=route) for route in _LAWSUIT_ROUTE_TOTALS]
@@ -712,9 +713,27 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
                 out.append(replace(out[-1], indicator=in_report_format(sole[0], template),
                                    label=text[sole[1] : sole[2]].strip(), span=Span(clause_start, sole[2]),
                                    unit=indicators()[in_report_format(sole[0], template)].unit or out[-1].unit))
+        if notation is not None and value > 0 and text.startswith(("（", "("), m.end() + taken):
+            part = _sole_part(text, m.end() + taken + 1, ctx, notation, template)
+            if part is not None and all(o.indicator != part[0] for o in out[of_this_figure:]):
+                out.append(replace(out[of_this_figure], indicator=part[0], label=text[part[1] : part[2]],
+                                   span=Span(clause_start, part[2] + 1)))
     out += _percentages(text, region, skip, clauses, default_scope)
     out += _stated_none(text, region, skip, template, default_scope)
     return out
+
+
+def _sole_part(text: str, at: int, ctx: _Context, total: str, template: str | None) -> tuple[str, int, int] | None:
+    """The row of the one part an aside at `at` says all of the total is (不同意公开1件（属于国家秘密）:
+    A.3.3.4.1 is 1 too), with where its words are."""
+    m = P.SOLE_PART_ASIDE.match(text, at)
+    if m is None:
+        return None
+    found = _rule_for(replace(ctx, clause=m.group(0), following=""))
+    if found is None:
+        return None
+    notation = in_report_format(_notation(found[0], ctx.family), template)
+    return (notation, m.start(), m.end()) if indicators()[notation].broader == total else None
 
 
 @lru_cache(maxsize=1)

@@ -327,7 +327,7 @@ WORK_PLAN_TITLE_END = re.compile(
 NONE_STATED = re.compile(
     r"(?:未发生|没有发生|未出现|没有出现|未曾|未有|没有"  # a statement that something did not happen
     r"|无(?!法|正当|需|论|偿|缝|纸|障碍|效|关)"  # 无因政府信息公开提起行政诉讼的情况 (not 无法, 无正当理由 …)
-    r"|未(?=收取|实施|收到|受理|接到|接收|产生|引发|引起))"  # 未收取任何费用, 未收到申请
+    r"|未(?=收取|实施|收到|受理|接到|接收|产生|引发|引起|因))"  # 未收取任何费用, 未收到申请, 未因…收费
     # what did not happen, to the clause's end, with no figure; 而 starts another thing, but not in
     # 因政府信息公开而被申请行政复议
     r"(?P<what>(?:(?!但|而(?!被|引起|引发|产生|提起|申请))[^，,。；;：:\n\d０-９])+)"
@@ -561,6 +561,13 @@ SOLE_RESULT = re.compile(
     r")\s*(?P<result>(?:被)?(?:依法)?(?:维持|纠错|纠正|驳回|撤销|确认违法|尚未审结|正在审理|尚在审理)"
     r"[^，,。；;：:\n）)]{0,16})"
 )
+SOLE_PART_ASIDE = re.compile(
+    r"(?!含|包括|其中|不含|另)"  # 1234条（含规范性文件）: a part of the total, not all of it
+    r"(?:均|全部|都)?(?:为|是|系|属于|属|涉及)?"  # 12件（均为网络申请）, 1件（属于国家秘密）
+    r"[^（）()，,。；;：:、和及与\d０-９]{2,24}"  # one part's words, no figure: the part is all of the total
+    r"(?=[）)])"
+)
+"""An aside after a total that names the one part all of it is: 不同意公开1件（属于国家秘密）."""
 """A review's or lawsuit's one result stated without a figure of its own after the count: 行政诉讼1件，
 结果为维持具体行政行为 (the result row counts all of them)."""
 

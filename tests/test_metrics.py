@@ -401,6 +401,17 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # ... nor a result the words give the other kind of case, nor one of no case at all
         ("行政复议案件1件，行政诉讼案件0件，复议结果为维持原行政行为。", 2017, [("A.4", 1), ("A.5", 0)]),
         ("行政诉讼1件，诉讼结果为维持。", 2017, [("A.5", 1), ("A.5.1", 1)]),
+        # an aside naming the one part all of a total is
+        ("不同意公开的1件（属于国家秘密），不属于本行政机关公开范围的3件。", 2017,
+         [("A.3.3.4", 1), ("A.3.3.4.1", 1), ("A.3.3.5", 3)]),
+        ("不予公开2件（涉及商业秘密）。", 2017, [("A.3.3.4", 2), ("A.3.3.4.2", 2)]),
+        ("行政复议1件（维持原具体行政行为）。", 2017, [("A.4", 1), ("A.4.1", 1)]),
+        # ... not a part it includes, nor several parts, nor what the cases were about
+        ("主动公开政府信息1234条（含规范性文件）。", 2017, [("A.1.1", 1234)]),
+        ("不予公开3件（涉及国家秘密、商业秘密）。", 2017, [("A.3.3.4", 3)]),
+        ("收到申请20件（主要涉及征地拆迁）。", 2017, [("A.3.1", 20)]),
+        # none stated with the cause first: 未因…
+        ("未因政府信息公开申请收取任何费用。", 2017, [("A.7", 0)]),
         # the staff of the bodies just counted
         ("全县共有政府信息公开工作机构23个，工作人员56人，其中专职12人，兼职44人。", 2017,
          [("A.8.1", 23), ("A.8.3", 56), ("A.8.3.1", 12), ("A.8.3.2", 44)]),
