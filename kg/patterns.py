@@ -212,7 +212,9 @@ DOC_NUMBER = re.compile(
     rf"|[{OPEN_BRACKET}]\s*(?P<year_lost>(?:19|20)\d{{2}})(?=\s*\d)"  # 国办发﹝201724号: the closing bracket lost
     rf"|(?P<year_bare>(?:19|20)\d{{2}})\s*年(?=\s*第?\s*\d+\s*[号號])"  # 国办发2017年24号
     r")\s*"
-    r"第?\s*(?P<serial>\d{1,5})\s*[号號]"  # serial with optional 第, 号 or traditional 號
+    r"第?\s*(?P<serial>\d{1,5})\s*"  # serial with optional 第, …
+    r"(?:[号號]"  # … then 号 or traditional 號,
+    r"|(?(year)(?=[）)])|(?!)))"  # or, after a bracketed year, the parenthesis closing: （国办发〔2017〕24）
 )
 """The year-and-serial part of a 发文字号 (GB/T 9704-2012), right after the 发文机关代字."""
 
