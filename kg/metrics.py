@@ -690,7 +690,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             label=clause.strip() or text[m.end() : m.end() + taken].strip() or sentence.strip()[:30],
             value=value,
             unit=(indicator.unit if indicator else None) or _UNIT_ALIASES.get(unit, unit),
-            scope=_figure_scope(text, m.start(), region, rule, sentence_start, default_scope),
+            scope=_figure_scope(text, m.start(), region, None if _names_its_row(clause, rule) else rule,
+                                sentence_start, default_scope),
             estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
             span=Span(clause_start, m.end() + taken),
             source=source,
@@ -839,6 +840,13 @@ def _row_label(text: str, clause_start: int, at: int, clauses: _Breaks) -> tuple
     if cell.endswith(("|", "\t")):
         return clause_start, cell[:-1], "table"
     return None
+
+
+def _names_its_row(clause: str, rule: _Rule | None) -> bool:
+    """Whether the words before a government's own channel's figure are the format's name of its row
+    (政府网站公开政府信息数 on a line above 1000条): a table's row, whatever its layout, not the portal
+    named in prose, so the scope of the table's other rows."""
+    return rule is not None and rule.unmarked is not None and map_label(clause.strip(), None) == rule.notation
 
 
 def _figure_scope(text: str, at: int, region: Region | None, rule: _Rule | None, sentence_start: int,

@@ -166,6 +166,15 @@ def test_rows_of_a_label_its_unit_and_a_colon_before_the_value() -> None:
                    ("A.8.4", 3.2, "table")]
 
 
+def test_a_table_one_cell_a_line_whose_values_keep_their_units() -> None:
+    """Row names on a line each, their values with units on the next: the format's names are read as
+    rows without the total before them, and the government's portal row has the table's scope."""
+    text = "主动公开政府信息数\n1234条\n政府网站公开政府信息数\n1000条\n收到申请数\n20件\n当面申请数\n5件\n"
+    got = [(o.indicator, o.value, o.scope) for o in
+           extract_observations(text, gazetteer().get("430221"), 2017, "株洲县人民政府") if o.indicator]
+    assert got == [("A.1.1", 1234, "全县"), ("A.1.2.2", 1000, "全县"), ("A.3.1", 20, "全县"), ("A.3.1.1", 5, "全县")]
+
+
 def test_request_rows_without_their_header_row_still_have_applicant_columns() -> None:
     # the header row (自然人 … 总计) was an image, or merged cells a scraper dropped
     text = ("三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量 | 45 | 2 | 0 | 0 | 0 | 1 | 48\n"
