@@ -412,6 +412,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("收到申请20件（主要涉及征地拆迁）。", 2017, [("A.3.1", 20)]),
         # none stated with the cause first: 未因…
         ("未因政府信息公开申请收取任何费用。", 2017, [("A.7", 0)]),
+        # requests counted before the verb that names them; 依申请公开 is not 主动公开
+        ("全年共有23人次提出政府信息公开申请。", 2017, [("A.3.1", 23)]),
+        ("有3人提出行政复议申请。", 2017, []),
+        ("依申请公开信息23条。", 2017, []),
         # the staff of the bodies just counted
         ("全县共有政府信息公开工作机构23个，工作人员56人，其中专职12人，兼职44人。", 2017,
          [("A.8.1", 23), ("A.8.3", 56), ("A.8.3.1", 12), ("A.8.3.2", 44)]),
