@@ -416,6 +416,9 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("全年共有23人次提出政府信息公开申请。", 2017, [("A.3.1", 23)]),
         ("有3人提出行政复议申请。", 2017, []),
         ("依申请公开信息23条。", 2017, []),
+        # normative documents published, with or without 主动; not those put out for comment
+        ("公开规范性文件36件，公开人事任免信息56条。", 2017, [("A.1.1.1", 36)]),
+        ("公开征求意见的规范性文件15件。", 2017, []),
         # the staff of the bodies just counted
         ("全县共有政府信息公开工作机构23个，工作人员56人，其中专职12人，兼职44人。", 2017,
          [("A.8.1", 23), ("A.8.3", 56), ("A.8.3.1", 12), ("A.8.3.2", 44)]),
