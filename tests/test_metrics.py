@@ -419,6 +419,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # normative documents published, with or without 主动; not those put out for comment
         ("公开规范性文件36件，公开人事任免信息56条。", 2017, [("A.1.1.1", 36)]),
         ("公开征求意见的规范性文件15件。", 2017, []),
+        # results in other words: 撤销 corrects, 驳回 upholds; 一审判决 before the one result
+        ("因政府信息公开引起的行政复议案件2起，其中维持1起，撤销1起。", 2017, [("A.4", 2), ("A.4.1", 1), ("A.4.2", 1)]),
+        ("行政诉讼2件，其中驳回1件，撤销1件。", 2017, [("A.5", 2), ("A.5.1", 1), ("A.5.2", 1)]),
+        ("发生政府信息公开行政诉讼案件1起，一审判决驳回原告诉讼请求。", 2017, [("A.5", 1), ("A.5.1", 1)]),
         # the staff of the bodies just counted
         ("全县共有政府信息公开工作机构23个，工作人员56人，其中专职12人，兼职44人。", 2017,
          [("A.8.1", 23), ("A.8.3", 56), ("A.8.3.1", 12), ("A.8.3.2", 44)]),
