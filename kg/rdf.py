@@ -156,7 +156,14 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     a development zone issues its report and its figures are 全区; …年度报告编制…的通知 is a notice;
 #     figures after 分别 or 各 stand for the items of the list before them; 举报投诉数量为0 is a zero; a plan
 #     naming no issuer is its government office's; 《…> is closed as 《…》; page marks are dropped.
-MAPPING_VERSION = "26"
+# 27: a list of cited documents shares the verb before its first; a township's or a street office's
+#     report is its government's (全镇, 全街道); a sentence or a number broken by a line before its figure
+#     is rejoined; label（条）：1234 rows and one-cell-a-line rows with units are read as a table's; a
+#     title before the site's name (…_某市人民政府门户网站) or after an account's (柳州发布 | …) is the title;
+#     a notice signed without a date has its issuer; an aside naming the one part of a total
+#     (1件（属于国家秘密）) gives it the total; results in other words (撤销, 驳回, 一审判决…); （国办发〔2017〕24）
+#     is a number; complaints after requests are no share of them; 23人次提出申请 counts requests.
+MAPPING_VERSION = "27"
 
 
 @lru_cache(maxsize=1024)

@@ -192,9 +192,9 @@ def _township_government(title: Located, signature: Located | None) -> Located |
     """The government of the township a report's title names before its year: its signature when
     that names it (宁乡市花明楼镇人民政府), else inferred from the place, without a span."""
     m = P.TOWNSHIP_BEFORE_YEAR.match(title.value)
-    if m is None or gazetteer().lookup(m.group("place")):
+    place = m.group("place") if m is not None else None
+    if place is None or gazetteer().lookup(place):
         return None
-    place = m.group("place")
     government = place + ("办事处" if place.endswith("街道") else "人民政府")
     signed = P.TOWNSHIP_GOVERNMENT.search(signature.value) if signature is not None else None
     if signed is not None and (place.endswith(signed.group("place")) or signed.group("place").endswith(place)):
