@@ -563,15 +563,16 @@ SOLE_RESULT = re.compile(
     r")\s*(?P<result>(?:被)?(?:依法)?(?:维持|纠错|纠正|驳回|撤销|确认违法|尚未审结|正在审理|尚在审理)"
     r"[^，,。；;：:\n）)]{0,16})"
 )
+"""A review's or lawsuit's one result stated without a figure of its own after the count: 行政诉讼1件，
+结果为维持具体行政行为 (the result row counts all of them)."""
+
 SOLE_PART_ASIDE = re.compile(
     r"(?!含|包括|其中|不含|另)"  # 1234条（含规范性文件）: a part of the total, not all of it
-    r"(?:均|全部|都)?(?:为|是|系|属于|属|涉及)?"  # 12件（均为网络申请）, 1件（属于国家秘密）
+    r"(?:均|全部|都)?(?:为|是|系|属于|属|涉及)?"  # 1件（属于国家秘密）, 2件（涉及商业秘密）
     r"[^（）()，,。；;：:、和及与\d０-９]{2,24}"  # one part's words, no figure: the part is all of the total
     r"(?=[）)])"
 )
 """An aside after a total that names the one part all of it is: 不同意公开1件（属于国家秘密）."""
-"""A review's or lawsuit's one result stated without a figure of its own after the count: 行政诉讼1件，
-结果为维持具体行政行为 (the result row counts all of them)."""
 
 ASIDE_BEFORE_FIGURE = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 """An aside between what a figure counts and the figure: 主动公开政府信息（含政府网站）15632条."""
