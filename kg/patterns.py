@@ -586,6 +586,10 @@ _NO_VALUE = r"[/／\\—–\-－─]{1,2}"  # a cell with no value to give: / �
 PLACEHOLDER_CELL = re.compile(_NO_VALUE)
 """A value cell that holds its column's place without a value: 行政许可 | 312 | — | 15,236."""
 
+ZERO_CELL = re.compile(r"\s*(?:无|没有)\s*")
+"""A value cell that says there were none: 行政复议数量 | 件 | 无 (zero, unlike a dash, which may also
+mean the row does not apply)."""
+
 MARKDOWN_RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
 """A cell of the rule row under a Markdown table's header: |---|:--|."""
 

@@ -195,7 +195,7 @@ def _line_kind(line: str) -> str:
     if not stripped:
         return "empty"
     if "|" in line or "\t" in stripped or _row_with_values(line) or (
-            stripped[-1].isdigit() and P.BARE_VALUES.fullmatch(line)):
+            stripped[-1].isdigit() and P.BARE_VALUES.fullmatch(line)) or P.ZERO_CELL.fullmatch(line):
         return "row"
     # a figure with its unit is prose's, never a label's, unless it is in a note on the row
     # (（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）)
@@ -219,6 +219,8 @@ def _values_on(line: str) -> int:
 
 
 def number(value: str) -> float | None:
+    if P.ZERO_CELL.fullmatch(value):
+        return 0.0
     value = value.replace(",", "").strip()
     return float(value) if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", value) else None
 

@@ -384,6 +384,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("全年受理政府信息公开申请，共计12件。", 2017, [("A.3.1", 12)]),
         # the press, broadcasting and notice boards are the format's 其他方式
         ("通过报刊、广播、电视等媒体公开政府信息156条。", 2017, [("A.1.2.5", 156)]),
+        # a department's journal is another way, and never the total
+        ("在《江西水利》刊物上公开信息120条。", 2016, [("A.1.2.5", 120)]),
+        ("全年主动公开政府信息3000条，其中在《江西水利》杂志上公开120条。", 2016,
+         [("A.1.1", 3000), ("A.1.2.5", 120)]),
         ("通过新闻媒体发布解读信息30条。", 2017, [("A.2.2.3", 30)]),
         # the results of reviews and lawsuits in an aside after their count: said after each figure,
         # or once for all of them

@@ -221,6 +221,14 @@ def test_a_slash_under_the_old_tables_unit_header_is_a_unit_not_a_value() -> Non
     assert _table(text, 2016) == {("A.1.2", None): 376091, ("A.1.2.1", None): 1268, ("A.1.2.3", None): 35699}
 
 
+@pytest.mark.parametrize("separator", ["\t", " | ", "\n"])
+def test_a_value_cell_saying_none_is_zero(separator: str) -> None:
+    rows = [["四、行政复议数量", "件", "无"], ["五、行政诉讼数量", "件", "1"], ["六、举报投诉数量", "件", "—"],
+            ["七、依申请公开信息收取的费用", "万元", "无"]]
+    text = "\n".join(separator.join(r) for r in rows) + "\n"
+    assert _table(text, 2016) == {("A.4", None): 0, ("A.5", None): 1, ("A.7", None): 0}
+
+
 @pytest.mark.parametrize(
     ("table", "expected"),
     [
