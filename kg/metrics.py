@@ -817,10 +817,20 @@ def _subject_before_total(text: str, sentence_start: int, clause_start: int, cla
 def _subject_before_listed_figure(text: str, sentence_start: int, clause_start: int, clause: str,
                                   clauses: _Breaks, unit: str) -> tuple[int, str] | None:
     """(start, text) of what a figure counts when it is listed right after another one, in another
-    unit: in 通过政府公报公开信息36期、312条 the 312条 are 通过政府公报公开信息 too."""
-    if clause.strip() or clause_start - 1 <= sentence_start or text[clause_start - 1] not in P.FIGURE_LIST_SEPARATORS:
+    unit: in 通过政府公报公开信息36期、312条 (or 36期共计312条) the 312条 are 通过政府公报公开信息 too."""
+    total = P.TOTAL_AT_END.search(clause)
+    own_words = clause[: total.start()] if total else clause
+    if own_words.strip():  # the other figure in this clause, right before the total: 36期共计312条
+        other = P.FIGURE_AT_END.search(own_words)
+        if other is None:
+            return None
+        other_end = clause_start + other.end()
+    else:  # the other figure ends where this clause starts, or one separator before it
+        separated = text[clause_start - 1 : clause_start] in tuple(P.FIGURE_LIST_SEPARATORS)
+        other_end = clause_start - 1 if separated else clause_start
+    if other_end <= sentence_start:
         return None
-    before = P.FIGURE_AT_END.search(text, max(sentence_start, clause_start - 24), clause_start - 1)
+    before = P.FIGURE_AT_END.search(text, max(sentence_start, other_end - 24), other_end)
     if before is None or before.group("unit") == unit:  # 办结409件，3件结转…: in one unit, two counts
         return None
     start = max(sentence_start, clauses.start_before(before.start()))

@@ -485,6 +485,8 @@ CHANNEL_LISTED_BEFORE = re.compile(rf"{_CHANNEL_WORD}\s*[、和及与]$")
 
 TOTAL_ONLY = re.compile(r"\s*(?:共计|合计|总计|累计|共有|共|计)(?:达到|达|为)?\s*")
 """A clause that only totals its figure, what it counts named in the clause before: ，共计128人."""
+TOTAL_AT_END = re.compile(TOTAL_ONLY.pattern + r"$")
+"""The total word a clause ends in, right before its figure: 政府公报公开36期共计412条."""
 
 FIGURE_AFTER_CHANGE = re.compile(
     r"\s*(?:已|共|总数)?"

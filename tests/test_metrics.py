@@ -387,6 +387,12 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("全年受理政府信息公开申请，共计12件。", 2017, [("A.3.1", 12)]),
         # the press, broadcasting and notice boards are the format's 其他方式
         ("通过报刊、广播、电视等媒体公开政府信息156条。", 2017, [("A.1.2.5", 156)]),
+        # a figure in another unit before the total of the same subject: the issues, then the items
+        ("政府公报公开36期共计412条。", 2017, [("A.1.2.1", 412)]),
+        ("通过政府公报公开信息36期，共计312条。", 2017, [("A.1.2.1", 312)]),
+        # the pre-2019 format's last reason for a refusal
+        ("不同意公开4件（其中涉及个人隐私2件，法律法规规定的其他情形1件）。", 2017,
+         [("A.3.3.4", 4), ("A.3.3.4.3", 2), ("A.3.3.4.6", 1)]),
         # a department's journal is another way, and never the total
         ("在《江西水利》刊物上公开信息120条。", 2016, [("A.1.2.5", 120)]),
         ("全年主动公开政府信息3000条，其中在《江西水利》杂志上公开120条。", 2016,
