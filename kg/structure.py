@@ -517,10 +517,20 @@ def _year_of_issue(number: Located | None, date: Located | None) -> Located | No
     return None
 
 
-def _attachment(lines: list[Line], line: Line, end: int, main: DocumentPart, forwarded: bool,
+def _forwarded_issuers(text: str, notice_end: int, title: str) -> list[Located]:
+    """Who issued a forwarded document: the issuer of the notice that first issued it, as the
+    forwarding notice cites that notice."""
+    for m in P.FORWARDED_NOTICE.finditer(text, 0, notice_end):
+        if m.group("title").strip() == title:
+            return issuers_from_title(Located(m.group("notice"), Span(m.start("notice"), m.end("notice"))))
+    return []
+
+
+def _attachment(lines: list[Line], line: Line, end: int, main: DocumentPart, forwarded: list[Located] | None,
                 only: bool) -> DocumentPart:
     """The document a notice issues, from its title line to `end`: its year and region as its title
-    says, else the notice's; its issuer the notice's, unless the notice forwards it."""
+    says, else the notice's; its issuer the notice's, unless the notice forwards it (`forwarded`:
+    the issuers of the notice it forwards, where the body cites it)."""
     title = Located(line.text.strip("《》 "), Span(line.start, line.end))
     return DocumentPart(
         title=title,
@@ -528,14 +538,14 @@ def _attachment(lines: list[Line], line: Line, end: int, main: DocumentPart, for
         doc_type=_attachment_type(title.value, only),
         year=_year(P.PLAN_YEAR.search(title.value), line.start) or main.year,
         region=region_in(title.value) or main.region,
-        # what a notice forwards was issued by someone else, whom the title does not name
-        issuer=None if forwarded else main.issuer,
+        # what a notice forwards was issued by someone else, whom its title does not name
+        issuer=main.issuer if forwarded is None else next(iter(forwarded), None),
         number=None,
         date_written=main.date_written,
         date_published=main.date_published,
         span=Span(line.start, end),
         sections=sections(lines, line.end, end),
-        co_issuers=() if forwarded else main.co_issuers,
+        co_issuers=main.co_issuers if forwarded is None else tuple(forwarded[1:]),
     )
 
 
@@ -617,10 +627,12 @@ def structure_document(text: NormalizedText) -> Structure:
         sections=sections(lines, 0, main_end),
         co_issuers=co_issuers,
     )
-    forwarded = P.FORWARDING_NOTICE_TITLE.search(title.value if title else "") is not None
+    forwards = P.FORWARDING_NOTICE_TITLE.search(title.value if title else "") is not None
     ends = [line.start for line in attachment_lines[1:]] + [len(text.text)] if attachment_lines else []
     attachments = tuple(
-        _attachment(lines, line, end, main, forwarded, len(attachment_lines) == 1)
+        _attachment(lines, line, end, main,
+                    _forwarded_issuers(text.text, main_end, line.text.strip("《》 ")) if forwards else None,
+                    len(attachment_lines) == 1)
         for line, end in zip(attachment_lines, ends, strict=True)
     )
     return Structure(text=text, main=main, attachments=attachments)

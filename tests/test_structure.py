@@ -356,6 +356,15 @@ def test_a_forwarded_plan_is_not_the_forwarding_offices() -> None:
     assert plan.region is not None and plan.region.name == "湖南省"
 
 
+def test_a_forwarded_plan_is_issued_by_the_issuer_of_the_notice_it_came_with() -> None:
+    text = ("郴州市人民政府办公室关于转发《湖南省2018年政务公开工作要点》的通知\n郴政办函[2018]47号\n各县市区人民政府：\n"
+            "现将《湖南省人民政府办公厅关于印发〈湖南省2018年政务公开工作要点〉的通知》（湘政办发〔2018〕27號）转发给你们。\n"
+            "郴州市人民政府办公室\n2018年6月15日\n湖南省2018年政务公开工作要点\n一、着力推进重点领域信息公开\n")
+    (plan,) = _structure(text).attachments
+    assert plan.issuer is not None and plan.issuer.value == "湖南省人民政府办公厅"
+    assert plan.issuer.span is not None and text[plan.issuer.span.start : plan.issuer.span.end] == "湖南省人民政府办公厅"
+
+
 def test_an_untitled_departments_report_is_named_after_the_department() -> None:
     main = _structure("本报告由常德市财政局根据《中华人民共和国政府信息公开条例》要求编制。\n一、总体情况\n"
                       "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
