@@ -196,7 +196,11 @@ TITLES_JOINED = re.compile(r"[》〉>]\s*(?:以及|[和及与、])\s*[《〈<]")
 FORWARDING_NOTICE_TITLE = re.compile(r"关于(?:转发|转印发)")
 """'X关于转发Y的通知': the attached Y is someone else's document, passed down by X."""
 
-FORWARDED_NOTICE = re.compile(r"《(?P<notice>[^《》\n]{4,120}?关于(?:印发|发布)[〈<](?P<title>[^〈〉<>\n]{2,80})[〉>]的通知)》")
+FORWARDED_NOTICE = re.compile(
+    r"《(?P<notice>[^《》\n]{4,120}?关于"
+    r"(?:印发|发布)"  # the notice that issued the document: 关于印发〈…〉的通知, 关于发布〈…〉的通知
+    r"[〈<](?P<title>[^〈〉<>\n]{2,80})[〉>]的通知)》"
+)
 """The notice a forwarding notice passes down, cited in its body: 现将《湖南省人民政府办公厅关于印发〈湖南省
 2018年政务公开工作要点〉的通知》转发给你们. Its issuer issued the attached document."""
 

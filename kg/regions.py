@@ -69,7 +69,11 @@ def dominant_region(text: str, gaz: Gazetteer | None = None) -> Region | None:
     """The division a document is mostly about: frequent, early, and below the province level."""
     gaz = gaz or gazetteer()
     scores: dict[str, float] = {}
-    for start, _, region in mentions(text[:20_000]):  # what a document is about shows early
+    found = mentions(text[:20_000])  # what a document is about shows early
+    for i, (start, end, region) in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        if after is not None and after[0] == end and _contains(region, after[2]):
+            continue  # 威海市环翠区 speaks of 环翠区: the city only says where the district is
         weight = 3.0 if start < 2000 else 1.0
         if region.level == "province":
             weight *= 0.5
@@ -78,6 +82,12 @@ def dominant_region(text: str, gaz: Gazetteer | None = None) -> Region | None:
         return None
     code = max(scores, key=lambda c: scores[c])
     return gaz.get(code)
+
+
+def _contains(outer: Region, inner: Region) -> bool:
+    if outer.level == "province":
+        return inner.code[:2] == outer.code[:2] and inner.code != outer.code
+    return outer.level == "prefecture" and inner.level == "county" and inner.code[:4] == outer.code[:4]
 
 
 def official_place(region: Region) -> str:

@@ -135,6 +135,9 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # a government's office signing its government's report speaks for the government
         ("2020年政府信息公开工作年度报告\n一、总体情况\n2020年，平江县主动公开政府信息52条。\n平江县人民政府办公室\n2021年1月15日\n",
          DocType.ANNUAL_REPORT, "平江县", "2020", "平江县人民政府"),
+        # a city named before its district only says where the district is
+        ("关于2017年政府信息公开工作年度报告\n根据《条例》规定，现公布威海市环翠区2017年政府信息公开工作年度报告。\n一、概述\n",
+         DocType.ANNUAL_REPORT, "环翠区", "2017", "威海市环翠区人民政府"),
     ],
 )
 def test_document_header(text: str, doc_type: DocType, region: str, year: str, issuer: str | None) -> None:
