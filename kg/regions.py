@@ -95,7 +95,9 @@ def official_place(region: Region) -> str:
     city (北京市朝阳区人民政府, 宁波市鄞州区财政局), a county or any other division by itself."""
     if region.level == "county" and region.name.endswith("区"):
         parent = gazetteer().parent(region)
-        if parent is not None and parent.level in ("prefecture", "province"):
+        # a province's own district-level division (神农架林区) is not named with the province, a
+        # municipality's district is (重庆市渝中区)
+        if parent is not None and (parent.level == "prefecture" or parent.name.endswith("市")):
             return parent.name + region.name
     return region.name
 

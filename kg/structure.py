@@ -16,7 +16,7 @@ from .agencies import make_agency
 from .agencies import national as national_agencies
 from .docnumbers import issuer_of_code, parse_doc_number
 from .model import DocNumber, DocType, DocumentPart, Located, NormalizedText, Region, Section, Span, Structure
-from .regions import dominant_region, government_of, region_in
+from .regions import dominant_region, government_of, mentions, region_in
 from .vocab import NATIONAL, document_genres, gazetteer, report_outline
 
 
@@ -301,6 +301,14 @@ def iso_date(text: str) -> str | None:
     return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
 
 
+def _as_the_text_places_it(region: Region, text: str) -> Region:
+    """A division whose name several share (朝阳区: 北京市's, 长春市's) as the document places it
+    where it names the city or province around it (北京市朝阳区)."""
+    if len(gazetteer().lookup(region.name)) < 2:
+        return region
+    return next((r for _, _, r in mentions(text[:20_000]) if r.name == region.name), region)
+
+
 def _region_for(title: str | None, issuer: str | None, text: str) -> Region | None:
     # a place named only inside the title's 《》 is the cited document's: 关于转发《湖南省…》的通知
     # from 韶山市 is 韶山市's, 关于印发《湘潭县…要点》的通知 is 湘潭县's when its issuer says so too
@@ -309,7 +317,7 @@ def _region_for(title: str | None, issuer: str | None, text: str) -> Region | No
         if candidate:
             found = region_in(candidate)
             if found is not None:
-                return found
+                return _as_the_text_places_it(found, text)
     if issuer is not None and issuer in national_agencies():
         return NATIONAL  # 国务院办公厅关于印发…的通知: a national document names no region
     m = re.search(r"由(?P<who>[^，。,]{2,20}?)(?:人民政府|政府)(?:办公室)?编制", text[:3000])

@@ -135,6 +135,11 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # a government's office signing its government's report speaks for the government
         ("2020年政府信息公开工作年度报告\n一、总体情况\n2020年，平江县主动公开政府信息52条。\n平江县人民政府办公室\n2021年1月15日\n",
          DocType.ANNUAL_REPORT, "平江县", "2020", "平江县人民政府"),
+        # a province's own district-level division is not named with the province
+        ("神农架林区2017年政府信息公开工作年度报告\n一、概述\n", DocType.ANNUAL_REPORT, "神农架林区", "2017", "神农架林区人民政府"),
+        # a district name several cities share, placed by the city the text names around it
+        ("朝阳区2017年政府信息公开工作年度报告\n一、概述\n2017年，北京市朝阳区人民政府认真贯彻…\n",
+         DocType.ANNUAL_REPORT, "朝阳区", "2017", "北京市朝阳区人民政府"),
         # a city named before its district only says where the district is
         ("关于2017年政府信息公开工作年度报告\n根据《条例》规定，现公布威海市环翠区2017年政府信息公开工作年度报告。\n一、概述\n",
          DocType.ANNUAL_REPORT, "环翠区", "2017", "威海市环翠区人民政府"),
