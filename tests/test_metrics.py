@@ -387,6 +387,12 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("全年受理政府信息公开申请，共计12件。", 2017, [("A.3.1", 12)]),
         # the press, broadcasting and notice boards are the format's 其他方式
         ("通过报刊、广播、电视等媒体公开政府信息156条。", 2017, [("A.1.2.5", 156)]),
+        # reviews and lawsuits counted before the words that name them, and their one result
+        ("2件行政复议案件均已结案，均维持原行政行为。", 2017, [("A.4", 2), ("A.4.1", 2)]),
+        ("全年发生1起行政诉讼案件，法院判决驳回原告诉讼请求。", 2017, [("A.5", 1), ("A.5.1", 1)]),
+        # staff full-time and part-time together are all the staff
+        ("配备专兼职工作人员56名。", 2017, [("A.8.3", 56)]),
+        ("配备专职和兼职人员共30人。", 2017, [("A.8.3", 30)]),
         # a figure in another unit before the total of the same subject: the issues, then the items
         ("政府公报公开36期共计412条。", 2017, [("A.1.2.1", 412)]),
         ("通过政府公报公开信息36期，共计312条。", 2017, [("A.1.2.1", 312)]),
