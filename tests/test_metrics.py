@@ -387,6 +387,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("全年受理政府信息公开申请，共计12件。", 2017, [("A.3.1", 12)]),
         # the press, broadcasting and notice boards are the format's 其他方式
         ("通过报刊、广播、电视等媒体公开政府信息156条。", 2017, [("A.1.2.5", 156)]),
+        # the total named 总数, interpretations without a noun after them, replies to requests
+        ("主动公开政府信息总数为3659条，比上年增长23%。", 2017, [("A.1.1", 3659)]),
+        ("发布政策解读42篇，其中图解15篇。", 2017, [("A.2.2.3", 42)]),
+        ("全年共计答复政府信息公开申请28件。", 2017, [("A.3.3", 28)]),
         # reviews and lawsuits counted before the words that name them, and their one result
         ("2件行政复议案件均已结案，均维持原行政行为。", 2017, [("A.4", 2), ("A.4.1", 2)]),
         ("全年发生1起行政诉讼案件，法院判决驳回原告诉讼请求。", 2017, [("A.5", 1), ("A.5.1", 1)]),
