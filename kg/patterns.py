@@ -620,6 +620,14 @@ ROW_WITH_VALUES = re.compile(
 )
 """'一、本年新收政府信息公开申请数量 190 20 0 1 5 0 216': a row whose cells lost their separators."""
 
+ROW_NAMING_ITS_UNIT = re.compile(
+    r"\s*[^|\t]*?[\u4e00-\u9fff][^|\t]*?"  # the row's name
+    r"[(（](?:条|件|个|人|次|人次|篇|项|万元|元)[)）]"  # its unit, as the format gives it
+    rf"[：:]\s*{_TABLE_NUMBER}\s*"
+)
+"""A row of the format written out on its own line, its unit in brackets before the colon:
+主动公开政府信息数（条）：1234. A table by itself, even among prose."""
+
 TOTAL_LABEL = re.compile(r"\s*(?:合计|总计|小计|共计|总数|合计数)\s*(?:[(（][件条次个人]+[)）])?\s*")
 """The label of a column or row that totals the others."""
 

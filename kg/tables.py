@@ -180,6 +180,8 @@ def table_regions(text: str) -> list[tuple[int, int]]:
             if start is None:
                 start = pos
             found = _values_on(line) if kind == "row" else 0
+            if found and P.ROW_NAMING_ITS_UNIT.fullmatch(line):
+                found = MIN_TABLE_VALUES  # its label and unit say what it is: no other row need vouch for it
             if found:
                 values += found
                 last_value_end = end

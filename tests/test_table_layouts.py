@@ -166,6 +166,13 @@ def test_rows_of_a_label_its_unit_and_a_colon_before_the_value() -> None:
                    ("A.8.4", 3.2, "table")]
 
 
+def test_one_such_row_alone_among_prose_is_read() -> None:
+    text = ("二、主动公开政府信息情况\n主动公开政府信息数（条）：1234\n2017年，我市进一步加强主动公开工作，"
+            "办理人大建议12件。\n")
+    got = [(o.indicator, o.value, o.source) for o in extract_observations(text, None, 2017) if o.indicator]
+    assert got == [("A.1.1", 1234, "table")]
+
+
 def test_a_table_one_cell_a_line_whose_values_keep_their_units() -> None:
     """Row names on a line each, their values with units on the next: the format's names are read as
     rows without the total before them, and the government's portal row has the table's scope."""
