@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .model import DocNumber, Region, Span
+from .regions import government_of, region_in
 from .vocab import code_bodies, gazetteer, issuer_codes, province_codes
 
 _MAX_CODE = 8
@@ -170,7 +171,24 @@ def issuer_of_code(code: str, citing_region: Region | None) -> CodeIssuer | None
     local = _local_series(code, citing_region)
     if local is not None and code[1:] in bodies:
         return CodeIssuer(_compose(local, bodies[code[1:]][1]), local.code, "local-code")
-    return None
+    return _local_decree_series(code, citing_region)
+
+
+_DECREE_LEVELS = {"省政府令": "province", "市政府令": "prefecture"}  # the governments that may make rules
+
+
+def _local_decree_series(code: str, citing_region: Region | None) -> CodeIssuer | None:
+    """The government whose decrees a shortened series names: 湖南省政府令 is 湖南省人民政府's, and
+    省政府令 (市政府令) cited in a document of 郴州市 is its province's (its city's)."""
+    if not code.endswith("政府令"):
+        return None
+    region = region_in(code) if code not in _DECREE_LEVELS else None
+    if region is None and citing_region is not None and code in _DECREE_LEVELS:
+        chain = (citing_region, *gazetteer().ancestors(citing_region))
+        region = next((r for r in chain if r.level == _DECREE_LEVELS[code]), None)
+    if region is None:
+        return None
+    return CodeIssuer(government_of(region), region.code, "local-code")
 
 
 def _local_series(code: str, citing_region: Region | None) -> Region | None:

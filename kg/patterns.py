@@ -238,7 +238,8 @@ DECREE_NUMBER = re.compile(
 
 DECREE_ISSUER = re.compile(
     rf"(?:国务院"  # the State Council
-    rf"|[{HAN}]{{2,16}}?(?:人民政府|部|委员会|委|总局|局|署|银行))$"  # 广西壮族自治区人民政府, 财政部, 国家发展改革委
+    rf"|[{HAN}]{{2,16}}?(?:人民政府|部|委员会|委|总局|局|署|银行)"  # 广西壮族自治区人民政府, 财政部, 国家发展改革委
+    rf"|(?:[{HAN}]{{2,12}}?[省市区州县]|[省市州县])政府)$"  # 湖南省政府, 省政府: a local government, shortened
 )
 """The issuer at the end of the characters before a decree's 令."""
 

@@ -38,6 +38,8 @@ from kg.vocab import gazetteer
         ("认真落实国务院第711号令", "国务院令第711号"),  # the serial before 令
         ("根据广西壮族自治区人民政府令第135号", "广西壮族自治区人民政府令第135号"),
         ("依据财政部令第87号", "财政部令第87号"),
+        ("《湖南省政府信息公开办法》（省政府令第276号）", "省政府令第276号"),  # a local government's, shortened
+        ("湖南省政府令第276号", "湖南省政府令第276号"),
         ("命令第3号", None),  # no issuer before 令
         ("2017年5月10日", None),
         ("第十三条", None),
@@ -61,6 +63,10 @@ def test_number_forms(written: str, normalized: str | None) -> None:
         ("潭办发", "430300", "中共湘潭市委办公室", "local-code"),
         # the prefecture's series, cited in one of its counties (湘阴县 is in 岳阳市)
         ("岳政办函", "430624", "岳阳市人民政府办公室", "local-code"),
+        # a shortened local decree series: the citing document's province's or city's
+        ("省政府令", "431000", "湖南省人民政府", "local-code"),
+        ("市政府令", "431002", "郴州市人民政府", "local-code"),
+        ("湖南省政府令", None, "湖南省人民政府", "local-code"),
     ],
 )
 def test_issuer_of_code(code: str, citing: str | None, issuer: str, how: str) -> None:
