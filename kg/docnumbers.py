@@ -174,7 +174,9 @@ def issuer_of_code(code: str, citing_region: Region | None) -> CodeIssuer | None
     return _local_decree_series(code, citing_region)
 
 
-_DECREE_LEVELS = {"省政府令": "province", "市政府令": "prefecture"}  # the governments that may make rules
+# the governments that may make rules, as a document of their own region shortens them
+_DECREE_LEVELS = {"省政府令": "province", "省人民政府令": "province", "自治区政府令": "province",
+                  "自治区人民政府令": "province", "市政府令": "prefecture", "市人民政府令": "prefecture"}
 
 
 def _local_decree_series(code: str, citing_region: Region | None) -> CodeIssuer | None:

@@ -30,8 +30,10 @@ def title_key(title: str) -> str:
 
 def number_key(number: DocNumber, citing_region: Region | None) -> str:
     jurisdiction = jurisdiction_of(number.code, citing_region) or "-"
-    if number.year is None:  # a decree: 国务院令第711号
-        return f"no/{jurisdiction}/{number.code}/{number.serial}"
+    if number.year is None:  # a decree: 国务院令第711号, its series named by its issuer in full
+        issuer = issuer_of_code(number.code, citing_region)  # 省政府令 and 湖南省人民政府令 are one series
+        series = issuer.issuer + "令" if issuer is not None else number.code
+        return f"no/{jurisdiction}/{series}/{number.serial}"
     return f"no/{jurisdiction}/{number.code}/{number.year}/{number.serial}"
 
 

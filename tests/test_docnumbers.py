@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.docnumbers import find_doc_numbers, issuer_of_code, normalize_doc_number
+from kg.docnumbers import find_doc_numbers, issuer_of_code, normalize_doc_number, parse_doc_number
+from kg.resolve import number_key
 from kg.vocab import gazetteer
 
 
@@ -100,3 +101,13 @@ def test_a_decree_is_issued_by_the_state_council_nationally() -> None:
 )
 def test_serials_sharing_a_code_and_year(text: str, numbers: list[str]) -> None:
     assert [f.number.normalized for f in find_doc_numbers(text)] == numbers
+
+
+@pytest.mark.parametrize(
+    ("written", "citing"),
+    [("省政府令第276号", "431000"), ("湖南省政府令第276号", "450300"), ("湖南省人民政府令第276号", "431002")],
+)
+def test_a_decree_is_one_document_however_its_series_is_shortened(written: str, citing: str) -> None:
+    number = parse_doc_number(written)
+    assert number is not None
+    assert number_key(number, gazetteer().get(citing)) == "no/430000/湖南省人民政府令/276"
