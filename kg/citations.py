@@ -145,6 +145,7 @@ def _bare_title_before(text: str, paren: int) -> tuple[int, str] | None:
     candidate = stripped
     if P.BARE_TITLE_OF_NO_ONE_DOCUMENT.match(candidate):
         return None
+    candidate = P.OWN_PART_OF_QUOTED.sub("", candidate)
     about = candidate.find("关于")
     if about > 0:
         head = candidate[:about]

@@ -358,6 +358,10 @@ BARE_TITLE_OF_NO_ONE_DOCUMENT = re.compile(
 )
 """How an unquoted title before a number starts when it names no one document: no title."""
 
+OWN_PART_OF_QUOTED = re.compile(r"(?<=[》〉>])(?:及其|以及其|和其)(?=[\u4e00-\u9fff]{2,8}$)")
+"""The 及其 between a quoted title and a document of its own before a number: 《关于全面推进政务公开工作的
+意见》及其实施细则（国办发〔2016〕80号） numbers 《关于全面推进政务公开工作的意见》实施细则."""
+
 ALIAS_IN_NUMBER_PARENS = re.compile(
     r"\s*[，,；;]\s*(?:以下|下文)?(?:简称|称)\s*[“\"《]?(?P<alias>[^”\"》)）]{1,20})[”\"》]?\s*$"
 )

@@ -91,6 +91,9 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
         # a quoted title inside an unquoted one is part of it, as written
         ("落实《关于全面推进政务公开工作的意见》实施细则（国办发〔2016〕80号文）。",
          [("国办发〔2016〕80号", "《关于全面推进政务公开工作的意见》实施细则")]),
+        # 及其 between the quoted title and the document of its own that the number is
+        ("按照《关于全面推进政务公开工作的意见》及其实施细则（国办发〔2016〕80号）",
+         [("国办发〔2016〕80号", "《关于全面推进政务公开工作的意见》实施细则")]),
         # periodicals are not documents
         ("《桂林日报》《桂林晚报》开设专栏,全年编制《政府公报》12期,《钦州统计快报》", []),
         # a genre word alone is not a particular document
