@@ -234,7 +234,9 @@ def _join_pages(pages: list[tuple[list[str], list[str]]]) -> str:
     for lines, _ in pages:
         edge = {line.strip() for line in lines[:2] + lines[-2:] if line.strip()}
         repeated.update(edge)
-    running = {line for line, n in repeated.items() if len(pages) >= 3 and n >= 0.6 * len(pages)}
+    # on two pages a line must be at the edge of both; from three, of most
+    needed = len(pages) if len(pages) == 2 else 0.6 * len(pages)
+    running = {line for line, n in repeated.items() if len(pages) >= 2 and n >= needed}
     out: list[str] = []
     for lines, rows in pages:
         kept = [line.rstrip() for line in lines if line.strip() and line.strip() not in running

@@ -184,6 +184,12 @@ def test_pdf_text_layer_headers_removed_lines_rejoined(tmp_path: Path) -> None:
     assert any(t.object.value == "application/pdf" for t in graph.triples)
 
 
+def test_a_two_page_pdf_loses_its_running_header_too() -> None:
+    source = source_from_bytes(_pdf(PLAN_PAGES[:2]), path="plan.pdf", name="plan.pdf")
+    assert "钦州市人民政府办公室文件" not in source.text
+    assert source.text.startswith("钦州市2017年政务公开工作实施方案\n")
+
+
 def test_docx_paragraphs_and_tables() -> None:
     source = source_from_bytes(_docx(), path="r.docx", name="r.docx")
     assert source.text.splitlines()[0] == "湘潭市2016年政府信息公开工作年度报告"
