@@ -32,6 +32,8 @@ def _source(text: str) -> SourceText:
         ("[打印本页] [关闭窗口]\n正文\n【打印】【关闭】", "正文\n"),  # print and close buttons in brackets
         ("关闭窗口\n关闭违规网站12个", "关闭违规网站12个"),  # a sentence opening with 关闭 is no button
         ("【字体：大 中 小】 打印本页\n正文\n打印 关闭", "正文\n"),  # a row of buttons
+        ("无障碍 | 长者模式 | 繁体 | 登录 | 注册\n正文", "正文"),  # a portal's toolbar
+        ("繁体中文版报告\n正文", "繁体中文版报告\n正文"),
         # page marks a PDF copied as text leaves on lines of their own; a fraction stays (a table's cell)
         ("一、概述\n第 1 页 共 3 页\n— 2 —\n- 3 -\n共5页 第4页\n3/5", "一、概述\n3/5"),
         # a title closed with the mark of a title inside one, and «» for 《》
