@@ -99,6 +99,9 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
         # a genre word alone is not a particular document
         ("通过《统计报告》、政府门户网站等方式", []),
         # a title that is neither a document genre nor numbered (a slogan, a headline)
+        # a checklist is a document too
+        ("执行《政府网站与政务新媒体检查指标》、《政府网站发展指引》等文件",
+         [(None, "政府网站与政务新媒体检查指标"), (None, "政府网站发展指引")]),
         ("开展《问计于民》活动", []),
     ],
 )
