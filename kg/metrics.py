@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import patterns as P
+from .agencies import find_agencies, resolve_agency
 from .model import Observation, Region, Span
 from .regions import township_of, zone_of
 from .tables import Column, cells_of, read_table, sideways_tables, table_regions
@@ -614,8 +615,9 @@ def _channel_of_lead(text: str, sentence_start: int, ctx: _Context) -> _Rule | N
 
 def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]],
                            template: str | None = None, default_scope: str | None = None,
-                           year: int | None = None) -> list[Observation]:
+                           year: int | None = None, issuer: str | None = None) -> list[Observation]:
     default_scope = default_scope or scope_label("@whole", region)
+    own = resolve_agency(issuer, region) if issuer else None
     out: list[Observation] = []
     family: str | None = _family_of_lead(text, 0)
     row_context: str | None = None  # the section row (A.5) of the last row read by its label
@@ -671,6 +673,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         if rule is not None and rule.notation == "A.1.1":
             rule = _channel_of_lead(text, sentence_start, ctx) or rule
         notation = row or (_notation(rule, family) if rule else None)
+        if notation is not None and row is None and _one_departments_part(clause, region, own.name if own else None):
+            notation = None  # 其中市国土资源局收到申请45件: one department's part of the report's figure
         if combined and notation in _CHANNEL_ROWS:
             notation = None  # 通过政务微博、微信公开166条: the two channels together are neither's row
         if notation == "A.5" and template in ("B", "C") and c_end is not None:
@@ -799,6 +803,15 @@ def _subject_before_change(text: str, sentence_start: int, clause_start: int, cl
     if not subject.strip() or P.FIGURE.search(subject):
         return None
     return start, subject
+
+
+def _one_departments_part(clause: str, region: Region | None, own: str | None) -> bool:
+    """Whether what a figure counts is named as one or more departments' other than the report's own
+    issuer, and not the body that runs the government's disclosure work."""
+    if "局" not in clause and "委" not in clause and "办" not in clause and "厅" not in clause:
+        return False  # the cheap test first: most clauses name no department
+    named = [m.agency for m in find_agencies(clause, region) if m.agency.kind == "department"]
+    return bool(named) and all(a.name != own and not P.DISCLOSURE_ORGANIZER.search(a.name) for a in named)
 
 
 def _subject_before_total(text: str, sentence_start: int, clause_start: int, clause: str,
@@ -949,5 +962,5 @@ def extract_observations(text: str, region: Region | None, year: int | None = No
     scope = default_scope(issuer, region)
     scope = _stated_range(text, region, scope) or scope
     table = table_observations(text, region, scope, year)
-    found = table + narrative_observations(text, region, tables, report_format(table, year), scope, year)
+    found = table + narrative_observations(text, region, tables, report_format(table, year), scope, year, issuer)
     return tuple(sorted(found, key=lambda o: o.span.start))

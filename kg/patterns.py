@@ -498,6 +498,12 @@ TWO_CHANNELS = re.compile(rf"{_CHANNEL_WORD}[、和及与]?(?:政务|官方)?{_C
 CHANNEL_LISTED_BEFORE = re.compile(rf"{_CHANNEL_WORD}\s*[、和及与]$")
 """A channel listed right before the clause of a figure, with no figure of its own: 政务微博、微信公开166条."""
 
+DISCLOSURE_ORGANIZER = re.compile(
+    r"政务服务|政务公开|政管办|大数据|电子政务|行政审批|信息中心"  # the bodies that run disclosure for a government
+)
+"""A department whose figures a government's report gives as its own: the one that runs its disclosure
+work, its portal or its service hall (市政务服务监督管理办公室共组织培训3次)."""
+
 TOTAL_ONLY = re.compile(r"\s*(?:共计|合计|总计|累计|共有|共|计)(?:达到|达|为)?\s*")
 """A clause that only totals its figure, what it counts named in the clause before: ，共计128人."""
 TOTAL_AT_END = re.compile(TOTAL_ONLY.pattern + r"$")

@@ -462,6 +462,22 @@ def test_narrative_figures_in_the_reports_format(text: str, year: int, expected:
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("issuer", "text", "expected"),
+    [
+        # one department's part of a government's figure is no row of its report
+        ("桂林市人民政府", "全市共收到政府信息公开申请356件，其中，市国土资源局收到申请45件，市住建局收到申请30件。",
+         [("A.3.1", 356)]),
+        ("桂林市人民政府", "全市主动公开政府信息5632条，其中市教育局公开520条。", [("A.1.1", 5632)]),
+        # but the department's own report is its own, and the body that runs disclosure speaks for the city
+        ("桂林市教育局", "市教育局全年主动公开信息520条。", [("A.1.1", 520)]),
+        ("桂林市人民政府", "市政务服务中心组织政府信息公开培训3次。", [("A.9.2", 3)]),
+    ],
+)
+def test_a_departments_part_of_a_governments_figure(issuer: str, text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(o.indicator, o.value) for o in extract_observations(text, CITY, 2017, issuer) if o.indicator] == expected
+
+
 def test_a_reports_table_decides_its_format_before_its_year() -> None:
     # a report on 2019 that still fills in the pre-2019 table: its prose keeps that table's rows
     text = "全市共收到政府信息公开申请687件。\n" + PIPE_ROWS
