@@ -137,6 +137,10 @@ def _bare_title_before(text: str, paren: int) -> tuple[int, str] | None:
         elif depth == 0 and P.BARE_TITLE_LEFT_STOP.match(ch):
             break
         start -= 1
+    if start > 0 and text[start - 1] == "、" and P.AGENCY_OPENING.match(text[start:paren]):
+        joint = P.JOINT_ISSUER_BEFORE.search(text, max(0, start - 30), start)
+        if joint is not None:
+            start = joint.start("issuer")  # 市委办公室、市政府办公室关于…: both issuers are the title's
     candidate = text[start:paren]
     if not candidate or candidate.endswith("》") or not is_document_title(candidate):
         return None

@@ -322,6 +322,14 @@ AGENCY_OPENING = re.compile(r"^[^，。,]{2,30}?(?:人民政府|办公厅|办公
 BARE_TITLE_LEFT_STOP = re.compile(r"[，,。；;：:、！!？?）)】\]“”\"\s]|(?<=[》])")
 """Where an unquoted title before a number cannot extend further left."""
 
+JOINT_ISSUER_BEFORE = re.compile(
+    r"(?:^|(?<=[，,。；;：:“”\s]))"  # where the first issuer's name starts
+    r"(?:根据|依据|按照|遵照|落实|执行|贯彻落实|贯彻)?"  # the word that cites the title, not part of it
+    r"(?P<issuer>[\u4e00-\u9fff]{1,20}?(?:办公室|办公厅|人民政府|政府|委员会|市委|县委|区委|州委|省委))、$"
+)
+"""The first issuer of a joint document, before the 、 where an unquoted title would stop:
+市委办公室、市政府办公室关于全面推进政务公开工作的实施意见（娄办发〔2017〕5号）."""
+
 TASK_LIST_WORDS = r"任务清单|任务分解表?|(?:任务|责任)分工表?|分工表|台账"
 """How the title of a plan written as a list of its tasks ends."""
 

@@ -99,6 +99,11 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
         # a genre word alone is not a particular document
         ("通过《统计报告》、政府门户网站等方式", []),
         # a title that is neither a document genre nor numbered (a slogan, a headline)
+        # an unquoted title of a joint document keeps both issuers; a list's earlier item is not one
+        ("根据市委办公室、市政府办公室关于全面推进政务公开工作的实施意见（娄办发〔2017〕5号）",
+         [("娄办发〔2017〕5号", "市委办公室、市政府办公室关于全面推进政务公开工作的实施意见")]),
+        ("公开财政预算、市政府办公室关于印发某某办法的通知（娄政办发〔2017〕5号）",
+         [("娄政办发〔2017〕5号", "市政府办公室关于印发某某办法的通知")]),
         # a checklist is a document too
         ("执行《政府网站与政务新媒体检查指标》、《政府网站发展指引》等文件",
          [(None, "政府网站与政务新媒体检查指标"), (None, "政府网站发展指引")]),
