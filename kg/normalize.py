@@ -178,7 +178,7 @@ def _rejoin_wrapped_lines(ed: _Editor) -> None:
     while i < len(lines) - 1:
         start, text = lines[i]
         j = i + 1
-        while j < len(lines) and j - i <= 3 and _page_furniture(lines[j][1], repeated):
+        while j < len(lines) and j - i <= 3 and _page_furniture(lines[j][1], repeated, width):
             j += 1
         # a title at the top is a line of its own, however close to the width it comes
         title = i < TITLE_LINES and P.TITLE_ENDING.search(text.strip()) is not None
@@ -232,9 +232,13 @@ def _display_width(text: str) -> int:
     return (len(text.encode("utf-8", errors="replace")) + len(text)) // 2
 
 
-def _page_furniture(line: str, repeated: Counter[str]) -> bool:
+def _page_furniture(line: str, repeated: Counter[str], width: int) -> bool:
     text = line.strip()
-    return bool(P.PAGE_FOOTER.match(text)) or (repeated[text] >= 2 and 0 < len(text) <= 40)
+    if P.PAGE_FOOTER.match(text):
+        return True
+    # a running header is short of the page's width; a line of prose that fills it may come back
+    # word for word where a title is cited twice
+    return repeated[text] >= 2 and 0 < len(text) <= 40 and _display_width(text) < 0.85 * width
 
 
 def _wraps(line: str, following: str, width: int) -> bool:
@@ -280,6 +284,8 @@ def normalize_text(source: SourceText) -> NormalizedText:
         ed.delete(P.BROKEN_TITLE_LINE, "drop")
         ed.delete(P.BROKEN_BEFORE_FIGURE, "drop")
         ed.delete(P.BROKEN_DOCUMENT_NUMBER, "drop")
+        ed.delete(P.BROKEN_NUMBER_TAIL, "drop")
+        ed.delete(P.BROKEN_NUMBER_TAIL, "drop2")
         ed.sub(P.MISCLOSED_TITLE, lambda m: m.group(0)[:-1] + "》")  # 《2017年政务公开工作要点>
         if ed.text == before:
             break

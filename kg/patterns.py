@@ -80,7 +80,7 @@ CLUTTER_LINE = re.compile(
     r"|图为\s.*"  # caption of an image that was dropped by the scraper
     r"|(?:[您你](?:当前|现在|目前)?(?:所在|所处)?的?|当前|所在)位置[:：].*"  # breadcrumb: 您当前的位置：首页 > 政务公开
     r"|首页\s*(?:[>＞»›/|]+\s*[^\s>＞»›/|]{1,20}\s*){1,8}"  # breadcrumb without a label: 首页 > 政务公开 >> 年报
-    r"|[^，。；\s_|｜]{2,30}(?:门户网站|政府网站|人民政府网|政务网|政府网)"  # the site's name as a line of its own
+    r"|[^，。；,\s_|｜《》〈〉()（）〔〕\d]{2,30}(?:门户网站|政府网站|人民政府网|政务网|政府网)"  # site name
     r"|(?:(?:【?字[体号][:：]?\s*(?:\[?[大中小]\]?\s*){2,3}】?"  # font-size switch: 【字体：大 中 小】 ...
     r"|[【\[［]?(?:打印|关闭|收藏|分享|纠错)(?:本页|窗口|此页|本文)?[】\]］]?)\s*){1,6}"  # ... among other buttons
     r"|(?:网站地图|联系我们|关于我们|网站声明|隐私声明|使用帮助|设为首页|加入收藏|无障碍浏览?)"  # a footer's links
@@ -93,7 +93,7 @@ CLUTTER_LINE = re.compile(
     r")\s*$"
 )
 
-BROKEN_TITLE_LINE = re.compile(r"《[^\n《》]{1,100}(?P<drop>\n)[^\n《》|]{1,100}[》〉>]")
+BROKEN_TITLE_LINE = re.compile(r"《[^\n《》]{1,100}(?P<drop>\n)[^\n《》|]{0,100}[》〉>]")
 """A line break inside 《…》: PDF text extraction wraps long titles mid-word."""
 
 BROKEN_BEFORE_FIGURE = re.compile(
@@ -110,6 +110,12 @@ BROKEN_DOCUMENT_NUMBER = re.compile(
     r"(?=[\u4e00-\u9fff]{0,8}[〔\[【(（]\d{4}[〕\]】)）])"  # 政办发〔2016〕: the code goes on to its year
 )
 """A document number broken by the page inside its code: （湘⏎政办发〔2016〕45号）."""
+
+BROKEN_NUMBER_TAIL = re.compile(
+    r"(?<=[〔\[【(（]\d{4}[〕\]】)）])\d{1,4}(?P<drop>\n)(?=[号號])"  # 〔2017〕63⏎号: before its 号
+    r"|(?<=[〔\[【])\d{4}(?P<drop2>\n)(?=[〕\]】]\d{1,4}[号號])"  # 〔2017⏎〕63号: inside its year's brackets
+)
+"""A document number broken by the page after its code: 新政办发〔2017〕63⏎号, 市政办函〔2017⏎〕24号."""
 
 MISCLOSED_TITLE = re.compile(r"《[^《》〈〉<>\n]{2,100}[〉>](?![》〉>])")
 """A title opened with 《 and closed with the mark of a title inside one (《2017年政务公开工作要点>)."""

@@ -54,6 +54,13 @@ def _source(text: str) -> SourceText:
         ("三、依申请公开情况\n45件", "三、依申请公开情况\n45件"),
         # a document number broken inside its code
         ("的通知》（湘\n政办发〔2016〕45号）的要求", "的通知》（湘政办发〔2016〕45号）的要求"),
+        # … or after its code, and a title broken right before its closing mark
+        ("安排》（新政办发〔2017〕63\n号）精神", "安排》（新政办发〔2017〕63号）精神"),
+        ("（市政办函〔2017\n〕24号）", "（市政办函〔2017〕24号）"),
+        ("《广西壮族自治区政府信息公开工作年度报告制度(试行)\n》要求", "《广西壮族自治区政府信息公开工作年度报告制度(试行)》要求"),
+        # a wrapped line that ends in the portal's name is prose, not the site's name on a line
+        ("《桂林市人民政府关于公布2017年行政规范性\n文件清理结果的通知》(市政〔2017〕20号)已在市政府门户网站\n上公布",
+         "《桂林市人民政府关于公布2017年行政规范性文件清理结果的通知》(市政〔2017〕20号)已在市政府门户网站\n上公布"),
     ],
 )
 def test_normalization_cases(raw: str, expected: str) -> None:
