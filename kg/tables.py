@@ -147,7 +147,43 @@ def sideways_tables(text: str) -> list[tuple[Column, ...]]:
             continue
         out.append(tuple(Column(label, value, got[0], got[1] or _unit_in_label(label.text))
                          for label, value, got in zip(labels, values, read, strict=True) if got))
+    return out + _sideways_one_cell_a_line(text)
+
+
+def _sideways_one_cell_a_line(text: str) -> list[tuple[Column, ...]]:
+    """A table on its side flattened one cell a line: its labels, then as many values (申请方式,
+    当面申请, 网络申请, 合计, 件数, then 5, 20, 25). A caption before the labels and a row header
+    after them head no column; a unit among them is an upright table's."""
+    cells = [Cell(line.strip(), at + len(line) - len(line.lstrip()), at + len(line.rstrip()))
+             for at, line in lines_with_offsets(text) if line.strip() and "|" not in line and "\t" not in line]
+    out = []
+    i = 0
+    while i < len(cells):
+        j = i
+        while j < len(cells) and _value_and_unit(cells[j].text) is None:
+            j += 1
+        k = j
+        while k < len(cells) and _value_and_unit(cells[k].text) is not None:
+            k += 1
+        labels, values = cells[i:j], cells[j:k]
+        if labels and P.SIDEWAYS_ROW_HEADER.fullmatch(labels[-1].text):
+            labels = labels[:-1]
+        while len(labels) > len(values) + 1 and (P.LINE_START_HEADING.match(labels[0].text)
+                                                 or labels[0].text.endswith(("：", ":"))):
+            labels = labels[1:]  # the section's heading and the sentence that introduces the table
+        if len(labels) == len(values) + 1:
+            labels = labels[1:]
+        if len(values) >= 2 and len(labels) == len(values) and not any(
+                c.text in UNIT_CELLS or c.text in (*APPLICANT_TYPES, _ORGANISATIONS) for c in labels):
+            out.append(tuple(Column(label, value, *_read(value.text, label.text))
+                             for label, value in zip(labels, values, strict=True)))
+        i = max(k, i + 1)
     return out
+
+
+def _read(value: str, label: str) -> tuple[float, str | None]:
+    number, unit = _value_and_unit(value) or (0.0, None)
+    return number, unit or _unit_in_label(label)
 
 
 def _value_and_unit(text: str) -> tuple[float, str | None] | None:

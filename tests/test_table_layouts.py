@@ -251,6 +251,11 @@ def test_a_value_cell_saying_none_is_zero(separator: str) -> None:
         ("| 行政复议（件） | 行政诉讼（件） | 举报投诉（件） |\n| 2 | 1 | 0 |", [("A.4", 2), ("A.5", 1), ("A.6", 0)]),
         ("| 政府网站 | 政务微博 | 其他方式 | 合计 |\n| 3000 | 500 | 100 | 3600 |",
          [("A.1.2.2", 3000), ("A.1.2.3", 500), ("A.1.2.5", 100), ("A.1.2", 3600)]),
+        # the same flattened one cell a line, under its section's heading and the sentence before it
+        ("三、依申请公开情况\n全年收到申请如下表：\n申请方式\n当面申请\n网络申请\n信函申请\n合计\n件数\n5\n20\n3\n28\n",
+         [("A.3.1.1", 5), ("A.3.1.3", 20), ("A.3.1.4", 3), ("A.3.1", 28)]),
+        ("政府网站\n政务微博\n政务微信\n其他方式\n3256\n1250\n986\n120\n",
+         [("A.1.2.2", 3256), ("A.1.2.3", 1250), ("A.1.2.4", 986), ("A.1.2.5", 120)]),
     ],
 )
 def test_a_table_laid_on_its_side(table: str, expected: list[tuple[str, float]]) -> None:
