@@ -32,11 +32,11 @@ def sentence_around(text: str, start: int, end: int) -> Span:
     return Span(left, right)
 
 
-def _kind(text: str, start: int) -> CitationKind:
+def _kind(text: str, start: int, end: int) -> CitationKind:
     before = text[max(0, start - 80) : start]
     if P.CITES_AS_AUTHORITY.search(before):
         return CitationKind.AUTHORITY
-    if P.CITES_TO_IMPLEMENT.search(before):
+    if P.CITES_TO_IMPLEMENT.search(before) or P.PASSED_DOWN_TO_IMPLEMENT.match(text, end):
         return CitationKind.IMPLEMENTS
     return CitationKind.CITES
 
@@ -208,7 +208,7 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
         citation = Citation(
             span=Span(start, end),
             sentence=sentence_around(text, start, end),
-            kind=_kind(text, start),
+            kind=_kind(text, start, end),
             number=number,
             title=title,
             alias=alias,
@@ -233,7 +233,7 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
             citation = Citation(
                 span=Span(title_start, end),
                 sentence=sentence_around(text, title_start, end),
-                kind=_kind(text, title_start),
+                kind=_kind(text, title_start, end),
                 number=found.number,
                 title=title,
                 inner_titles=inner_titles(title),
@@ -246,7 +246,7 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
                 Citation(
                     span=found.span,
                     sentence=sentence_around(text, found.span.start, found.span.end),
-                    kind=_kind(text, found.span.start),
+                    kind=_kind(text, found.span.start, found.span.end),
                     number=found.number,
                     title=None,
                 )

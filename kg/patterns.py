@@ -311,6 +311,12 @@ CITES_TO_IMPLEMENT = re.compile(
     r"(贯彻落实|贯彻|落实|执行)[^。；;，,]{0,70}$"  # 为贯彻落实《要点》: the citing text implements it
 )
 
+PASSED_DOWN_TO_IMPLEMENT = re.compile(
+    r"\s*(?:[（(][^（）()\n]{0,40}[）)])?"  # its number in brackets, if any
+    r"\s*(?:转发|转)给你们[^。；;\n]{0,30}(?:贯彻|落实|执行|实施)"  # 现将《…》转发给你们，请认真贯彻落实
+)
+"""A document a notice passes down for those below to carry out: the notice implements it."""
+
 CITATION_LIST_JOINER = re.compile(
     r"\s*(?:"
     r"[、，,]"  # 《A》(N1)、《B》(N2)

@@ -151,6 +151,20 @@ def test_citation_kinds() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a document passed down for those below to carry out is implemented by the notice passing it
+        ("现将《湖南省人民政府办公厅关于印发〈湖南省2018年政务公开工作要点〉的通知》（湘政办发〔2018〕27號）转发给你们，"
+         "请结合实际认真抓好落实。", CitationKind.IMPLEMENTS),
+        ("现将《湖南省2018年政务公开工作要点》转发给你们，请认真贯彻执行。", CitationKind.IMPLEMENTS),
+        ("现将《某某办法》转发给你们。", CitationKind.CITES),
+    ],
+)
+def test_a_forwarded_document_is_implemented(text: str, kind: CitationKind) -> None:
+    assert [c.kind for c in extract_citations(text)] == [kind]
+
+
+@pytest.mark.parametrize(
     ("text", "kinds"),
     [
         # a list of cited documents shares the verb before its first, however long the titles
