@@ -808,7 +808,7 @@ def _subject_before_change(text: str, sentence_start: int, clause_start: int, cl
 def _one_departments_part(clause: str, region: Region | None, own: str | None) -> bool:
     """Whether what a figure counts is named as one or more departments' other than the report's own
     issuer, and not the body that runs the government's disclosure work."""
-    if "局" not in clause and "委" not in clause and "办" not in clause and "厅" not in clause:
+    if not P.DEPARTMENT_NAME_END.search(clause):
         return False  # the cheap test first: most clauses name no department
     named = [m.agency for m in find_agencies(clause, region) if m.agency.kind == "department"]
     return bool(named) and all(a.name != own and not P.DISCLOSURE_ORGANIZER.search(a.name) for a in named)

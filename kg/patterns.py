@@ -518,6 +518,9 @@ TWO_CHANNELS = re.compile(rf"{_CHANNEL_WORD}[、和及与]?(?:政务|官方)?{_C
 CHANNEL_LISTED_BEFORE = re.compile(rf"{_CHANNEL_WORD}\s*[、和及与]$")
 """A channel listed right before the clause of a figure, with no figure of its own: 政务微博、微信公开166条."""
 
+DEPARTMENT_NAME_END = re.compile(r"[局委办厅]")
+"""What a department's name ends in (财政局, 发改委, 扶贫办, 财政厅): a clause without one names none."""
+
 DISCLOSURE_ORGANIZER = re.compile(
     r"政务服务|政务公开|政管办|大数据|电子政务|行政审批|信息中心"  # the bodies that run disclosure for a government
 )
