@@ -639,7 +639,7 @@ mean the row does not apply)."""
 MARKDOWN_RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
 """A cell of the rule row under a Markdown table's header: |---|:--|."""
 
-_TABLE_CELL_VALUE = rf"(?:{_TABLE_NUMBER}|{_NO_VALUE})"
+_TABLE_CELL_VALUE = rf"(?:{_TABLE_NUMBER}|{_NO_VALUE}|无(?![\u4e00-\u9fff]))"  # 无: none, a zero
 BARE_VALUES = re.compile(rf"\s*{_TABLE_CELL_VALUE}(?:[ \u3000]+{_TABLE_CELL_VALUE})*\s*")
 """A line of values only: '216', '-3', '1,200.5' (one cell per line) or '3 1 0 0 4' (a row of PDF text)."""
 

@@ -247,7 +247,7 @@ def _line_kind(line: str) -> str:
 def _row_with_values(line: str) -> re.Match[str] | None:
     # only a short line ending in a digit can be one; the pattern backtracks on a long line of prose
     stripped = line.rstrip()
-    if not stripped or not stripped[-1].isdigit() or len(stripped) > 2 * P.TABLE_LABEL_MAX:
+    if not stripped or not (stripped[-1].isdigit() or stripped[-1] == "无") or len(stripped) > 2 * P.TABLE_LABEL_MAX:
         return None
     return P.ROW_WITH_VALUES.fullmatch(line)
 

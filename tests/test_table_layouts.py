@@ -228,7 +228,7 @@ def test_a_slash_under_the_old_tables_unit_header_is_a_unit_not_a_value() -> Non
     assert _table(text, 2016) == {("A.1.2", None): 376091, ("A.1.2.1", None): 1268, ("A.1.2.3", None): 35699}
 
 
-@pytest.mark.parametrize("separator", ["\t", " | ", "\n"])
+@pytest.mark.parametrize("separator", ["\t", " | ", "\n", " "])
 def test_a_value_cell_saying_none_is_zero(separator: str) -> None:
     rows = [["四、行政复议数量", "件", "无"], ["五、行政诉讼数量", "件", "1"], ["六、举报投诉数量", "件", "—"],
             ["七、依申请公开信息收取的费用", "万元", "无"]]
