@@ -419,7 +419,7 @@ AGENCY_NAME_END = re.compile(
     r"|局|厅|委|办|署|中心"  # departments and bureaus: 教育局, 发展改革委, 政务服务中心
     r"|部|银行"  # ministries and the central bank: 水利部, 中国人民银行; a party's 宣传部
     r"|办事处|街道"  # street offices below a district: 丽君街道办事处
-    r"|法院|检察院|院|处|所|站|队"  # courts, institutes, sections, stations: 气象站, 综合执法大队
+    r"|法院|检察院|院|处|所|(?<!网)站|队"  # courts, institutes, stations (气象站, not 网站), 执法大队
     r"|公司|集团)$"  # public enterprises that publish reports: 供电公司
 )
 """How the name of an agency ends, for the issuer named before a report's year or in a signature."""
@@ -696,7 +696,7 @@ PROSE_PUNCTUATION = re.compile(r"[。；;！？!?]")
 
 TITLE_ENDING = re.compile(
     r"(?:报告|年报|通知|方案|要点|意见|办法|规定|决定|计划|安排|细则|规划"  # the genre word a title ends in
-    r"|总结|公告|通报|批复|纲要|指南"
+    r"|总结|公告|通报|批复|纲要|指南|报表"
     rf"|{TASK_LIST_WORDS})"  # a plan's tasks as a list
     r"(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)])?$"  # then perhaps its year: …年度报告（2021年度）
 )

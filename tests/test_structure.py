@@ -135,6 +135,8 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # a government's office signing its government's report speaks for the government
         ("2020年政府信息公开工作年度报告\n一、总体情况\n2020年，平江县主动公开政府信息52条。\n平江县人民政府办公室\n2021年1月15日\n",
          DocType.ANNUAL_REPORT, "平江县", "2020", "平江县人民政府"),
+        # a website's annual form is a document of its own, and a website no issuer
+        ("桂林市人民政府门户网站2018年政府网站工作年度报表\n一、网站基本信息\n", DocType.OTHER, "桂林市", "2018", None),
         # a province's own district-level division is not named with the province
         ("神农架林区2017年政府信息公开工作年度报告\n一、概述\n", DocType.ANNUAL_REPORT, "神农架林区", "2017", "神农架林区人民政府"),
         # a district name several cities share, placed by the city the text names around it
