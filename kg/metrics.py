@@ -351,7 +351,12 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def chinese_number(text: str) -> int | None:
-    """十二 → 12, 二十 → 20, 一百零五 → 105 (up to the thousands); None when it is not a number."""
+    """十二 → 12, 二十 → 20, 一百零五 → 105, 一万二千 → 12000; None when it is not a number."""
+    if "万" in text:
+        tens_of_thousands, _, rest = text.partition("万")
+        high = chinese_number(tens_of_thousands) if tens_of_thousands else 1
+        low = chinese_number(rest) if rest else 0
+        return None if high is None or low is None else high * 10000 + low
     total, digit = 0, None
     for ch in text:
         if ch in _CN_DIGITS:

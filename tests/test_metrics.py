@@ -230,7 +230,8 @@ def test_unmapped_figures_are_kept_as_generic_observations() -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), [("十二", 12), ("二十", 20), ("一百零五", 105), ("两千三百", 2300),
-                                             ("十", 10), ("三", 3)])
+                                             ("十", 10), ("三", 3), ("一万二千", 12000), ("两万", 20000),
+                                             ("三万零五十", 30050)])
 def test_chinese_numerals(text: str, value: int) -> None:
     assert chinese_number(text) == value
 
@@ -403,6 +404,8 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # the pre-2019 format's last reason for a refusal
         ("不同意公开4件（其中涉及个人隐私2件，法律法规规定的其他情形1件）。", 2017,
          [("A.3.3.4", 4), ("A.3.3.4.3", 2), ("A.3.3.4.6", 1)]),
+        # tens of thousands in Chinese numerals
+        ("主动公开政府信息一万二千余条。", 2017, [("A.1.1", 12000)]),
         # a department's journal is another way, and never the total
         ("在《江西水利》刊物上公开信息120条。", 2016, [("A.1.2.5", 120)]),
         ("全年主动公开政府信息3000条，其中在《江西水利》杂志上公开120条。", 2016,
