@@ -404,6 +404,9 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # the pre-2019 format's last reason for a refusal
         ("不同意公开4件（其中涉及个人隐私2件，法律法规规定的其他情形1件）。", 2017,
          [("A.3.3.4", 4), ("A.3.3.4.3", 2), ("A.3.3.4.6", 1)]),
+        # responses in other ways; replies to netizens' messages are no response to a hot topic
+        ("通过其他方式回应事件12次。", 2017, [("A.2.2.5", 12)]),
+        ("全年共回应网民关切问题2300余条。", 2017, []),
         # tens of thousands in Chinese numerals
         ("主动公开政府信息一万二千余条。", 2017, [("A.1.1", 12000)]),
         # a department's journal is another way, and never the total
