@@ -465,6 +465,7 @@ FIGURE_UNITS = (
     "人次", "批次", "条次", "件次", "场次", "万元", "元", "条", "件", "次", "篇",
     "个", "人", "名", "场", "期", "份", "项", "起", "家",
     "宗",  # a case, as reports in Guangdong count requests
+    "处(?![理置罚长室分级])",  # places (查阅场所36处), not 处理 or a section (处室)
 )
 
 FIGURE = re.compile(
