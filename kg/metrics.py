@@ -373,7 +373,7 @@ def _value(m: re.Match[str]) -> float | None:
     if m.group("cn"):
         n = chinese_number(m.group("cn"))
         return float(n) if n else None
-    value = Decimal(m.group("num").replace(",", ""))  # exact: 1.37万 is 13700, not 13700.000000000002
+    value = Decimal(re.sub(r"[,\s]", "", m.group("num")))  # exact: 1.37万 is 13700, not 13700.000000000002
     return float(value * 10000 if m.group("wan") else value)
 
 

@@ -471,6 +471,7 @@ FIGURE_UNITS = (
 FIGURE = re.compile(
     r"(?P<est>约|近|超过|逾|达)?\s*"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,236: thousands grouped by ASCII commas
+    r"|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.])"  # 12 356: grouped by spaces, as PDFs print them
     r"|\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?"  # 5000, 1.37万 (but 12万元 is in 万元)
     r"|(?<![第一二三四五六七八九十百千两零万])"  # 一千零五, not 第十三届; 一万二千
     r"(?P<cn>[一二三四五六七八九十百千两零]{1,9}(?:万[一二三四五六七八九十百千两零]{0,9})?))"

@@ -409,6 +409,8 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("全年共回应网民关切问题2300余条。", 2017, []),
         # places counted in 处
         ("设立政府信息公开查阅场所36处。", 2017, [("A.8.2", 36)]),
+        # thousands grouped by spaces, as PDFs print them
+        ("全年主动公开政府信息12 356条。", 2017, [("A.1.1", 12356)]),
         # tens of thousands in Chinese numerals
         ("主动公开政府信息一万二千余条。", 2017, [("A.1.1", 12000)]),
         # a department's journal is another way, and never the total
