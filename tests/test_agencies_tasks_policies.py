@@ -67,6 +67,11 @@ def test_agency_mentions(text: str, home, expected: list[str]) -> None:  # type:
         # a county under the document's city
         ("平江县人民政府", "430600", "平江县人民政府", "430626"),
         ("湖南省平江县人民政府", "430626", "平江县人民政府", "430626"),
+        # a body written in full where lists usually shorten it (发改局), and the bodies of later reforms
+        ("县发展和改革局", "430521", "邵东县发展和改革局", "430521"),
+        ("县工商行政管理局", "430521", "邵东县工商行政管理局", "430521"),
+        ("县人民防空办公室", "430521", "邵东县人民防空办公室", "430521"),
+        ("县文化广电体育和旅游局", "430521", "邵东县文化广电体育和旅游局", "430521"),
     ],
 )
 def test_county_level_agencies(text: str, home: str, name: str, code: str) -> None:
