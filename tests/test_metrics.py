@@ -407,6 +407,8 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # responses in other ways; replies to netizens' messages are no response to a hot topic
         ("通过其他方式回应事件12次。", 2017, [("A.2.2.5", 12)]),
         ("全年共回应网民关切问题2300余条。", 2017, []),
+        # the documents made, then how many of them were published
+        ("全年制发规范性文件12件，主动公开12件。", 2017, [("A.1.1.2", 12), ("A.1.1.1", 12)]),
         # places counted in 处
         ("设立政府信息公开查阅场所36处。", 2017, [("A.8.2", 36)]),
         # thousands grouped by spaces, as PDFs print them
