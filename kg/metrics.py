@@ -659,9 +659,12 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         s_end = P.SENTENCE_BREAK.search(text, m.end())
         sentence = text[sentence_start : s_end.start() if s_end else len(text)]
         unit = _COUNTED_AS.get(m.group("unit"), m.group("unit"))
-        carried = (_subject_before_change(text, sentence_start, clause_start, clause, clauses)
-                   or _subject_before_listed_figure(text, sentence_start, clause_start, clause, clauses, unit)
-                   or _subject_before_total(text, sentence_start, clause_start, clause, clauses))
+        listed_after = None
+        carried = _subject_before_change(text, sentence_start, clause_start, clause, clauses)
+        if carried is None:
+            carried = listed_after = _subject_before_listed_figure(text, sentence_start, clause_start, clause,
+                                                                   clauses, unit)
+        carried = carried or _subject_before_total(text, sentence_start, clause_start, clause, clauses)
         if carried is not None:
             clause_start, clause = carried
         if m.start() in listed:  # 当面、网络申请分别为5件、20件: 5件 is 当面申请's
@@ -691,6 +694,9 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             notation = in_report_format(notation, template)
         indicator = indicators()[notation] if notation else None
         scale = _SCALES.get((unit, indicator.unit or "")) if indicator is not None else None
+        if listed_after is not None and indicator is not None and scale is None \
+                and _UNIT_ALIASES.get(unit, unit) != (indicator.unit or unit):
+            notation, indicator, counts_cases = None, None, False  # 收到申请12件共计15人次: the 12件 are the row's
         if scale is not None:
             value = float(Decimal(str(value)) * scale)
         clause_start = _past_indentation(text, clause_start, m.start())

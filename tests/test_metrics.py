@@ -407,6 +407,8 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # responses in other ways; replies to netizens' messages are no response to a hot topic
         ("通过其他方式回应事件12次。", 2017, [("A.2.2.5", 12)]),
         ("全年共回应网民关切问题2300余条。", 2017, []),
+        # a figure in another unit after the row's own is not the row's: the people who asked
+        ("收到申请12件共计15人次。", 2017, [("A.3.1", 12)]),
         # the documents made, then how many of them were published
         ("全年制发规范性文件12件，主动公开12件。", 2017, [("A.1.1.2", 12), ("A.1.1.1", 12)]),
         # places counted in 处
