@@ -407,6 +407,9 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # responses in other ways; replies to netizens' messages are no response to a hot topic
         ("通过其他方式回应事件12次。", 2017, [("A.2.2.5", 12)]),
         ("全年共回应网民关切问题2300余条。", 2017, []),
+        # money put in, where its sentence says the money is the disclosure work's
+        ("将政府信息公开工作经费纳入财政预算，全年投入18万元。", 2017, [("A.8.4", 18)]),
+        ("全年投入18万元用于网站改版。", 2017, []),
         # a figure in another unit after the row's own is not the row's: the people who asked
         ("收到申请12件共计15人次。", 2017, [("A.3.1", 12)]),
         # the documents made, then how many of them were published
