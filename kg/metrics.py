@@ -247,6 +247,8 @@ def map_label(label: str, context: str | None) -> str | None:
     if not key:
         return None
     matches = [i for i in indicators().values() if key in i.forms]
+    if not matches and not key.endswith(("数", "数量")):
+        matches = [i for i in indicators().values() if key + "数" in i.forms]  # 当面申请 for 当面申请数
     if not matches:
         return None
     if len(matches) > 1 and context is not None:

@@ -307,6 +307,9 @@ def test_a_table_setting_two_years_side_by_side_gives_the_reports_own_year(heade
         ("1.专职人员数(不包括政府公报及政府网站工作人员数)", None, "A.8.3.1"),
         ("不是《条例》所指政府信息", None, "A.3.3.4.5"),
         ("(二)被依法纠错数", "A.4", "A.4.2"),
+        # a row named without the 数 the format ends it in, and its unit in brackets
+        ("其中：当面申请（件）", None, "A.3.1.1"),
+        ("网上申请", None, "A.3.1.3"),
         ("(二)被依法纠错数", "A.5", "A.5.2"),
         ("本年新收政府信息公开申请数量", None, "N.3.1"),
         ("与指标无关的一行", None, None),
