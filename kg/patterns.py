@@ -423,6 +423,12 @@ AGENCY_NAME_END = re.compile(
     r"|公司|集团)$"  # public enterprises that publish reports: 供电公司
 )
 """How the name of an agency ends, for the issuer named before a report's year or in a signature."""
+
+ISSUER_ONLY_LINE = re.compile(
+    r"\s*(?:中共)?[\u4e00-\u9fff（）()]{2,28}"  # the issuer's name: 株洲市人民政府办公室, 中共株洲市委办公室
+    r"(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|办)\s*"  # ending as the issuers of notices end
+)
+"""A line that only names an issuer, above the rest of a title broken after it."""
 AGENCY_NAME_LINE = re.compile(
     rf"\s*[{HAN}（）()]{{4,30}}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|局|委员会)\s*"
 )

@@ -414,11 +414,27 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
                 after = lines[i + parts] if i + parts < len(lines) and note is None else None
                 if after is not None and P.TITLE_YEAR_LINE.fullmatch(after.text):  # …年度报告\n（2017年度）
                     return Located(text + after.text.strip(), Span(block[0].start, after.end))
-                return Located(text, Span(block[0].start, end))
+                return _with_issuers_above(lines[first:i], Located(text, Span(block[0].start, end)))
         # the title is one of the first two lines, or comes after the front matter only
-        if i >= first + 1 and not _front_matter(lines[i].text):
+        if i >= first + 1 and not _front_matter(lines[i].text) and not P.ISSUER_ONLY_LINE.fullmatch(lines[i].text):
             break
     return None
+
+
+def _with_issuers_above(above: list[Line], title: Located) -> Located:
+    """A title that starts with 关于 under a line or two that only name its issuers (株洲市人民政府办公室⏎
+    关于转发《…》的通知): the title was broken after the issuers' names, as official documents set it."""
+    if not title.value.startswith("关于") or title.span is None:
+        return title
+    issuers: list[Line] = []
+    for line in reversed(above[-2:]):
+        if not P.ISSUER_ONLY_LINE.fullmatch(line.text) or _front_matter(line.text):
+            break
+        issuers.insert(0, line)
+    if not issuers:
+        return title
+    names = " ".join(line.text.strip() for line in issuers)
+    return Located(names + title.value, Span(issuers[0].start, title.span.end))
 
 
 def _title_before_site_name(text: str) -> str | None:
