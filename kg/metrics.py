@@ -631,6 +631,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     sentence_start = previous_end = 0
     sentences, clauses = _Breaks(P.SENTENCE_BREAK, text), _Breaks(P.CLAUSE_BREAK, text, P.PARENTHETICAL)
     listed = _respectively(text)
+    pending_case: tuple[str, int, int] | None = None  # (family, index, end) of a count of cases whose result is unsaid
     for m in P.FIGURE.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
             continue
@@ -725,12 +726,20 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
                 each = in_report_format(_notation(found_other[0], family), template)
                 out.append(replace(out[-1], indicator=each, label=words, span=Span(other.start, m.end()),
                                    unit=indicators()[each].unit or out[-1].unit))
+        sole = None
         if counts_cases and result_at is not None and value > 0:  # no case, no result
             sole = _sole_result(text, result_at, replace(ctx, family=family))
             if sole is not None:
-                out.append(replace(out[-1], indicator=in_report_format(sole[0], template),
-                                   label=text[sole[1] : sole[2]].strip(), span=Span(clause_start, sole[2]),
-                                   unit=indicators()[in_report_format(sole[0], template)].unit or out[-1].unit))
+                out.append(_with_result(out[-1], text, sole, clause_start, template))
+            if sole is not None and pending_case is not None and pending_case[0] != family \
+                    and _results_shared(text, pending_case[2], clause_start, result_at, sole[1]):
+                # 行政复议2件，行政诉讼1件，均维持原行政行为: the result is the reviews' too
+                of_reviews = _sole_result(text, result_at, replace(ctx, family=pending_case[0]))
+                if of_reviews is not None:
+                    earlier_count = out[pending_case[1]]
+                    out.append(_with_result(earlier_count, text, of_reviews, earlier_count.span.start, template))
+        pending_case = (family, of_this_figure, m.end() + taken) if counts_cases and value > 0 and sole is None \
+            and family is not None else None
         if notation is not None and value > 0 and text.startswith(("（", "("), m.end() + taken):
             part = _sole_part(text, m.end() + taken + 1, ctx, notation, template)
             if part is not None and all(o.indicator != part[0] for o in out[of_this_figure:]):
@@ -739,6 +748,21 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     out += _percentages(text, region, skip, clauses, default_scope)
     out += _stated_none(text, region, skip, template, default_scope)
     return out
+
+
+def _with_result(count: Observation, text: str, result: tuple[str, int, int], start: int,
+                 template: str | None) -> Observation:
+    """The observation of the one result `result` (notation, where its words are) all of `count`'s cases had."""
+    notation = in_report_format(result[0], template)
+    return replace(count, indicator=notation, label=text[result[1] : result[2]].strip(), span=Span(start, result[2]),
+                   unit=indicators()[notation].unit or count.unit)
+
+
+def _results_shared(text: str, earlier_end: int, clause_start: int, result_at: int, result_start: int) -> bool:
+    """Whether a result after two counts of cases in a row is both counts' (复议2件，诉讼1件，均维持…):
+    the counts are one separator apart and the result says 均 (all of them)."""
+    return text[earlier_end:clause_start].strip() in P.FIGURE_LIST_SEPARATORS \
+        and P.ALL_OF_THEM.search(text, result_at, result_start) is not None
 
 
 def _sole_part(text: str, at: int, ctx: _Context, total: str, template: str | None) -> tuple[str, int, int] | None:

@@ -606,6 +606,9 @@ LAWSUITS_ALL_BY_ROUTE = re.compile(
 )
 """A clause saying every lawsuit took one route: （被提起行政诉讼6件，）均为未经复议直接起诉."""
 
+ALL_OF_THEM = re.compile(r"均|全部|都")
+"""Before a result: it is every case's, of each count the sentence has just given."""
+
 SOLE_RESULT = re.compile(
     r"\s*(?:"
     r"(?:其|审理|(?P<of>复议|诉讼)|案件)?结果(?:均|全部|都)?(?:为|是|系)?"  # 结果为维持…, 结果均为…
