@@ -410,6 +410,9 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # responses in other ways; replies to netizens' messages are no response to a hot topic
         ("通过其他方式回应事件12次。", 2017, [("A.2.2.5", 12)]),
         ("全年共回应网民关切问题2300余条。", 2017, []),
+        # requests replied to, and replied to in time
+        ("收到申请56件，办理答复55件。", 2017, [("A.3.1", 56), ("A.3.3", 55)]),
+        ("收到申请56件，按时答复55件。", 2017, [("A.3.1", 56), ("A.3.2.1", 55)]),
         # one result said of all the cases of two counts in a row is each count's
         ("全年因政府信息公开引起行政复议2件，行政诉讼1件，均维持原行政行为。", 2017,
          [("A.4", 2), ("A.4.1", 2), ("A.5", 1), ("A.5.1", 1)]),
