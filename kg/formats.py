@@ -239,21 +239,26 @@ def _join_pages(pages: list[tuple[list[str], list[str]]]) -> str:
     running = {line for line, n in repeated.items() if len(pages) >= 2 and n >= needed}
     out: list[str] = []
     for lines, rows in pages:
-        kept = [line.rstrip() for line in lines if line.strip() and line.strip() not in running
-                and not P.PAGE_NUMBER.match(line)]
+        edges = {*range(2), *range(len(lines) - 2, len(lines))}
+        kept = [line.rstrip() for i, line in enumerate(lines) if line.strip() and line.strip() not in running
+                and not P.PAGE_NUMBER.match(line) and not (i in edges and P.PRINTED_PAGE_EDGE.match(line))]
         width = max((len(line) for line in kept), default=0)
+        previous = ""  # the line before as the page laid it out, not the paragraph joined so far
         for line in kept:
-            if out and _continues(out[-1], line, width):
+            if out and _continues(out[-1], previous, line, width):
                 out[-1] += line.strip()
             else:
                 out.append(line.strip())
-        out += rows
+            previous = line.strip()
+        if rows:
+            out += rows
+            previous = ""
     return "\n".join(out)
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
-    """A line wrapped by the layout: the previous one is full and does not end a sentence."""
-    if not previous or previous.startswith("|") or P.LINE_START_HEADING.match(line):
+def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
+    """A line wrapped by the layout: the line before is full and does not end a sentence."""
+    if not previous or paragraph.startswith("|") or P.LINE_START_HEADING.match(line):
         return False
     return not P.LINE_ENDS_SENTENCE.search(previous) and len(previous) >= 0.8 * width
 

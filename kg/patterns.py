@@ -869,6 +869,17 @@ FRONT_MATTER_LINE = re.compile(
 PAGE_NUMBER = re.compile(rf"^\s*(?:{_PAGE_MARK}|\d+)\s*$")  # … or a bare 3, on a PDF page's edge
 """A page number on the edge of a PDF page."""
 
+PRINTED_PAGE_EDGE = re.compile(
+    r"^\s*(?:"
+    r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s*(?:上午|下午|AM|PM)?"  # 2018/3/25 下午3:25 <the page's title>
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?)"  # 3/25/18, 3:25 PM <title>
+    r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?(?:\s.*)?"
+    r"|(?:(?:https?|file)://\S+|about:blank|www\.\S+)\s*(?:\d+\s*/\s*\d+|第\s*\d+\s*页.{0,8})?"  # <address> 1/3
+    r")\s*$"
+)
+"""The header and footer a browser prints on each page of a saved web page: when and what it printed,
+where it came from and the page count. Dropped from any page, even a PDF of one page."""
+
 PAGE_FOOTER = re.compile(rf"^\s*(?:{_PAGE_MARK})\s*$")
 """A page number that PDF text leaves between two lines of a paragraph (never a bare number, which
 may be a table's value cell)."""

@@ -37,7 +37,7 @@ PAGE = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="te
 </body></html>"""
 
 
-def _pdf(pages: list[list[str]]) -> bytes:
+def _pdf(pages: list[list[str]], header: str = "钦州市人民政府办公室文件", footer: str = "- {n} -") -> bytes:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -47,12 +47,12 @@ def _pdf(pages: list[list[str]]) -> bytes:
     c = canvas.Canvas(buffer)
     for number, lines in enumerate(pages, start=1):
         c.setFont("STSong-Light", 10)
-        c.drawString(72, 800, "钦州市人民政府办公室文件")  # running header
+        c.drawString(72, 800, header)  # running header
         y = 760
         for line in lines:
             c.drawString(72, y, line)
             y -= 14
-        c.drawString(290, 40, f"- {number} -")  # page number
+        c.drawString(290, 40, footer.format(n=number, of=len(pages)))  # page number
         c.showPage()
     c.save()
     return buffer.getvalue()
@@ -188,6 +188,19 @@ def test_a_two_page_pdf_loses_its_running_header_too() -> None:
     source = source_from_bytes(_pdf(PLAN_PAGES[:2]), path="plan.pdf", name="plan.pdf")
     assert "钦州市人民政府办公室文件" not in source.text
     assert source.text.startswith("钦州市2017年政务公开工作实施方案\n")
+
+
+def test_a_web_page_printed_to_pdf_loses_what_the_browser_printed_around_it() -> None:
+    page = ["平江县2017年政府信息公开工作年度报告", "一是信息公开不够及时；二是依申请公开办理能力有待提升。2018年，我县将着力",
+            "抓好以下工作……", "平江县人民政府办公室", "2018年3月20日"]
+    pdf = _pdf([page], header="2018/3/25 下午3:25    平江县2017年政府信息公开工作年度报告_平江县人民政府",
+               footer="http://www.pingjiang.gov.cn/xxgk/ndbg/201803/t20180325_1234.html    {n}/{of}")
+    lines = source_from_bytes(pdf, path="r.pdf", name="r.pdf").text.splitlines()
+    # one page, so nothing repeats: the print's date line and address line are known by their form;
+    # and the short lines of the signature stay lines of their own after a wrapped paragraph
+    assert lines == ["平江县2017年政府信息公开工作年度报告",
+                     "一是信息公开不够及时；二是依申请公开办理能力有待提升。2018年，我县将着力抓好以下工作……",
+                     "平江县人民政府办公室", "2018年3月20日"]
 
 
 def test_docx_paragraphs_and_tables() -> None:
