@@ -781,6 +781,13 @@ TASK_COLUMN = re.compile(
 )
 """The header of the column of tasks in a plan's table of them (序号 | 工作任务 | 责任单位 | 完成时限)."""
 
+SERIAL_COLUMN = re.compile(r"序号|编号")
+"""The header of a table's column of row numbers."""
+STACKED_SERIAL = re.compile(r"(?P<n>\d{1,3})[.、．]?")
+"""A row's number on a line by itself, in a table flattened one cell a line."""
+STACKED_HEADER_CELL = re.compile(r"[\u4e00-\u9fff（）()、及和/]{2,12}")
+"""A header cell on a line by itself: a short name, no figures or sentences (工作任务, 责任单位)."""
+
 RESPONSIBILITY_COLUMN = re.compile(
     r"^(?P<key>责任|牵头|配合|协办|参与|主办|承办)(?:单位|部门|主体)(?:及分工)?$"  # 牵头单位, 配合部门
     r"|^(?P<duty>(?:责任|牵头)单位(?:和|及|、)(?:配合|协办|参与)单位)$"  # 牵头单位及配合单位: roles said in the cells

@@ -267,10 +267,79 @@ def _table_tasks(text: str, part: DocumentPart) -> list[Task]:
         if header is not None and _is_task_row(cells, header):
             rows.append(cells)
             columns.append(header)
+    for stacked_header, stacked_rows in _stacked_tables(text, part.span.start, part.span.end):
+        rows += stacked_rows
+        columns += [stacked_header] * len(stacked_rows)
+    order = sorted(range(len(rows)), key=lambda k: rows[k][0].start)
+    rows, columns = [rows[k] for k in order], [columns[k] for k in order]
     sections = innermost_sections(part.sections, [cells[0].start for cells in rows])
     plan_year = part.year.value if part.year else None
     return [_row_task(cells, cols, section.path if section else (), plan_year, part.region)
             for cells, cols, section in zip(rows, columns, sections, strict=True)]
+
+
+STACKED_HEADER_MAX = 8  # columns a table of tasks written one cell a line may have
+STACKED_SKIP_MAX = 2  # lines between two rows (a category row: 一、推进决策公开) passed over
+
+
+def _stacked_tables(text: str, start: int, end: int) -> list[tuple[_TaskColumns, list[list[Cell]]]]:
+    """Tables of tasks flattened one cell a line, as web pages are often copied (序号⏎工作任务⏎
+    责任单位⏎完成时限⏎1⏎推进…⏎县司法局⏎12月底前⏎2⏎…): the header's lines give the width, and each row
+    starts at the next serial number. A row whose cells do not come to the width (a cell broken
+    over lines, or an empty one left out) is passed over rather than read into the wrong columns."""
+    lines = [(start + at, line.strip()) for at, line in lines_with_offsets(text[start:end])]
+    out: list[tuple[_TaskColumns, list[list[Cell]]]] = []
+    i = 0
+    while i < len(lines):
+        width = _stacked_header_width(lines, i)
+        header = _task_columns([_cell(lines[k]) for k in range(i, i + width)]) if width else None
+        if header is None:
+            i += 1
+            continue
+        rows, i = _stacked_rows(lines, i + width, width)
+        out.append((header, rows))
+    return out
+
+
+def _cell(line: tuple[int, str]) -> Cell:
+    return Cell(line[1], line[0], line[0] + len(line[1]))
+
+
+def _stacked_header_width(lines: list[tuple[int, str]], at: int) -> int:
+    """The number of header lines from `at` (序号 first, the first row's serial number right after), or 0."""
+    if not P.SERIAL_COLUMN.fullmatch(lines[at][1]):
+        return 0
+    for k in range(at + 1, min(len(lines), at + STACKED_HEADER_MAX + 1)):
+        serial = P.STACKED_SERIAL.fullmatch(lines[k][1])
+        if serial is not None:
+            return k - at if serial.group("n") == "1" else 0
+        if not P.STACKED_HEADER_CELL.fullmatch(lines[k][1]):
+            return 0
+    return 0
+
+
+def _stacked_rows(lines: list[tuple[int, str]], at: int, width: int) -> tuple[list[list[Cell]], int]:
+    """The rows from `at`, numbered 1, 2, 3…; and the line after the last one."""
+    rows: list[list[Cell]] = []
+    serial, row_start = 1, at
+    while row_start < len(lines):
+        following = _next_serial(lines, row_start + 1, serial + 1, width)
+        row_end = following if following is not None else min(len(lines), row_start + width)
+        cells = [_cell(line) for line in lines[row_start:row_end]]
+        if len(cells) == width and all(c.text for c in cells):
+            rows.append(cells)
+        if following is None:
+            return rows, row_end
+        serial, row_start = serial + 1, following
+    return rows, row_start
+
+
+def _next_serial(lines: list[tuple[int, str]], at: int, serial: int, width: int) -> int | None:
+    for k in range(at, min(len(lines), at + width + STACKED_SKIP_MAX)):
+        m = P.STACKED_SERIAL.fullmatch(lines[k][1])
+        if m is not None and int(m.group("n")) == serial:
+            return k
+    return None
 
 
 def _is_task_row(cells: list[Cell], columns: _TaskColumns) -> bool:

@@ -216,6 +216,15 @@ def test_tasks_and_their_responsibility_in_each_layout(item: str, task: str | No
         # a category row as Word writes it, once in each column it spans, is no task
         ("| 序号 | 工作任务 | 责任单位 |\n| 一、推进决策公开 | 一、推进决策公开 | 一、推进决策公开 |\n"
          "| 1 | 推进审计结果公开 | 市审计局 |\n", [("推进审计结果公开", [("responsible", "钦州市审计局")], None)]),
+        # a table copied from a web page one cell a line: the header's lines give the width, each row
+        # starts at its serial number
+        ("序号\n工作任务\n责任单位\n完成时限\n1\n推进重大项目信息公开\n市发改委牵头，各县区政府负责\n2017年12月底前\n"
+         "2\n推进审计结果公开\n市审计局\n持续推进\n",
+         [("推进重大项目信息公开", [("lead", "钦州市发展和改革委员会"), ("responsible", "各县区政府")], "2017-12-31"),
+          ("推进审计结果公开", [("responsible", "钦州市审计局")], None)]),
+        # ... where a row's cells do not come to the width (a cell left out), the row is not guessed at
+        ("序号\n工作任务\n责任单位\n完成时限\n1\n推进重大项目信息公开\n2017年12月底前\n"
+         "2\n推进审计结果公开\n市审计局\n持续推进\n", [("推进审计结果公开", [("responsible", "钦州市审计局")], None)]),
         # a table without a column of who does what is no table of tasks
         ("| 序号 | 工作任务 | 完成时限 |\n| 1 | 推进审计结果公开 | 6月底前 |\n", []),
     ],
