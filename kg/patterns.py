@@ -216,15 +216,15 @@ ATTACHMENT_HANDOFF = re.compile(r"现将《(?P<title>[^》]{2,80})》印发给�
 
 # ---------------------------------------------------------------- citations
 
-OPEN_BRACKET = "〔［\\[【（(﹝｛{〖〈<＜"
-CLOSE_BRACKET = "〕］\\]】）)﹞｝}〗〉>＞"
+OPEN_BRACKET = "〔［\\[【（(﹝｛{〖〈<＜「"
+CLOSE_BRACKET = "〕］\\]】）)﹞｝}〗〉>＞」"
 
 DOC_NUMBER = re.compile(
     # the 代字 is read leftwards from the bracket by kg.docnumbers (a lazy group here would be
     # tried at every character of the text)
     rf"(?<=[{HAN}])\s*"
     r"(?:"
-    rf"[{OPEN_BRACKET}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{CLOSE_BRACKET}]"  # 〔2017〕 【2016】 [2017] (2017) ﹝2017﹞
+    rf"[{OPEN_BRACKET}]\s*(?P<year>(?:19|20)\d{{2}})\s*年?\s*[{CLOSE_BRACKET}]"  # 〔2017〕 【2016】 [2017] (2017年)
     rf"|[{OPEN_BRACKET}]\s*(?P<year_lost>(?:19|20)\d{{2}})(?=\s*\d)"  # 国办发﹝201724号: the closing bracket lost
     rf"|(?P<year_bare>(?:19|20)\d{{2}})\s*年(?=\s*第?\s*\d+\s*[号號])"  # 国办发2017年24号
     r")\s*"
