@@ -191,6 +191,9 @@ PLAN_YEAR = re.compile(
     r"(?:实施方案|工作要点|要点|工作方案|工作安排|工作计划)"
 )
 
+FIVE_YEAR_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五(?:时期|期间)?(?=[”\"’']?(?:规划|时期|期间|发展))")
+"""The five-year period a plan names (“十四五”规划): the 14th is 2021–2025."""
+
 LEADING_YEAR = re.compile(rf"(?P<year>{YEAR})\s*年")
 
 ISSUE_NOTICE_TITLE = re.compile(
@@ -353,6 +356,7 @@ ANNUAL_REPORT_TITLE = re.compile(
 NOTICE_TITLE_END = re.compile(r"(?:通知|通告)$")
 WORK_PLAN_TITLE_END = re.compile(
     r"(?:实施方案|工作方案|工作要点|要点|工作安排|工作计划|计划|方案)$"  # plans by their genre words
+    r"|(?:政务公开|政府信息公开).{0,12}规划$"  # a plan for several years: 政务公开“十四五”规划
     rf"|(?:{TASK_LIST_WORDS})$"  # a plan's tasks as a list: 政务公开工作任务清单
 )
 """What a title's words make a document: an annual report, a notice, a plan."""

@@ -123,6 +123,24 @@ def _year(m: re.Match[str] | None, base: int = 0) -> Located | None:
     return Located(arabic_year(m.group("year")), Span(base + m.start("year"), base + m.end("year")))
 
 
+def plan_year(title: Located) -> Located | None:
+    """The year a plan's title gives it: its own (2019年…要点), the first of several (2018—2020年…), or
+    the first of the five-year period it names (“十四五”规划: 2021)."""
+    base = title.span.start if title.span else 0
+    found = _year(P.PLAN_YEAR.search(title.value), base)
+    if found is not None:
+        return found
+    period = P.FIVE_YEAR_PERIOD.search(title.value)
+    if period is None:
+        return None
+    ordinal = 10 + "一二三四五六七八九".index(period.group("n")) + 1  # 十四五: the 14th
+    first = FIRST_PERIOD_START + 5 * (ordinal - FIRST_PERIOD)
+    return Located(str(first), Span(base + period.start(), base + period.end()))
+
+
+FIRST_PERIOD, FIRST_PERIOD_START = 3, 1966  # the third five-year plan, the first after the 1963–65 gap
+
+
 def report_year(title: Located | None, text: str) -> Located | None:
     if title and title.span:
         found = _year(P.REPORT_YEAR.search(title.value) or P.REPORT_YEAR_AFTER.search(title.value),
@@ -560,7 +578,7 @@ def _attachment(lines: list[Line], line: Line, end: int, main: DocumentPart, for
         title=title,
         title_inferred=False,
         doc_type=_attachment_type(title.value, only),
-        year=_year(P.PLAN_YEAR.search(title.value), line.start) or main.year,
+        year=plan_year(title) or main.year,
         region=region_in(title.value) or main.region,
         # what a notice forwards was issued by someone else, whom its title does not name
         issuer=main.issuer if forwarded is None else next(iter(forwarded), None),
@@ -621,8 +639,7 @@ def structure_document(text: NormalizedText) -> Structure:
     if doc_type is DocType.ANNUAL_REPORT:
         year = report_year(title, text.text)
     elif doc_type is DocType.WORK_PLAN:
-        year = _year(P.PLAN_YEAR.search(title.value), title.span.start if title and title.span else 0) \
-            if title else None
+        year = plan_year(title) if title else None
         year = year or _year_of_issue(number, written or published)  # a plan whose title names no year
     else:
         year = _year_of_issue(number, written or published)

@@ -95,6 +95,8 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # a plan that names no one is its number's issuer's (湘政办函: 湖南省人民政府办公厅)
         ("湖南省2021年政务公开工作要点\n湘政办函〔2021〕29号\n一、加强政策解读\n", DocType.WORK_PLAN, "湖南省", "2021",
          "湖南省人民政府办公厅"),
+        # a plan for the years of a five-year period is a plan
+        ("浏阳市政务公开“十四五”规划\n一、总体要求\n", DocType.WORK_PLAN, "浏阳市", "2021", "浏阳市人民政府办公室"),
         # a plan's tasks as a list are a plan
         ("岳阳市2023年政务公开工作任务清单\n一、政策解读\n", DocType.WORK_PLAN, "岳阳市", "2023", "岳阳市人民政府办公室"),
         ("郴州市2021年政务公开工作任务分工\n一、政策解读\n", DocType.WORK_PLAN, "郴州市", "2021", "郴州市人民政府办公室"),
