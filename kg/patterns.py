@@ -770,6 +770,7 @@ _ROLE = r"(?:牵头|配合|按职责分工负责|分工负责|负责|参与)"
 _NESTED = r"[(（][^()（）]{1,12}[)）]"  # one aside inside the clause: 各县（市、区）人民政府
 RESPONSIBILITY = re.compile(
     rf"[(（]\s*(?P<who>{_KEY}(?:[^()（）]|{_NESTED}){{2,200}})[)）]"  # （责任单位：市发改委牵头，相关部门配合）
+    rf"|[【\[［]\s*(?P<boxed>{_KEY}(?:[^【】\[\]［］()（）]|{_NESTED}){{2,200}})[】\]］]"  # 【责任单位：县政府办】
     rf"|[(（](?P<bare>(?:[^()（）《》:：。]|{_NESTED}){{2,120}}?{_ROLE})"  # （市政府办牵头，市直各单位按职责分工负责）
     rf"(?:[，,；;]\s*(?P<when>(?:(?!{_ROLE})[^()（）《》:：，,；;。]){{1,30}}))?[)）]"  # …负责，每季度报送一次）: when,
     # after who (no role word in it, or it would be the next agency's clause)

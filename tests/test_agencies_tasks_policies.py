@@ -178,6 +178,10 @@ def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> No
         ("1.推进决策公开。（牵头单位：市政府办公室；配合单位：市财政局；完成时限：2017年12月底）", "1.推进决策公开。",
          [("lead", "钦州市人民政府办公室"), ("supporting", "钦州市财政局")]),
         ("1.推进政策解读。（责任单位：市直各部门，持续推进）", "1.推进政策解读。", [("responsible", "市直各部门")]),
+        # the clause in square or lenticular brackets
+        ("1.推进决策公开。【责任单位：市政府办】", "1.推进决策公开。", [("responsible", "钦州市人民政府办公室")]),
+        ("1.推进服务公开。[牵头单位：市政务服务中心；配合单位：市直各单位]", "1.推进服务公开。",
+         [("lead", "钦州市政务服务中心"), ("supporting", "市直各单位")]),
         # a parenthesis that assigns nothing is part of the task
         ("1.公开预决算（含部门预算）。", None, []),
     ],
