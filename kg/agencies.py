@@ -27,7 +27,7 @@ _GENERIC_PREFIXES = ("自治区", "省", "市", "州", "县", "区")
 class Agency:
     name: str  # canonical full name
     region: Region | None
-    kind: str  # government | office | department | national
+    kind: str  # government | office | department | party | national
     parent: str | None  # the government an office or department belongs to
 
 
@@ -155,6 +155,8 @@ def make_agency(region: Region | None, body_short: str) -> Agency | None:
     if region.level == "province" and full == "人民政府办公室":
         full = "人民政府办公厅"  # a province's general office is a 厅
     place = official_place(region)
+    if kind == "party":  # the Party committee's own bodies: 县委宣传部 is 中共岳阳县委宣传部, under 中共岳阳县委员会
+        return Agency(PARTY + place + full, region, kind, PARTY + place + "委员会")
     parent = None if kind == "government" else place + "人民政府"
     return Agency(place + full, region, kind, parent)
 
@@ -165,9 +167,16 @@ def _national(name: str) -> Agency:
     return Agency(full, gazetteer().get("CN"), "national", parent_full)
 
 
+PARTY = "中共"
+
+
 def resolve_agency(text: str, home: Region | None) -> Agency | None:
     """The agency a short text names (a whole list item such as 市发改委), or None."""
     text = text.strip()
+    if text.startswith(PARTY):
+        party_body = resolve_agency(text[len(PARTY) :], home)
+        if party_body is not None and party_body.kind == "party":
+            return party_body
     for m in _name_matches(text, home):
         if m.end != len(text):
             continue

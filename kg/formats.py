@@ -180,7 +180,7 @@ def _table_rows(table: Any) -> str:
         for c in tr.find_all(["td", "th"]):
             while len(cells) in spanning:
                 cells.append(_continued(spanning, len(cells)))
-            text = re.sub(r"\s+", "", c.get_text())
+            text = _cell_text(c)
             if _span(c, "rowspan") > 1:
                 spanning[len(cells)] = (text, _span(c, "rowspan") - 1)
             cells.append(text)
@@ -189,6 +189,25 @@ def _table_rows(table: Any) -> str:
         if any(cells):
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+_PIECE_BREAK = "\x00"
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's text without the page's whitespace (本年新⏎制作数量 is one label); where the cell
+    lists agencies one a line or spaces apart (县委宣传部<br>县政府办), a list of them."""
+    for br in cell.find_all("br"):
+        br.replace_with(_PIECE_BREAK)
+    for block in cell.find_all(["p", "div"]):
+        block.insert_after(_PIECE_BREAK)
+    pieces = [piece for piece in re.split(rf"[\s{_PIECE_BREAK}]+", cell.get_text()) if piece]
+    if len(pieces) > 1 and all(len(piece) <= AGENCY_NAME_MAX and P.AGENCY_NAME_END.search(piece) for piece in pieces):
+        return "、".join(pieces)
+    return "".join(pieces)
+
+
+AGENCY_NAME_MAX = 20  # characters of one agency's name in a cell that lists several
 
 
 def _span(cell: Any, attribute: str) -> int:

@@ -72,6 +72,10 @@ def test_agency_mentions(text: str, home, expected: list[str]) -> None:  # type:
         ("县工商行政管理局", "430521", "邵东县工商行政管理局", "430521"),
         ("县人民防空办公室", "430521", "邵东县人民防空办公室", "430521"),
         ("县文化广电体育和旅游局", "430521", "邵东县文化广电体育和旅游局", "430521"),
+        # the Party committee's bodies, which plans make leads of the work on the news and the web
+        ("县委宣传部", "430621", "中共岳阳县委宣传部", "430621"),
+        ("中共岳阳县委办公室", "430621", "中共岳阳县委办公室", "430621"),
+        ("县委网信办", "430621", "中共岳阳县委网络安全和信息化委员会办公室", "430621"),
     ],
 )
 def test_county_level_agencies(text: str, home: str, name: str, code: str) -> None:

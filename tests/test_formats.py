@@ -162,6 +162,17 @@ def test_a_table_of_tasks_keeps_its_rows_and_a_cell_spanning_rows_stands_in_each
     assert "| 1 | 决策公开 | 推行重大决策预公开。在决策前向社会公布决策草案。 | 市政府办公厅 | 11月底前 |" in lines
 
 
+def test_a_cell_listing_agencies_one_a_line_keeps_them_apart() -> None:
+    page = ("<html><body><div class='article'><h1>岳阳县2020年政务公开工作任务分解表</h1><table>"
+            "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>本年新<br>制作数量</td></tr>"
+            "<tr><td>1</td><td>回应社会关切</td><td>县委宣传部<br/>县政府办</td><td>县 公安局</td></tr>"
+            "</table></div></body></html>")
+    lines = source_from_bytes(page.encode(), path="p.html", name="p.html").text.split("\n")
+    # a label broken over lines stays one label; the names of two agencies become a list
+    assert "| 序号 | 工作任务 | 牵头单位 | 本年新制作数量 |" in lines
+    assert "| 1 | 回应社会关切 | 县委宣传部、县政府办 | 县公安局 |" in lines
+
+
 def test_web_page_through_the_pipeline(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_bytes(PAGE.encode("gb2312"))
