@@ -181,6 +181,16 @@ def test_ontology_parses_and_declares_the_document_classes() -> None:
     assert {KG + "AnnualReport", KG + "WorkPlan", KG + "Notice", KG + "Citation"} <= subjects
 
 
+def test_every_term_of_ours_the_store_uses_is_declared_in_the_ontology(store: KGStore) -> None:
+    used = {row["t"] for row in select_rows(store, f"""
+        SELECT DISTINCT ?t WHERE {{
+          {{ GRAPH ?g {{ ?s ?t ?o }} }} UNION {{ GRAPH ?g {{ ?s a ?t }} }} UNION {{ ?s ?t ?o }} UNION {{ ?s a ?t }}
+          FILTER(STRSTARTS(STR(?t), "{KG}"))
+        }}""")}
+    declared = {str(s) for s in Graph().parse(ontology_dir() / "kg.ttl").subjects()}
+    assert used and not used - declared
+
+
 def test_iter_rows_gives_the_rows_select_rows_gives(store: KGStore) -> None:
     sparql = "SELECT ?d ?title WHERE { GRAPH ?g { ?d eli:title ?title } } ORDER BY ?d ?title"
     assert list(iter_rows(store, sparql)) == select_rows(store, sparql)
