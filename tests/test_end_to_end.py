@@ -24,6 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "gold" / "seeds"
 
 
+SAMPLE_NAMES = ["000_f8a476c4e629db92.txt", "001_16a26869f300a3bd.txt", "002_a1ae499f7f2fe0ec.txt",
+                "003_0533a1980def9b3a.txt", "004_9649060eacbde8a5.txt"]
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, samples: Path):  # type: ignore[no-untyped-def]
     path = tmp_path_factory.mktemp("store") / "kg"
@@ -164,10 +168,11 @@ def test_the_same_input_gives_isomorphic_rdf(samples: Path) -> None:
     assert isomorphic(_rdflib_graph(first.triples), _rdflib_graph(second.triples))
 
 
-def test_graph_conforms_to_the_shacl_shapes(samples: Path) -> None:
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_graph_conforms_to_the_shacl_shapes(samples: Path, name: str) -> None:
     from pyshacl import validate
 
-    data = _rdflib_graph(process_file(samples / "003_0533a1980def9b3a.txt")[1].triples)
+    data = _rdflib_graph(process_file(samples / name)[1].triples)
     shapes = Graph().parse(ontology_dir() / "shapes.ttl")
     ontology = Graph().parse(ontology_dir() / "kg.ttl")
     conforms, _, text = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")
