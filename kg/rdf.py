@@ -172,7 +172,14 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     series (省政府令) with one identity; 及其实施细则; one department's part of a government's figure maps
 #     onto no indicator; a portal's toolbar is clutter; hard-wrapped lines rejoined more safely; an unquoted
 #     joint document keeps both issuers; more national issuer codes; a table on its side one cell a line.
-MAPPING_VERSION = "28"
+# 29: 无 in space-separated rows; 报表 titles; a website is no issuer; 一万二千 and 12 356 read whole; 其他方式
+#     回应 (A.2.2.5); places in 处; 主动公开12件 after 制发规范性文件; a figure in another unit after the row's own
+#     is not the row's; 投入…万元 where the sentence names the work's funds; rows named without 数; one result
+#     for two counts of cases (均维持); 办理答复, 按时答复; 市级行政机关, 市属部门, 县（区） as scopes; a title broken
+#     after its issuers' names; a browser's print lines dropped from PDFs; tasks in a table one cell a line and
+#     in 【】 clauses; the Party committee's bodies and bodies written in full as agencies; 中办发（2016年）8号;
+#     政务公开…规划 is a plan of its period's first year.
+MAPPING_VERSION = "29"
 
 
 @lru_cache(maxsize=1024)
