@@ -80,7 +80,8 @@ CLUTTER_LINE = re.compile(
     r"|图为\s.*"  # caption of an image that was dropped by the scraper
     r"|(?:[您你](?:当前|现在|目前)?(?:所在|所处)?的?|当前|所在)位置[:：].*"  # breadcrumb: 您当前的位置：首页 > 政务公开
     r"|首页\s*(?:[>＞»›/|]+\s*[^\s>＞»›/|]{1,20}\s*){1,8}"  # breadcrumb without a label: 首页 > 政务公开 >> 年报
-    r"|[^，。；,\s_|｜《》〈〉()（）〔〕\d]{2,30}(?:门户网站|政府网站|人民政府网|政务网|政府网)"  # site name
+    r"|[^，。；,\s_|｜《》〈〉()（）〔〕\d]{1,28}[市县区省州旗镇乡盟国](?:人民)?(?:政府)?"  # a site's name
+    r"(?:门户网站|政府网站|人民政府网|政务网|政府网)"  # (桂林市人民政府门户网站, 中国政府网), not a task (规范政府网站)
     r"|(?:(?:【?字[体号][:：]?\s*(?:\[?[大中小]\]?\s*){2,3}】?"  # font-size switch: 【字体：大 中 小】 ...
     r"|[【\[［]?(?:打印|关闭|收藏|分享|纠错)(?:本页|窗口|此页|本文)?[】\]］]?)\s*){1,6}"  # ... among other buttons
     r"|(?:网站地图|联系我们|关于我们|网站声明|隐私声明|使用帮助|设为首页|加入收藏|无障碍浏览?)"  # a footer's links
@@ -790,6 +791,8 @@ SERIAL_COLUMN = re.compile(r"序号|编号")
 """The header of a table's column of row numbers."""
 STACKED_SERIAL = re.compile(r"(?P<n>\d{1,3})[.、．]?")
 """A row's number on a line by itself, in a table flattened one cell a line."""
+STACKED_CATEGORY_ROW = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]).{1,40}")
+"""A category of the rows after it, on a line of its own between two rows (二、加强平台建设)."""
 STACKED_HEADER_CELL = re.compile(r"[\u4e00-\u9fff（）()、及和/]{2,12}")
 """A header cell on a line by itself: a short name, no figures or sentences (工作任务, 责任单位)."""
 

@@ -291,12 +291,12 @@ def _stacked_tables(text: str, start: int, end: int) -> list[tuple[_TaskColumns,
     out: list[tuple[_TaskColumns, list[list[Cell]]]] = []
     i = 0
     while i < len(lines):
-        width = _stacked_header_width(lines, i)
-        header = _task_columns([_cell(lines[k]) for k in range(i, i + width)]) if width else None
-        if header is None:
+        found = _stacked_header(lines, i)
+        header = _task_columns([_cell(lines[k]) for k in range(i, i + found[0])]) if found else None
+        if found is None or header is None:
             i += 1
             continue
-        rows, i = _stacked_rows(lines, i + width, width)
+        rows, i = _stacked_rows(lines, found[1], found[0])
         out.append((header, rows))
     return out
 
@@ -305,17 +305,20 @@ def _cell(line: tuple[int, str]) -> Cell:
     return Cell(line[1], line[0], line[0] + len(line[1]))
 
 
-def _stacked_header_width(lines: list[tuple[int, str]], at: int) -> int:
-    """The number of header lines from `at` (序号 first, the first row's serial number right after), or 0."""
+def _stacked_header(lines: list[tuple[int, str]], at: int) -> tuple[int, int] | None:
+    """(width, first row's line) of a header from `at`: 序号 first, then the other columns' names, then
+    (past a category row or two) the first row's serial number 1."""
     if not P.SERIAL_COLUMN.fullmatch(lines[at][1]):
-        return 0
-    for k in range(at + 1, min(len(lines), at + STACKED_HEADER_MAX + 1)):
-        serial = P.STACKED_SERIAL.fullmatch(lines[k][1])
-        if serial is not None:
-            return k - at if serial.group("n") == "1" else 0
-        if not P.STACKED_HEADER_CELL.fullmatch(lines[k][1]):
-            return 0
-    return 0
+        return None
+    k = at + 1
+    while k < min(len(lines), at + STACKED_HEADER_MAX) and P.STACKED_HEADER_CELL.fullmatch(lines[k][1]) \
+            and not P.STACKED_CATEGORY_ROW.fullmatch(lines[k][1]):
+        k += 1
+    width = k - at
+    while k < min(len(lines), at + width + STACKED_SKIP_MAX) and P.STACKED_CATEGORY_ROW.fullmatch(lines[k][1]):
+        k += 1
+    serial = P.STACKED_SERIAL.fullmatch(lines[k][1]) if k < len(lines) else None
+    return (width, k) if width > 1 and serial is not None and serial.group("n") == "1" else None
 
 
 def _stacked_rows(lines: list[tuple[int, str]], at: int, width: int) -> tuple[list[list[Cell]], int]:
@@ -326,6 +329,8 @@ def _stacked_rows(lines: list[tuple[int, str]], at: int, width: int) -> tuple[li
         following = _next_serial(lines, row_start + 1, serial + 1, width)
         row_end = following if following is not None else min(len(lines), row_start + width)
         cells = [_cell(line) for line in lines[row_start:row_end]]
+        if len(cells) > width and all(P.STACKED_CATEGORY_ROW.fullmatch(c.text) for c in cells[width:]):
+            cells = cells[:width]  # the next rows' category (二、加强平台建设) before their first serial number
         if len(cells) == width and all(c.text for c in cells):
             rows.append(cells)
         if following is None:

@@ -204,6 +204,16 @@ def test_tasks_and_their_responsibility_in_each_layout(item: str, task: str | No
             assert norm.text[a.span.start : a.span.end] == a.written
 
 
+def test_a_table_of_tasks_one_cell_a_line_passes_over_its_category_rows() -> None:
+    text = ("钦州市2017年政务公开工作要点\n序号\n工作任务\n责任单位\n一、推进决策公开\n1\n推进审计结果公开\n市审计局\n"
+            "二、加强平台建设\n2\n规范政府网站\n市政务服务中心\n")
+    src = SourceText(path="t.txt", name="t.txt", text=text, encoding="utf-8", sha256="0" * 64)
+    norm = normalize_text(src)
+    tasks = extract_tasks(norm.text, structure_document(norm).main)
+    assert [(t.text, [a.agency.name for a in t.assignments if a.agency]) for t in tasks] == [
+        ("推进审计结果公开", ["钦州市审计局"]), ("规范政府网站", ["钦州市政务服务中心"])]
+
+
 @pytest.mark.parametrize(
     ("table", "expected"),
     [

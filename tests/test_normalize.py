@@ -27,6 +27,8 @@ def _source(text: str) -> SourceText:
         ("当前位置：首页 > 政务公开\n首页 > 信息公开 > 年报\n【字体：大 中 小】\n正文", "正文"),  # breadcrumbs, font switch
         ("您当前的位置：首页 > 信息公开 > 政府信息公开年报\n正文", "正文"),  # a breadcrumb ending like a title
         ("岳阳市人民政府门户网站\n首页 >> 政务公开 >> 年度报告\n正文", "正文"),  # the site's name, a >> breadcrumb
+        ("中国政府网\n正文", "正文"),
+        ("序号\n工作任务\n1\n规范政府网站\n", "序号\n工作任务\n1\n规范政府网站\n"),  # ... but not a task about a site
         ("柳州市2017年政府信息公开工作年度报告_柳州市人民政府门户网站\n正文",  # ... but not a title before it
          "柳州市2017年政府信息公开工作年度报告_柳州市人民政府门户网站\n正文"),
         ("[打印本页] [关闭窗口]\n正文\n【打印】【关闭】", "正文\n"),  # print and close buttons in brackets
