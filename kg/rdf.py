@@ -178,7 +178,7 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     for two counts of cases (均维持); 办理答复, 按时答复; 市级行政机关, 市属部门, 县（区） as scopes; a title broken
 #     after its issuers' names; a browser's print lines dropped from PDFs; tasks in a table one cell a line and
 #     in 【】 clauses; the Party committee's bodies and bodies written in full as agencies; 中办发（2016年）8号;
-#     政务公开…规划 is a plan of its period's first year.
+#     政务公开…规划 is a plan of its period's first year; a line is a site's name only after a place's name.
 MAPPING_VERSION = "29"
 
 
