@@ -201,7 +201,12 @@ def _cell_text(cell: Any) -> str:
         br.replace_with(_PIECE_BREAK)
     for block in cell.find_all(["p", "div"]):
         block.insert_after(_PIECE_BREAK)
-    pieces = [piece for piece in re.split(rf"[\s{_PIECE_BREAK}]+", cell.get_text()) if piece]
+    return _joined_cell(re.split(rf"[\s{_PIECE_BREAK}]+", cell.get_text()))
+
+
+def _joined_cell(pieces: list[str]) -> str:
+    """A cell's lines and words as one text: run together, unless each names an agency (a list of them)."""
+    pieces = [piece for piece in pieces if piece]
     if len(pieces) > 1 and all(len(piece) <= AGENCY_NAME_MAX and P.AGENCY_NAME_END.search(piece) for piece in pieces):
         return "、".join(pieces)
     return "".join(pieces)
@@ -301,7 +306,7 @@ def extract_docx(data: bytes) -> str:
                 out.append(block.text.strip())
         elif isinstance(block, Table):
             for row in block.rows:
-                out.append("| " + " | ".join(re.sub(r"\s+", "", c.text) for c in row.cells) + " |")
+                out.append("| " + " | ".join(_joined_cell(re.split(r"\s+", c.text)) for c in row.cells) + " |")
     return "\n".join(out)
 
 

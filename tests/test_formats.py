@@ -220,6 +220,20 @@ def test_docx_paragraphs_and_tables() -> None:
     assert "| (一)收到申请数 | 件 | 687 |" in source.text
 
 
+def test_a_word_cell_listing_agencies_one_a_paragraph_keeps_them_apart() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("岳阳县2020年政务公开工作任务分解表")
+    row = document.add_table(rows=1, cols=3).rows[0]
+    row.cells[0].text, row.cells[1].text = "回应社会关切", "本年新\n制作数量"
+    row.cells[2].text = "县委宣传部\n县政府办"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = source_from_bytes(buffer.getvalue(), path="p.docx", name="p.docx").text
+    assert "| 回应社会关切 | 本年新制作数量 | 县委宣传部、县政府办 |" in text.split("\n")
+
+
 def test_pdf_without_text_layer_is_a_clear_error() -> None:
     from reportlab.pdfgen import canvas
 
