@@ -245,7 +245,7 @@ def extract_pdf(data: bytes) -> str:
             for t in tables:
                 outside = outside.outside_bbox(t.bbox)
             text = outside.extract_text() or ""
-            rows = ["| " + " | ".join(re.sub(r"\s+", "", c or "") for c in row) + " |"
+            rows = ["| " + " | ".join(_joined_cell(re.split(r"\s+", c or "")) for c in row) + " |"
                     for t in tables for row in t.extract()]
             pages.append((text.split("\n"), rows))
     if not any(_cjk("".join(lines)) or rows for lines, rows in pages):
