@@ -732,6 +732,11 @@ TITLE_WITH_OWN_NUMBER = re.compile(
     r"^(?P<title>.+?)\s*[（(【\[]\s*(?P<number>[^（）()【】\[\]]{4,30}?[号號])\s*[）)】\]]\s*$"
 )
 """A title line that carries the document's own number after it: …的通知（市政办〔2017〕53号）."""
+TITLE_WITH_OWN_NUMBER_APART = re.compile(
+    r"^(?P<title>.+?)[ \t\u3000]+"  # the title, spaces, then the number: its code, year and serial
+    r"(?P<number>[^\s（）()《》]{2,16}[〔［\[【（(﹝]\s*\d{4}\s*[〕］\]】）)﹞]\s*第?\s*\d{1,5}\s*[号號])\s*$"
+)
+"""… its number only spaces apart, as a portal's list shows it: …的通知 益政办函〔2019〕21号."""
 
 TITLE_TAG = re.compile(
     r"^\s*(?:"

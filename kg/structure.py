@@ -487,7 +487,7 @@ def _number_line(text: str) -> DocNumber | None:
 
 def _title_and_number(text: str) -> tuple[str, DocNumber, int] | None:
     """(title, number, where the number starts) of a title line ending in its own number."""
-    m = P.TITLE_WITH_OWN_NUMBER.match(text)
+    m = P.TITLE_WITH_OWN_NUMBER.match(text) or P.TITLE_WITH_OWN_NUMBER_APART.match(text)
     number = parse_doc_number(m.group("number")) if m else None
     return (m.group("title"), number, m.start("number")) if m and number is not None else None
 
