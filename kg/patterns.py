@@ -154,15 +154,17 @@ SECTION_HEADING = re.compile(
 _META_KEY = (
     r"发文机关|发布机构|发布单位|发文单位"  # who issued it
     r"|成文日期|发布日期|发文日期|发布时间"  # when (发布时间: a web page's byline under its title)
-    r"|标\s*题|名\s*称|文\s*号|发文字号|索\s*引\s*号|主题分类"  # what
+    r"|标\s*题|名\s*称|发布文号|文\s*号|发文字号|索\s*引\s*号|主题分类"  # what
     r"|生成日期|公开日期|印发日期"  # when, in the catalogue of a provincial portal (浙江: 生成日期)
     r"|组配分类|体裁分类|服务对象|有效性|时效性|公开方式|公开范围|公开时限|主题词|关键词"  # its other fields
     r"|来源|信息来源|浏览次数|点击数|访问量|阅读数"  # the byline's other fields, which end the date before them
 )
+# after the key: 发布单位：…, 【发布单位】…, or only spaces (发布单位 益阳市人民政府办公室 发布日期 2019-05-06)
+_META_SEPARATOR = r"(?:\s*[:：]\s*\|?\s*|(?<=[】\]])\s*|[ \u3000]+(?=[^\s:：|]))"
 META_FIELD = re.compile(
-    rf"(?P<key>{_META_KEY})\s*[:：]\s*\|?\s*"
+    rf"[【\[]?(?P<key>{_META_KEY})[】\]]?{_META_SEPARATOR}"
     # the value ends at a cell's edge, a wide gap, or the next field on the same line
-    rf"(?P<value>(?:(?![ \u3000]{{2}}|\u3000|\s*(?:{_META_KEY})\s*[:：])[^|\n])*)"
+    rf"(?P<value>(?:(?![ \u3000]{{2}}|\u3000|\s*[【\[]?(?:{_META_KEY})(?:[】\]]|\s*[:：]|[ \u3000]))[^|\n])*)"
 )
 """Fields of the metadata table that government portals print above a document."""
 

@@ -44,7 +44,7 @@ def read_metadata(lines: list[Line]) -> dict[str, Located]:
     """Fields of a '发文机关: | … |' table at the top of a portal page."""
     meta: dict[str, Located] = {}
     for line in lines[:12]:
-        if "|" not in line.text and ":" not in line.text and "：" not in line.text:
+        if not P.META_FIELD.search(line.text):
             continue
         for m in P.META_FIELD.finditer(line.text):
             key = re.sub(r"\s", "", m.group("key"))
@@ -494,7 +494,7 @@ def _title_and_number(text: str) -> tuple[str, DocNumber, int] | None:
 
 def _own_number(lines: list[Line], meta: dict[str, Located], first: int, title: Located | None,
                 signed_on: Located | None) -> Located | None:
-    for key in ("发文字号", "文号"):
+    for key in ("发文字号", "文号", "发布文号"):
         if key in meta:
             number = parse_doc_number(meta[key].value)
             if number is not None:

@@ -82,6 +82,11 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         ("索引号：11330400002618032K/2020-123456\n发布机构：嘉兴市人民政府办公室\n生成日期：2020-04-30\n"
          "文号：嘉政办发〔2020〕12号\n嘉兴市2020年政务公开工作要点\n一、着力加强政策发布解读\n",
          DocType.WORK_PLAN, "嘉兴市", "2020", "嘉兴市人民政府办公室"),
+        # the catalogue's keys in 【】, or only spaces before their values
+        ("【发布单位】益阳市人民政府办公室\n【发布文号】益政办函〔2019〕21号\n【发文日期】2019-04-28\n"
+         "益阳市2019年政务公开工作要点\n一、加强政策解读\n", DocType.WORK_PLAN, "益阳市", "2019", "益阳市人民政府办公室"),
+        ("发布单位 益阳市人民政府办公室 发布日期 2019-05-06\n益阳市2019年政务公开工作要点\n一、加强政策解读\n",
+         DocType.WORK_PLAN, "益阳市", "2019", "益阳市人民政府办公室"),
         # a government's office that posted the government's report on the portal did not issue it
         ("索引号：11430600006145212X/2023-01234\n发布机构：岳阳市人民政府办公室\n文号：无\n"
          "岳阳市2022年政府信息公开工作年度报告\n一、总体情况\n", DocType.ANNUAL_REPORT, "岳阳市", "2022", "岳阳市人民政府"),
