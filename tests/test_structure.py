@@ -404,6 +404,8 @@ def test_an_untitled_departments_report_is_named_after_the_department() -> None:
     [
         # the number after the title on its line
         "桂林市人民政府办公室关于印发桂林市2017年政务公开工作要点的通知（市政办〔2017〕53号）\n各县（区）人民政府：\n",
+        # ... in the portal's catalogue above it, its key in 【】
+        "【发布文号】市政办〔2017〕53号\n桂林市人民政府办公室关于印发桂林市2017年政务公开工作要点的通知\n各县（区）人民政府：\n",
         # ... without brackets, spaces apart, as a portal's list shows it
         "桂林市人民政府办公室关于印发桂林市2017年政务公开工作要点的通知 市政办〔2017〕53号\n各县（区）人民政府：\n",
         # ... or last, under the signature
