@@ -277,7 +277,8 @@ def trace_cmd(ref: str, store_path: Path | None, fmt: str, depth: int, direction
 @format_option(("text", "json"), "text")
 @friendly_errors
 def show_cmd(ref: str, store_path: Path | None, fmt: str) -> None:
-    """Everything the graph says about one document, grouped, with the files and quotes it comes from.
+    """Everything the graph says about one document, grouped, with the files and quotes it comes from;
+    a plan's tasks and who does them, a report's figures.
 
     \b
     Example:

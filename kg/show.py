@@ -1,4 +1,5 @@
-"""Everything the graph says about one node, grouped, with the file each statement came from."""
+"""Everything the graph says about one node, grouped, with the file each statement came from; for a plan its
+tasks, for a report its figures."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ class NodeReport:
     cites: tuple[dict[str, str | None], ...]
     title_relations: tuple[dict[str, str | None], ...]
     evidence: tuple[dict[str, str | None], ...]
+    tasks: tuple[dict[str, str | None], ...] = ()  # a plan's, or the plan's a notice issues
+    figures: tuple[dict[str, str | None], ...] = ()  # a report's figures that map onto an indicator
 
 
 def _curie(iri: str) -> str:
@@ -55,7 +58,25 @@ def show(store: GraphStore, ref: str) -> NodeReport:
           <{info.iri}> kg:statedBy ?fact . ?fact kg:aspect ?aspect ;
             prov:wasDerivedFrom ?span . ?span prov:value ?quote ; oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end
         }}""")
+    tasks = select_rows(store, f"""
+        SELECT ?task ?text ?deadline (GROUP_CONCAT(DISTINCT ?who; separator="、") AS ?who) WHERE {{
+          <{info.iri}> (eli:has_part|kg:issues)? ?plan . ?task kg:inPlan ?plan ; kg:text ?text .
+          OPTIONAL {{ ?task kg:deadline ?deadline }}
+          OPTIONAL {{ ?assignment kg:task ?task ; kg:role ?role ; kg:assignedTo ?written .
+                     BIND(CONCAT(?written, "（", ?role, "）") AS ?who) }}
+        }} GROUP BY ?task ?text ?deadline""")
+    tasks.sort(key=lambda t: int((t["task"] or "0").rsplit("/", 1)[-1]))  # the task's offset in its file
+    figures = select_rows(store, f"""
+        SELECT DISTINCT ?obs ?indicator ?value ?unit ?scope ?quote WHERE {{
+          ?dataset kg:reportOf <{info.iri}> . ?obs qb:dataSet ?dataset ; kg:value ?value ; kg:quote ?quote ;
+            kg:indicator/skos:notation ?indicator .
+          OPTIONAL {{ ?obs sdmx-attribute:unitMeasure ?unit }}
+          OPTIONAL {{ ?obs kg:scope/skos:prefLabel ?scope }}
+          FILTER NOT EXISTS {{ ?obs kg:applicantType ?applicant }}
+        }} ORDER BY ?obs""")
     return NodeReport(
+        tasks=tuple(tasks),
+        figures=tuple(figures),
         info=info,
         statements=statements,
         cited_by=tuple(_citation_edges(store, info.iri, "in")),
@@ -85,6 +106,17 @@ def render(report: NodeReport) -> str:
     if report.title_relations:
         out.append("relations read from titles:")
         out += [f"  {e['kind']:<12} <{e['other']}>  «{e.get('quote')}»" for e in report.title_relations]
+    if report.tasks:
+        out.append(f"tasks ({len(report.tasks)}):")
+        for t in report.tasks:
+            deadline = f" — {t['deadline']}" if t.get("deadline") else ""
+            out.append(f"  {(t['text'] or '').replace(chr(10), ' ')[:60]}{deadline}")
+            if t.get("who"):
+                out.append(f"    {t['who']}")
+    if report.figures:
+        out.append(f"figures ({len(report.figures)}):")
+        out += [f"  {f['indicator']:<12} {f['value']:>10} {f.get('unit') or '':<3} {f.get('scope') or '':<6} "
+                f"“{(f['quote'] or '').replace(chr(10), ' ')[:50]}”" for f in report.figures]
     return "\n".join(out)
 
 
@@ -94,5 +126,5 @@ def to_json(report: NodeReport) -> dict[str, Any]:
         "issuer": report.info.issuer, "region": report.info.region, "level": report.info.level,
         "statements": [s.__dict__ for s in report.statements],
         "evidence": list(report.evidence), "citedBy": list(report.cited_by), "cites": list(report.cites),
-        "titleRelations": list(report.title_relations),
+        "titleRelations": list(report.title_relations), "tasks": list(report.tasks), "figures": list(report.figures),
     }

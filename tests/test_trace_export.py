@@ -93,6 +93,14 @@ def test_show_groups_statements_with_their_files(store: KGStore) -> None:
     assert report.cites
 
 
+def test_show_lists_a_plans_tasks_and_a_reports_figures(store: KGStore) -> None:
+    notice = show(store, "钦政办电〔2017〕87号")  # the tasks of the plan the notice issues
+    assert notice.tasks and any("市统计局" in (t["who"] or "") for t in notice.tasks)
+    report = show(store, "桂林市2017年政府信息公开工作年度报告")
+    assert ("A.1.1", "42576") in {(f["indicator"], f["value"]) for f in report.figures}
+    assert len({f["obs"] for f in report.figures}) == len(report.figures)  # each figure once
+
+
 def test_trace_and_show_commands(store_path: Path) -> None:
     runner = CliRunner()
     tree = runner.invoke(main, ["trace", "国办发〔2017〕24号", "--store", str(store_path)])
