@@ -410,6 +410,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # responses in other ways; replies to netizens' messages are no response to a hot topic
         ("通过其他方式回应事件12次。", 2017, [("A.2.2.5", 12)]),
         ("全年共回应网民关切问题2300余条。", 2017, []),
+        # the 2019 format's rows of normative documents and of procurement, told in prose
+        ("本年新制作规范性文件6件，新公开6件，对外公开总数量52件。", 2019, [("B.2.2.1", 6), ("B.2.2.2", 6), ("B.2.2.3", 52)]),
+        ("政府集中采购项目36个，采购总金额4521.6万元。", 2019, [("B.2.10.1", 36), ("B.2.10.2", 4521.6)]),
+        ("政府集中采购项目36个，采购总金额4521.6万元。", 2022, []),
         # requests replied to, and replied to in time
         ("收到申请56件，办理答复55件。", 2017, [("A.3.1", 56), ("A.3.3", 55)]),
         ("收到申请56件，按时答复55件。", 2017, [("A.3.1", 56), ("A.3.2.1", 55)]),
