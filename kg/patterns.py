@@ -734,6 +734,12 @@ TITLE_WITH_OWN_NUMBER = re.compile(
     r"^(?P<title>.+?)\s*[（(【\[]\s*(?P<number>[^（）()【】\[\]]{4,30}?[号號])\s*[）)】\]]\s*$"
 )
 """A title line that carries the document's own number after it: …的通知（市政办〔2017〕53号）."""
+_LINE_DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+TITLE_WITH_DATE = re.compile(
+    rf"^\s*(?:{_LINE_DATE}[ \t\u3000]+(?P<title_after>\S.*?)|(?P<title_before>\S.*?)[ \t\u3000]+{_LINE_DATE})\s*$"
+)
+"""A title line that a page's list prints with its date before or after it: 2023-01-18 长沙市…年度报告."""
+
 TITLE_WITH_OWN_NUMBER_APART = re.compile(
     r"^(?P<title>.+?)[ \t\u3000]+"  # the title, spaces, then the number: its code, year and serial
     r"(?P<number>[^\s（）()《》]{2,16}[〔［\[【（(﹝]\s*\d{4}\s*[〕］\]】）)﹞]\s*第?\s*\d{1,5}\s*[号號])\s*$"

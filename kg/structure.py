@@ -425,6 +425,12 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
             site = _title_before_site_name(text) if parts == 1 else None
             if site is not None:
                 return Located(site, Span(block[0].start, block[0].start + len(site)))
+            dated = P.TITLE_WITH_DATE.match(text) if parts == 1 else None
+            if dated is not None:
+                group = "title_after" if dated.group("title_after") else "title_before"
+                if _looks_like_title(dated.group(group)):
+                    return Located(dated.group(group), Span(block[0].start + dated.start(group),
+                                                            block[0].start + dated.end(group)))
             numbered = _title_and_number(text)
             if numbered is not None and _looks_like_title(numbered[0]):
                 return Located(numbered[0], Span(block[0].start, block[0].start + len(numbered[0])))
