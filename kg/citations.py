@@ -120,6 +120,8 @@ def _co_listed(text: str, first: FoundNumber, numbers: dict[int, FoundNumber]) -
 
 def _bare_title_before(text: str, paren: int) -> tuple[int, str] | None:
     """An unquoted title that ends right before the parenthesis at `paren` (…的通知(N))."""
+    while paren > 0 and text[paren - 1] in " \u3000\n":  # a line wrapped between the title and its number
+        paren -= 1
     if paren == 0:
         return None
     if text[paren - 1] == "”":

@@ -77,6 +77,11 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
         # 其实施细则 points back at the document before: the number is cited without a title
         ("执行《关于全面推进政务公开工作的意见》(中办发〔2016〕8号)及其实施细则（国办发〔2016〕80号）",
          [("中办发〔2016〕8号", "关于全面推进政务公开工作的意见"), ("国办发〔2016〕80号", None)]),
+        # a line wrapped between a title and its number
+        ("及卫计委“关于做好全区饮用水安全状况信息公开工作的通知”\n(新环发〔2017〕30号)要求",
+         [("新环发〔2017〕30号", "关于做好全区饮用水安全状况信息公开工作的通知")]),
+        ("严格执行湘潭市政府信息公开保密审查办法\n（潭政办发〔2015〕5号）。",
+         [("潭政办发〔2015〕5号", "湘潭市政府信息公开保密审查办法")]),
         # the adverbs before the verb that cites an unquoted title are not part of it
         ("我市严格执行湘潭市政府信息公开保密审查办法（潭政办发〔2015〕5号）。",
          [("潭政办发〔2015〕5号", "湘潭市政府信息公开保密审查办法")]),
