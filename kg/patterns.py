@@ -94,8 +94,11 @@ CLUTTER_LINE = re.compile(
     r")\s*$"
 )
 
-BROKEN_TITLE_LINE = re.compile(r"《[^\n《》]{1,100}(?P<drop>\n)[^\n《》|]{0,100}[》〉>]")
-"""A line break inside 《…》: PDF text extraction wraps long titles mid-word."""
+BROKEN_TITLE_LINE = re.compile(
+    r"《[^\n《》]{1,100}(?P<drop>\n)(?=(?:[^\n《》|]{1,100}\n){0,3}[^\n《》|]{0,100}[》〉>])"
+)
+"""A line break inside 《…》: PDF text extraction wraps long titles mid-word, over as many as five lines
+(the first break each time; normalization repeats until none is left)."""
 
 BROKEN_BEFORE_FIGURE = re.compile(
     r"(?m)^[^\n|]{4,}[\u4e00-\u9fff]"  # a line of prose that stops mid-clause, on a word
