@@ -620,6 +620,27 @@ def _channel_of_lead(text: str, sentence_start: int, ctx: _Context) -> _Rule | N
     return found[0] if found is not None and found[0].notation.startswith("A.1.2.") else None
 
 
+def _rule_of_lead(text: str, sentence_start: int, clause_start: int, ctx: _Context, found: tuple[_Rule, int] | None,
+                  family: str | None, template: str | None) -> tuple[_Rule, int] | None:
+    """The rule a figure's clause gives read with the words before the colon that leads it, where the clause
+    alone gives none, or none of the report's format: 行政规范性文件：本年制发5件 (C.2.2.1), 行政事业性收费：本年
+    收费金额12.5万元 (C.2.8.1, not the pre-2019 fees A.7)."""
+    if found is not None and (template is None or _in_format(found[0], family, template)):
+        return None
+    lead = P.CLAUSE_LEAD.search(text, sentence_start, clause_start)
+    if lead is None:
+        return None
+    for clause in (lead.group("lead") + ctx.clause, ctx.clause + lead.group("lead")):  # 本年制发 + 行政规范性文件
+        led = _rule_for(replace(ctx, clause=clause))
+        if led is not None and (template is None or _in_format(led[0], family, template)):
+            return led
+    return None
+
+
+def _in_format(rule: _Rule, family: str | None, template: str) -> bool:
+    return template in indicators()[in_report_format(_notation(rule, family), template)].templates
+
+
 def narrative_observations(text: str, region: Region | None, skip: list[tuple[int, int]],
                            template: str | None = None, default_scope: str | None = None,
                            year: int | None = None, issuer: str | None = None) -> list[Observation]:
@@ -680,6 +701,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         following = text[m.end() : c_end.start() if c_end else len(text)]
         ctx = _Context(clause, following, unit, sentence, family, year, template)
         found = None if partial or row or earlier else _rule_for(ctx) or _rule_past_aside(ctx)
+        if not (partial or row or earlier):
+            found = _rule_of_lead(text, sentence_start, clause_start, ctx, found, family, template) or found
         rule, taken = found or (None, 0)
         if rule is not None and rule.notation == "A.1.1":
             rule = _channel_of_lead(text, sentence_start, ctx) or rule

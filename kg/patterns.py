@@ -570,6 +570,12 @@ REVIEW_PART_LABELS = (  # a review table laid out a part a row: its row label, t
     (re.compile(r"复议"), 1),  # 行政复议: N.4.1–5
 )
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
+CLAUSE_LEAD = re.compile(
+    r"(?:^|(?<=[，,。；;\n）)、]))\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # past numbering
+    r"(?P<lead>[^：:，,。；;\n\d（）()]{2,12})[：:]\s*$"  # the words right before the colon that leads the clause
+)
+"""What the colon right before a figure's clause names: 行政事业性收费：本年收费金额12.5万元."""
+
 SENTENCE_LEAD = re.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # its numbering, if any: （二）
     r"(?P<lead>[^：:，,。；;\n\d]{2,12}?)"  # the words before the colon, without a figure

@@ -410,6 +410,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # responses in other ways; replies to netizens' messages are no response to a hot topic
         ("通过其他方式回应事件12次。", 2017, [("A.2.2.5", 12)]),
         ("全年共回应网民关切问题2300余条。", 2017, []),
+        # the row a clause names only through the words before its colon, in the report's own format
+        ("（一）行政规范性文件：本年制发5件，废止2件，现行有效38件。", 2022, [("C.2.2.1", 5), ("C.2.2.2", 2), ("C.2.2.3", 38)]),
+        ("（三）行政处罚：本年处理决定218件；行政强制：本年处理决定3件。", 2022, [("C.2.6.1", 218), ("C.2.6.2", 3)]),
+        ("（四）行政事业性收费：本年收费金额12.5万元。", 2022, [("C.2.8.1", 12.5)]),
         # the 2019 format's rows of normative documents and of procurement, told in prose
         ("本年新制作规范性文件6件，新公开6件，对外公开总数量52件。", 2019, [("B.2.2.1", 6), ("B.2.2.2", 6), ("B.2.2.3", 52)]),
         ("政府集中采购项目36个，采购总金额4521.6万元。", 2019, [("B.2.10.1", 36), ("B.2.10.2", 4521.6)]),
