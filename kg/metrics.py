@@ -625,9 +625,11 @@ def _rule_of_lead(text: str, sentence_start: int, clause_start: int, ctx: _Conte
     """The rule a figure's clause gives read with the words before the colon that leads it, where the clause
     alone gives none, or none of the report's format: 行政规范性文件：本年制发5件 (C.2.2.1), 行政事业性收费：本年
     收费金额12.5万元 (C.2.8.1, not the pre-2019 fees A.7)."""
-    if found is not None and (template is None or _in_format(found[0], family, template)):
-        return None
-    lead = P.CLAUSE_LEAD.search(text, sentence_start, clause_start)
+    before = text[max(sentence_start, clause_start - 3) : clause_start].rstrip()
+    if not before.endswith(("：", ":")) or (found is not None and (template is None
+                                                                    or _in_format(found[0], family, template))):
+        return None  # the cheap test first: most clauses follow no colon
+    lead = P.CLAUSE_LEAD.search(text, max(sentence_start, clause_start - 40), clause_start)
     if lead is None:
         return None
     for clause in (lead.group("lead") + ctx.clause, ctx.clause + lead.group("lead")):  # 本年制发 + 行政规范性文件
