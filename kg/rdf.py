@@ -178,7 +178,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     for two counts of cases (均维持); 办理答复, 按时答复; 市级行政机关, 市属部门, 县（区） as scopes; a title broken
 #     after its issuers' names; a browser's print lines dropped from PDFs; tasks in a table one cell a line and
 #     in 【】 clauses; the Party committee's bodies and bodies written in full as agencies; 中办发（2016年）8号;
-#     政务公开…规划 is a plan of its period's first year; a line is a site's name only after a place's name.
+#     政务公开…规划 is a plan of its period's first year; a line is a site's name only after a place's name;
+#     a title with its date or its number beside it; 【key】 and spaced catalogues; titles over up to five lines;
+#     a title and its number a line apart; the 2019 format's rows in prose; a clause's row named before its colon.
 MAPPING_VERSION = "29"
 
 
