@@ -699,6 +699,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
                                                                     template))[0]
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
         partial = P.PART_OR_CHANGE.search(clause)
+        running = _running_total(text, sentence_start, clause_start, m.start())
         c_end = P.CLAUSE_BREAK.search(text, m.end())
         following = text[m.end() : c_end.start() if c_end else len(text)]
         ctx = _Context(clause, following, unit, sentence, family, year, template)
@@ -717,6 +718,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             notation = _route_of_all_lawsuits(text, c_end.end()) or notation
         if notation in _FAMILY_HEADS:
             family = notation
+        if running:
+            notation = None  # 截至2012年底，累计公开56321条: its parts after it (其中2012年新增…) keep the family
         counts_cases = notation in _CASE_TOTALS
         if notation is not None:
             notation = in_report_format(notation, template)
@@ -773,6 +776,13 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     out += _percentages(text, region, skip, clauses, default_scope)
     out += _stated_none(text, region, skip, template, default_scope)
     return out
+
+
+def _running_total(text: str, sentence_start: int, clause_start: int, at: int) -> bool:
+    """Whether the figure at `at` is a running total its own clause counts up (累计) since a time its
+    sentence names (截至2012年底，累计…56321条), not the year's: the year's part may follow it (其中2012年新增…)."""
+    m = P.SINCE_THE_START.search(text, sentence_start, at)
+    return m is not None and m.end() > clause_start
 
 
 def _with_result(count: Observation, text: str, result: tuple[str, int, int], start: int,

@@ -528,6 +528,8 @@ ANOTHER_YEAR = re.compile(
 """Words before a figure that make it another year's: the report's own year is compared against it."""
 CHANGE = re.compile(_CHANGE)
 """Where a comparison with last year starts: 受理申请较上年增长25%."""
+SINCE_THE_START = re.compile(r"(?:截至|截止|以来|至今)[^。；;\n]{0,20}累计")
+"""A running total since some year, not the report's year's figure: 截至2012年底，累计主动公开政府信息56321条."""
 FIGURE_AT_END = re.compile(FIGURE.pattern + r"$")
 """A figure that ends where the searched stretch does: the one listed before another (36期、312条)."""
 FIGURE_LIST_SEPARATORS = "、，,"  # between two figures of one subject in two units: 36期、312条
