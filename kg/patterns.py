@@ -826,6 +826,12 @@ RESPONSIBILITY_COLUMN = re.compile(
 )
 """The header of a column that says who does each task; the word before 单位 gives its role."""
 
+TIMING_LINE = re.compile(
+    r"[。；;]?\s*\n?[ \u3000]*(?:完成|办结|落实)?(?:时限|时间|期限)(?:要求|安排|节点)?[:：]"  # 完成时限：
+    r"\s*(?P<when>[^\n。；;]{1,30})[。；;]?"  # … and by when
+)
+"""By when, on a line (or in a sentence) of its own right after who does a task: 完成时限：2019年6月底前."""
+
 TIMING_COLUMN = re.compile(
     r"^(?:完成|办结|落实)?(?:时限|时间|期限)(?:要求|安排|节点)?$|^(?:进度|时间)安排$"  # 完成时限, 时间节点, 进度安排
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .agencies import Agency, resolve_agency
@@ -211,18 +211,29 @@ def _prose_tasks(text: str, part: DocumentPart) -> list[Task]:
         while start < m.start() and text[start] in "\n ":
             start += 1
         body = text[start : m.start()]
+        end = m.end()
+        timing_line = P.TIMING_LINE.match(text, end, part.span.end)  # 完成时限：… on the line after who does it
+        if timing_line is not None:
+            timing, end = timing + timing_line.group("when"), timing_line.end()
+        assignments = parse_responsibility(who, m.start(group), part.region)
+        if out and not body.strip() and out[-1].span.end >= previous_end:
+            # 牵头单位：…⏎责任单位：…: a second line of who does the task before it, not a task of its own
+            out[-1] = replace(out[-1], span=Span(out[-1].span.start, end),
+                              assignments=out[-1].assignments + tuple(assignments))
+            previous_end = end
+            continue
         when = body + (m.group("when") or "") + timing  # a deadline or a frequency said after who does it
         deadline, deadline_date = _deadline(when, plan_year, timing)
         out.append(Task(
             section_path=section.path if section else (),
             text=body.strip(),
-            span=Span(start, m.end()),
-            assignments=parse_responsibility(who, m.start(group), part.region),
+            span=Span(start, end),
+            assignments=assignments,
             deadline=deadline,
             deadline_date=deadline_date,
             frequency=_frequency(when),
         ))
-        previous_end = m.end()
+        previous_end = end
     return out
 
 

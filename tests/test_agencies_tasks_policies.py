@@ -182,6 +182,9 @@ def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> No
         ("1.推进决策公开。（牵头单位：市政府办公室；配合单位：市财政局；完成时限：2017年12月底）", "1.推进决策公开。",
          [("lead", "钦州市人民政府办公室"), ("supporting", "钦州市财政局")]),
         ("1.推进政策解读。（责任单位：市直各部门，持续推进）", "1.推进政策解读。", [("responsible", "市直各部门")]),
+        # who leads and who else, on two lines of their own: one task
+        ("1.推进决策公开。\n牵头单位：市政府办\n责任单位：各县区人民政府", "1.推进决策公开。",
+         [("lead", "钦州市人民政府办公室"), ("responsible", "各县区人民政府")]),
         # the clause in square or lenticular brackets
         ("1.推进决策公开。【责任单位：市政府办】", "1.推进决策公开。", [("responsible", "钦州市人民政府办公室")]),
         ("1.推进服务公开。[牵头单位：市政务服务中心；配合单位：市直各单位]", "1.推进服务公开。",
@@ -268,6 +271,15 @@ def test_a_deadline_or_frequency_after_who_does_it_is_the_tasks() -> None:
     norm = normalize_text(src)
     tasks = extract_tasks(norm.text, structure_document(norm).main)
     assert [(t.frequency, t.deadline_date) for t in tasks] == [("quarterly", None), (None, "2017-06-30")]
+
+
+def test_a_timing_line_after_who_does_it_gives_the_deadline() -> None:
+    text = ("钦州市2017年政务公开工作要点\n一、深化公开\n1.推进执行公开。\n责任单位：市发改委、市财政局\n"
+            "完成时限：2017年6月底前\n2.推进结果公开。\n责任单位：市审计局\n")
+    src = SourceText(path="t.txt", name="t.txt", text=text, encoding="utf-8", sha256="0" * 64)
+    norm = normalize_text(src)
+    tasks = extract_tasks(norm.text, structure_document(norm).main)
+    assert [(t.text, t.deadline_date) for t in tasks] == [("1.推进执行公开。", "2017-06-30"), ("2.推进结果公开。", None)]
 
 
 def test_a_timing_field_gives_the_deadline_without_qian() -> None:
