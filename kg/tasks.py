@@ -205,7 +205,7 @@ def _prose_tasks(text: str, part: DocumentPart) -> list[Task]:
     clauses = list(P.RESPONSIBILITY.finditer(text, part.span.start, part.span.end))
     sections = innermost_sections(part.sections, [m.start() for m in clauses])
     for m, section in zip(clauses, sections, strict=True):
-        group = next(g for g in ("who", "boxed", "bare", "tail") if m.group(g) is not None)
+        group = next(g for g in ("who", "boxed", "bare", "tail", "led") if m.group(g) is not None)
         who, timing = split_timing(m.group(group))
         start = max(previous_end, section.span.start if section else part.span.start)
         while start < m.start() and text[start] in "\n ":

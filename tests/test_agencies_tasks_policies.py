@@ -182,6 +182,10 @@ def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> No
         ("1.推进决策公开。（牵头单位：市政府办公室；配合单位：市财政局；完成时限：2017年12月底）", "1.推进决策公开。",
          [("lead", "钦州市人民政府办公室"), ("supporting", "钦州市财政局")]),
         ("1.推进政策解读。（责任单位：市直各部门，持续推进）", "1.推进政策解读。", [("responsible", "市直各部门")]),
+        # a sentence that says who leads the task; 由于 says why, not who
+        ("1.做好政策解读。由市政府办牵头，市直各单位配合。", "1.做好政策解读。",
+         [("lead", "钦州市人民政府办公室"), ("supporting", "市直各单位")]),
+        ("1.推进公开。由于工作需要，各单位要加强配合。", None, []),
         # who leads and who else, on two lines of their own: one task
         ("1.推进决策公开。\n牵头单位：市政府办\n责任单位：各县区人民政府", "1.推进决策公开。",
          [("lead", "钦州市人民政府办公室"), ("responsible", "各县区人民政府")]),
