@@ -181,7 +181,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     政务公开…规划 is a plan of its period's first year; a line is a site's name only after a place's name;
 #     a title with its date or its number beside it; 【key】 and spaced catalogues; titles over up to five lines;
 #     a title and its number a line apart; the 2019 format's rows in prose; a clause's row named before its colon;
-#     outcomes after their figures; running totals since some year unmapped.
+#     outcomes after their figures; running totals since some year unmapped; responsibility on two lines, a
+#     完成时限 line, 由…牵头 sentences.
 MAPPING_VERSION = "29"
 
 
