@@ -241,14 +241,24 @@ def _breakdown_elsewhere(window: str, at: int, end: int) -> bool:
 # ---------------------------------------------------------------- tables
 
 
+@lru_cache(maxsize=1)
+def _by_form() -> dict[str, list[Indicator]]:
+    """The indicators each row label form names, in the order of indicators.csv."""
+    out: dict[str, list[Indicator]] = {}
+    for indicator in indicators().values():
+        for form in indicator.forms:
+            out.setdefault(form, []).append(indicator)
+    return out
+
+
 def map_label(label: str, context: str | None) -> str | None:
     """The indicator a table row label stands for; `context` is the current top-level row."""
     key = _key(label)
     if not key:
         return None
-    matches = [i for i in indicators().values() if key in i.forms]
+    matches = _by_form().get(key, [])
     if not matches and not key.endswith(("数", "数量")):
-        matches = [i for i in indicators().values() if key + "数" in i.forms]  # 当面申请 for 当面申请数
+        matches = _by_form().get(key + "数", [])  # 当面申请 for 当面申请数
     if not matches:
         return None
     if len(matches) > 1 and context is not None:
@@ -781,6 +791,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
 def _running_total(text: str, sentence_start: int, clause_start: int, at: int) -> bool:
     """Whether the figure at `at` is a running total its own clause counts up (累计) since a time its
     sentence names (截至2012年底，累计…56321条), not the year's: the year's part may follow it (其中2012年新增…)."""
+    if "累计" not in text[clause_start:at]:
+        return False  # the cheap test first: most clauses count up nothing
     m = P.SINCE_THE_START.search(text, sentence_start, at)
     return m is not None and m.end() > clause_start
 

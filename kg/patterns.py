@@ -753,7 +753,7 @@ TITLE_WITH_DATE = re.compile(
 
 TITLE_WITH_OWN_NUMBER_APART = re.compile(
     r"^(?P<title>.+?)[ \t\u3000]+"  # the title, spaces, then the number: its code, year and serial
-    r"(?P<number>[^\s（）()《》]{2,16}[〔［\[【（(﹝]\s*\d{4}\s*[〕］\]】）)﹞]\s*第?\s*\d{1,5}\s*[号號])\s*$"
+    rf"(?P<number>[^\s（）()《》]{{2,16}}[{OPEN_BRACKET}]\s*\d{{4}}\s*[{CLOSE_BRACKET}]\s*第?\s*\d{{1,5}}\s*[号號])\s*$"
 )
 """… its number only spaces apart, as a portal's list shows it: …的通知 益政办函〔2019〕21号."""
 
@@ -830,14 +830,15 @@ RESPONSIBILITY_COLUMN = re.compile(
 )
 """The header of a column that says who does each task; the word before 单位 gives its role."""
 
+_TIMING_WORD = r"(?:完成|办结|落实)?(?:时限|时间|期限)(?:要求|安排|节点)?"  # 完成时限, 时间节点, 期限要求
 TIMING_LINE = re.compile(
-    r"[。；;]?\s*\n?[ \u3000]*(?:完成|办结|落实)?(?:时限|时间|期限)(?:要求|安排|节点)?[:：]"  # 完成时限：
+    rf"[。；;]?\s*\n?[ \u3000]*{_TIMING_WORD}[:：]"  # 完成时限：
     r"\s*(?P<when>[^\n。；;]{1,30})[。；;]?"  # … and by when
 )
 """By when, on a line (or in a sentence) of its own right after who does a task: 完成时限：2019年6月底前."""
 
 TIMING_COLUMN = re.compile(
-    r"^(?:完成|办结|落实)?(?:时限|时间|期限)(?:要求|安排|节点)?$|^(?:进度|时间)安排$"  # 完成时限, 时间节点, 进度安排
+    rf"^{_TIMING_WORD}$|^(?:进度|时间)安排$"  # 完成时限, 时间节点, 进度安排
 )
 """The header of a column that says by when each task is done."""
 
