@@ -16,11 +16,20 @@ from functools import lru_cache
 from . import patterns as P
 from .model import NormalizedText, Problem, SourceText, Span
 
+_identity = array("q")  # 0, 1, 2, …: sliced for each text, grown as longer ones come
+
+
+def _identity_map(n: int) -> array[int]:
+    global _identity
+    if len(_identity) < n:
+        _identity = array("q", range(max(n, 2 * len(_identity))))
+    return _identity[:n]  # a copy made in C, not a loop over Python integers
+
 
 class _Editor:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.origin = array("q", range(len(text) + 1))
+        self.origin = _identity_map(len(text) + 1)
         self.problems: list[Problem] = []
 
     def sub(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> None:
@@ -111,6 +120,8 @@ def _to_simplified(ed: _Editor) -> None:
 def _repair_mojibake(ed: _Editor) -> None:
     """Repair section markers garbled by a misaligned GBK decode; report every garbled run."""
     _repair_markers(ed)
+    if not P.MOJIBAKE_CHAR.search(ed.text):
+        return  # the usual case, told by one scan for the characters (the run's pattern scans slowly)
     for m in re.finditer(r"(?:[^\n]{0,2}" + P.MOJIBAKE_CHAR.pattern + r"){2,}[^\n]{0,2}", ed.text):
         ed.problems.append(
             Problem(
@@ -252,7 +263,8 @@ def _wraps(line: str, following: str, width: int) -> bool:
     return bool(nxt) and _prose_line(nxt) and not P.LINE_START_HEADING.match(nxt)
 
 
-_FULLWIDTH_DIGITS = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}
+_FULLWIDTH_DIGIT_CHARS = "０１２３４５６７８９"
+_FULLWIDTH_DIGITS = {ord(c): ord("0") + i for i, c in enumerate(_FULLWIDTH_DIGIT_CHARS)}
 
 
 _GUILLEMETS = str.maketrans("«»", "《》")  # «…», as a converted page may write the title marks
@@ -265,7 +277,8 @@ def normalize_text(source: SourceText) -> NormalizedText:
     _repair_mojibake(ed)
     ed.delete(P.PINYIN_GLOSS)
     _to_simplified(ed)
-    ed.replace_same_length(P.FULLWIDTH_THOUSANDS.sub(",", ed.text).translate(_FULLWIDTH_DIGITS))
+    if any(digit in ed.text for digit in _FULLWIDTH_DIGIT_CHARS):  # rare; translate() is slow on CJK text
+        ed.replace_same_length(P.FULLWIDTH_THOUSANDS.sub(",", ed.text).translate(_FULLWIDTH_DIGITS))
     ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " "))
     if "«" in ed.text or "»" in ed.text:
         ed.replace_same_length(ed.text.translate(_GUILLEMETS))

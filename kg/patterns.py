@@ -56,8 +56,8 @@ def _render_trie(node: _Trie) -> str:
 # ---------------------------------------------------------------- normalization
 
 PINYIN_GLOSS = re.compile(
-    r"(?<=[^\sA-Za-z(（])"  # after a character (also a garbled one), never after a latin word
-    r"[(（]"
+    # the parenthesis first, so that the engine skips ahead to one; then what stands before it
+    r"[(（](?<=[^\sA-Za-z(（][(（])"  # after a character (also a garbled one), never after a latin word
     # a pinyin syllable: latin letters with at least one tone-marked vowel (kāi, bào, ǚ)
     r"(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
     r"[)）]"
@@ -116,8 +116,9 @@ BROKEN_DOCUMENT_NUMBER = re.compile(
 """A document number broken by the page inside its code: （湘⏎政办发〔2016〕45号）."""
 
 BROKEN_NUMBER_TAIL = re.compile(
-    r"(?<=[〔\[【(（]\d{4}[〕\]】)）])\d{1,4}(?P<drop>\n)(?=[号號])"  # 〔2017〕63⏎号: before its 号
-    r"|(?<=[〔\[【])\d{4}(?P<drop2>\n)(?=[〕\]】]\d{1,4}[号號])"  # 〔2017⏎〕63号: inside its year's brackets
+    # each alternative opens on a bracket, which the engine skips ahead to
+    r"[〕\]】)）](?<=[〔\[【(（]\d{4}[〕\]】)）])\d{1,4}(?P<drop>\n)(?=[号號])"  # 〔2017〕63⏎号: before its 号
+    r"|[〔\[【]\d{4}(?P<drop2>\n)(?=[〕\]】]\d{1,4}[号號])"  # 〔2017⏎〕63号: inside its year's brackets
 )
 """A document number broken by the page after its code: 新政办发〔2017〕63⏎号, 市政办函〔2017⏎〕24号."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -19,12 +20,23 @@ def _names_by_first_two() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _name_start() -> re.Pattern[str]:
+    """A character some name begins with."""
+    return re.compile("[" + re.escape("".join(sorted({key[0] for key in _names_by_first_two()}))) + "]")
+
+
 def _name_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where names stand, left to right, the longest at each place, none inside another: what a
     regex alternation of all the names finds, ten times faster, since only the few places whose two
-    characters start a name are tried (this runs over the first 20,000 characters of documents)."""
-    index, i, end = _names_by_first_two(), 0, len(text) - 1
+    characters start a name are tried (this runs over the first 20,000 characters of documents),
+    and the regex engine skips to the characters a name may begin with."""
+    index, i, end, next_start = _names_by_first_two(), 0, len(text) - 1, _name_start().search
     while i < end:
+        found = next_start(text, i)
+        if found is None or found.start() >= end:
+            return
+        i = found.start()
         name = next((n for n in index.get(text[i : i + 2], ()) if text.startswith(n, i)), None)
         if name is None:
             i += 1

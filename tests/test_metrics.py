@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from itertools import product
+
 import pytest
 
-from kg.metrics import chinese_number, extract_observations, map_label
+from kg.metrics import chinese_number, extract_observations, map_label, scope_markers
 from kg.vocab import gazetteer
 
 CITY = gazetteer().get("450300")
@@ -760,3 +763,22 @@ def test_the_range_a_report_states_is_its_figures_default_scope(statement: str, 
     text = f"{statement}\n一、总体情况\n2021年，主动公开政府信息2563条。\n"
     found = [o for o in extract_observations(text, gazetteer().get("430224"), 2021, "攸县人民政府") if o.indicator]
     assert [o.scope for o in found] == [scope]
+
+
+_AROUND_MARKERS = ["(", ")", "（", "）", " ", "共", "公开", "受理", "12件", "各", "全", "本", "我"]
+
+
+def _pieces_of(pattern: str) -> list[str]:
+    """The words a marker's pattern is written with, whole and one character at a time."""
+    words = re.findall(r"[\u4e00-\u9fff、（）()]+", pattern.replace("\\(", "(").replace("\\)", ")"))
+    return sorted(set(words) | set("".join(words)) | set(_AROUND_MARKERS))
+
+
+def test_every_scope_marker_match_holds_a_word_the_marker_needs() -> None:
+    # the words let a paragraph without any of them skip the pattern: a match without one would be
+    # lost. Every two of a pattern's words (or characters) in a row, each pattern against all texts.
+    texts = {a + b for m in scope_markers() for a, b in product(_pieces_of(m.pattern.pattern), repeat=2)}
+    for marker in scope_markers():
+        for text in texts:
+            for m in marker.pattern.finditer(text):
+                assert any(word in m.group(0) for word in marker.needs), (marker.pattern.pattern, m.group(0))
