@@ -17,12 +17,15 @@ from . import patterns as P
 from .model import NormalizedText, Problem, SourceText, Span
 
 _identity = array("q")  # 0, 1, 2, …: sliced for each text, grown as longer ones come
+_IDENTITY_KEPT = 1 << 20  # entries kept between texts (8 MB); a longer text builds its own map
 
 
 def _identity_map(n: int) -> array[int]:
     global _identity
+    if n > _IDENTITY_KEPT:
+        return array("q", range(n))
     if len(_identity) < n:
-        _identity = array("q", range(max(n, 2 * len(_identity))))
+        _identity = array("q", range(min(max(n, 2 * len(_identity)), _IDENTITY_KEPT)))
     return _identity[:n]  # a copy made in C, not a loop over Python integers
 
 
