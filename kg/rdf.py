@@ -21,6 +21,7 @@ from .namespaces import (
     CITO,
     DCT,
     ELI,
+    ID,
     KG,
     OA,
     ORG,
@@ -193,6 +194,13 @@ def _nt(ns: str, local: str) -> str:
 
 
 A = _nt(RDF, "type")
+_ESTIMATED = "<http://purl.org/linked-data/sdmx/2009/code#obsStatus-E>"
+
+
+@lru_cache(maxsize=8192)
+def _instance_nt(*parts: str) -> str:
+    """An instance's IRI in N-Triples form, for the codes (indicators, scopes) many figures share."""
+    return str(instance(*parts))
 PREF = _nt(SKOS, "prefLabel")
 DATE = NamedNode(XSD + "date")
 _INT_NT, _DEC_NT, _BOOL_NT = f"^^<{XSD}integer>", f"^^<{XSD}decimal>", f"^^<{XSD}boolean>"
@@ -245,6 +253,7 @@ class _Builder:
         self._text_base = instance("text", self.src.sha256[:24]).value + "/"
         self.lines: list[str] = []
         self._described: set[tuple[str, ...]] = set()  # regions and agencies already written out
+        self._canonical: dict[Agency, _Term] = {}
 
     def _first_time(self, *key: str) -> bool:
         if key in self._described:
@@ -273,14 +282,15 @@ class _Builder:
 
     # ------------------------------------------------------------ spans
 
-    def span(self, span: Span, *, normalized: bool = True) -> NamedNode:
+    def span(self, span: Span, *, normalized: bool = True) -> str:
+        """The span's node, in N-Triples form, with its block of triples."""
         text = self.ex.structure.text
         src_span = text.source_span(span) if normalized else span
         raw = self.src.text
         start, end = src_span.start, src_span.end
         # '=' and ',' percent-encoded by hand: the same form instance() gives, without its cost
-        node = NamedNode(f"{self._text_base}char%3D{start}%2C{end}")
-        n, pos = f"<{node.value}>", f"<{node.value}/position>"
+        iri = f"{self._text_base}char%3D{start}%2C{end}"
+        n, pos = f"<{iri}>", f"<{iri}/position>"
         # one block per span, the hottest path of the mapping and more than half of the store. Six
         # triples, not the eleven of the full Web Annotation form: no rdf:type oa:SpecificResource
         # (oa:hasSource implies it), and the quote as the span's prov:value instead of a
@@ -293,14 +303,15 @@ class _Builder:
             f"{pos} {_OA_END} \"{end}\"{_INT_NT} .\n"
         )
         self.lines.append(block)
-        return node
+        return n
 
-    def fact_node(self, kind: str, span: Span) -> NamedNode:
-        """The IRI of a fact read at `span`: its kind, the file and the place in the original."""
+    def fact_node(self, kind: str, span: Span) -> str:
+        """The IRI of a fact read at `span` (its kind, the file and the place in the original), in
+        N-Triples form: what instance() makes of these parts, none of which needs escaping."""
         src_span = self.ex.structure.text.source_span(span)
-        return instance(kind, self.src.sha256[:24], f"{src_span.start}-{src_span.end}")
+        return f"<{ID}{kind}/{self.src.sha256[:24]}/{src_span.start}-{src_span.end}>"
 
-    def evidence(self, subject: NamedNode, span: Span | None, prop: str = "wasDerivedFrom") -> None:
+    def evidence(self, subject: _Term, span: Span | None, prop: str = "wasDerivedFrom") -> None:
         if span is not None and span.end > span.start:
             self.add(subject, _nt(PROV, prop), self.span(span))
 
@@ -495,27 +506,29 @@ class _Builder:
             for iri in f.observations:
                 self.add(node, _nt(PROV, "wasDerivedFrom"), f"<{iri}>")
 
-    def observation(self, dataset: NamedNode, obs: Observation, i: int, part: DocumentPart) -> None:
-        node = self.observation_iri(i)
+    def observation(self, dataset: _Term, obs: Observation, i: int, part: DocumentPart) -> None:
+        # the figure's own IRI rendered once for its dozen triples; its codes' IRIs once per run
+        node = str(self.observation_iri(i))
         self.add(node, A, _nt(QB, "Observation"))
         self.add(node, _nt(QB, "dataSet"), dataset)
         if obs.indicator:
-            self.add(node, _nt(KG, "indicator"), instance("indicator", obs.indicator))
+            self.add(node, _nt(KG, "indicator"), _instance_nt("indicator", obs.indicator))
         self.lit(node, _nt(KG, "label"), obs.label)
         self.lit(node, _nt(KG, "value"), obs.value)
         self.lit(node, _nt(SDMX_ATT, "unitMeasure"), obs.unit)
         if obs.scope:
-            self.add(node, _nt(KG, "scope"), instance("scope", obs.scope))
-            self.lit(instance("scope", obs.scope), PREF, obs.scope)
+            self.add(node, _nt(KG, "scope"), _instance_nt("scope", obs.scope))
+            if self._first_time("scope", obs.scope):
+                self.lit(_instance_nt("scope", obs.scope), PREF, obs.scope)
         if obs.estimated:
-            self.add(node, _nt(SDMX_ATT, "obsStatus"),
-                     NamedNode("http://purl.org/linked-data/sdmx/2009/code#obsStatus-E"))
+            self.add(node, _nt(SDMX_ATT, "obsStatus"), _ESTIMATED)
         if obs.applicant_type:
-            self.add(node, _nt(KG, "applicantType"), instance("applicant", obs.applicant_type))
-            self.lit(instance("applicant", obs.applicant_type), PREF, obs.applicant_type)
+            self.add(node, _nt(KG, "applicantType"), _instance_nt("applicant", obs.applicant_type))
+            if self._first_time("applicant", obs.applicant_type):
+                self.lit(_instance_nt("applicant", obs.applicant_type), PREF, obs.applicant_type)
         area = self.area(part)
         if area is not None:
-            self.add(node, _nt(SDMX_DIM, "refArea"), region_iri(area.code))
+            self.add(node, _nt(SDMX_DIM, "refArea"), _instance_nt("region", area.code))
         if part.year is not None:
             self.lit(node, _nt(SDMX_DIM, "refPeriod"), int(part.year.value))
         self.lit(node, _nt(KG, "extractedFrom"), obs.source)
@@ -526,8 +539,12 @@ class _Builder:
 
     # ------------------------------------------------------------ agencies, tasks, policies
 
-    def canonical_agency(self, agency: Agency) -> NamedNode:
-        node = self.agency(agency.name, agency.region)
+    def canonical_agency(self, agency: Agency) -> _Term:
+        # an agency is mentioned many times a document: its triples are written the first time
+        known = self._canonical.get(agency)
+        if known is not None:
+            return known
+        node = self._canonical[agency] = self.agency(agency.name, agency.region)
         self.lit(node, _nt(KG, "agencyKind"), agency.kind)
         if agency.parent:
             parent_region = agency.region if agency.kind != "national" else None
@@ -637,7 +654,7 @@ def to_rdf(ex: Extraction) -> DocumentGraph:
             b.citation(parts[pid], node, replace(work, citations=cs))
     _map_agencies_tasks_policies(b, ex, parts, main)
     if ex.observations:
-        dataset = instance("dataset", ex.structure.text.source.sha256[:24])
+        dataset = str(instance("dataset", ex.structure.text.source.sha256[:24]))
         b.add(dataset, A, _nt(QB, "DataSet"))
         b.add(dataset, _nt(KG, "reportOf"), main)
         b.add(dataset, _nt(QB, "structure"), NamedNode(KG + "ReportStatistics"))
