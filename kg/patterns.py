@@ -387,6 +387,7 @@ NONE_STATED_SUBJECT_STOPS = "，,。；;：:\n"  # where the subject before such
 
 BARE_TITLE_OF_NO_ONE_DOCUMENT = re.compile(
     r"^(?:其|该|此|上述|前述)"  # …及其实施细则（国办发〔2016〕80号）: a document named before
+    r"|^[的之]"  # 《…意见》（中办发〔2016〕8号）的实施细则（国办发〔2016〕80号）: the one before's, as 及其 says
     r"|^[省市州县区](?=\d{4}年)"  # 省、市2019年政务公开工作要点（湘政办发…、益政办发…）: the tail of a list of levels
 )
 """How an unquoted title before a number starts when it names no one document: no title."""
