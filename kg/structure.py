@@ -284,8 +284,13 @@ def _publisher(meta: dict[str, Located], doc_type: DocType, title: Located | Non
     found = meta.get("发布机构") or meta.get("发布单位")
     if found is None or doc_type is not DocType.ANNUAL_REPORT:
         return found
-    names_issuer = title is not None and bool(issuers_from_title(title))
-    if not names_issuer and P.GOVERNMENT_OFFICE_END.search(found.value):
+    named = issuers_from_title(title) if title is not None else []
+    if named:
+        # the report's author is the one its title names (湘潭市人民政府2019年…, posted by the
+        # government's office); the portal's name for it only where it is that one in full (市教育局2019年…
+        # posted by 湘潭市教育局)
+        return found if found.value.endswith(named[0].value) else None
+    if P.GOVERNMENT_OFFICE_END.search(found.value):
         return None
     return found
 

@@ -92,6 +92,13 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
          "岳阳市2022年政府信息公开工作年度报告\n一、总体情况\n", DocType.ANNUAL_REPORT, "岳阳市", "2022", "岳阳市人民政府"),
         ("发布机构：岳阳市人民政府办公室\n岳阳市人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n",
          DocType.ANNUAL_REPORT, "岳阳市", "2022", "岳阳市人民政府办公室"),
+        # the one a report's title names wrote it, whoever posted it; the portal's name only where it is that one in full
+        ("发布机构：湘潭市人民政府办公室\n发布日期：2020-01-20\n湘潭市人民政府2019年政府信息公开工作年度报告\n一、总体情况\n",
+         DocType.ANNUAL_REPORT, "湘潭市", "2019", "湘潭市人民政府"),
+        ("发布机构：湘潭市人民政府办公室\n湘潭市教育局2019年政府信息公开工作年度报告\n一、总体情况\n",
+         DocType.ANNUAL_REPORT, "湘潭市", "2019", "湘潭市教育局"),
+        ("发布机构：湘潭市教育局\n市教育局2019年政府信息公开工作年度报告\n一、总体情况\n",
+         DocType.ANNUAL_REPORT, "湘潭市", "2019", "湘潭市教育局"),
         # a plan whose title names no year is of the year it was signed, and by whoever signed it
         ("桂林市全面推进政务公开工作实施方案\n一、工作目标\n到2020年，政务公开工作总体迈上新台阶。\n桂林市人民政府办公室\n2017年3月15日\n",
          DocType.WORK_PLAN, "桂林市", "2017", "桂林市人民政府办公室"),
