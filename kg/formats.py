@@ -262,18 +262,19 @@ def _join_pages(pages: list[tuple[list[str], list[str]]]) -> str:
     needed = len(pages) if len(pages) == 2 else 0.6 * len(pages)
     running = {line for line, n in repeated.items() if len(pages) >= 2 and n >= needed}
     out: list[str] = []
+    previous, previous_width = "", 0  # the line before as its page laid it out (not the paragraph joined so
+    # far), and that page's width: a sentence the page broke goes on at the top of the next one
     for lines, rows in pages:
         edges = {*range(2), *range(len(lines) - 2, len(lines))}
         kept = [line.rstrip() for i, line in enumerate(lines) if line.strip() and line.strip() not in running
                 and not P.PAGE_NUMBER.match(line) and not (i in edges and P.PRINTED_PAGE_EDGE.match(line))]
-        width = max((len(line) for line in kept), default=0)
-        previous = ""  # the line before as the page laid it out, not the paragraph joined so far
+        width = _page_width(kept)
         for line in kept:
-            if out and _continues(out[-1], previous, line, width):
+            if out and _continues(out[-1], previous, line, previous_width):
                 out[-1] += line.strip()
             else:
                 out.append(line.strip())
-            previous = line.strip()
+            previous, previous_width = line.strip(), width
         if rows:
             out += rows
             previous = ""
@@ -284,7 +285,27 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     """A line wrapped by the layout: the line before is full and does not end a sentence."""
     if not previous or paragraph.startswith("|") or P.LINE_START_HEADING.match(line):
         return False
-    return not P.LINE_ENDS_SENTENCE.search(previous) and len(previous) >= 0.8 * width
+    return (not P.FULL_LINE_ENDS_SENTENCE.search(previous) and not P.COMPLETE_HEADING_LINE.match(previous)
+            and display_width(previous) >= 0.8 * width)
+
+
+def _page_width(lines: list[str]) -> int:
+    """How wide the page's lines of prose run: a table's row in the text layer may run wider."""
+    prose = [display_width(line) for line in lines if prose_line(line)]
+    return max(prose or [display_width(line) for line in lines] or [0])
+
+
+def prose_line(line: str) -> bool:
+    """Not a table's row: no cells between pipes, no values at its end, no gaps between its words."""
+    return "|" not in line and not P.ROW_ENDS_IN_VALUE.search(line) and not P.CELL_GAP_BETWEEN_WORDS.search(line)
+
+
+def display_width(text: str) -> int:
+    """Columns a line takes on a page: a Chinese character (or “”，。) two, a Latin letter or a digit one,
+    so that lines broken at the page's edge measure alike whatever mix of characters they hold."""
+    # an ASCII character is one byte of UTF-8, a Chinese one three: counted in C, not character by
+    # character (this runs over every line)
+    return (len(text.encode("utf-8", errors="replace")) + len(text)) // 2
 
 
 # ---------------------------------------------------------------- DOCX

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from . import patterns as P
+from .formats import display_width, prose_line
 from .model import NormalizedText, Problem, SourceText, Span
 
 _identity = array("q")  # 0, 1, 2, …: sliced for each text, grown as longer ones come
@@ -31,6 +32,7 @@ def _identity_map(n: int) -> array[int]:
 
 class _Editor:
     def __init__(self, text: str) -> None:
+        self.source = text
         self.text = text
         self.origin = _identity_map(len(text) + 1)
         self.problems: list[Problem] = []
@@ -183,7 +185,8 @@ def _rejoin_wrapped_lines(ed: _Editor) -> None:
     long lines are of one width, a full line that does not end a sentence continues on the next one,
     also across a page number or a running header that the page break put between them."""
     lines = lines_with_offsets(ed.text)
-    width = _layout_width([text for _, text in lines])
+    laid = [_laid_width(ed, start, text) for start, text in lines]
+    width = _layout_width([text for _, text in lines], laid)
     if width is None:
         return
     repeated = Counter(text.strip() for _, text in lines)
@@ -192,11 +195,11 @@ def _rejoin_wrapped_lines(ed: _Editor) -> None:
     while i < len(lines) - 1:
         start, text = lines[i]
         j = i + 1
-        while j < len(lines) and j - i <= 3 and _page_furniture(lines[j][1], repeated, width):
+        while j < len(lines) and j - i <= 3 and _page_furniture(lines[j][1], laid[j], repeated, width):
             j += 1
         # a title at the top is a line of its own, however close to the width it comes
         title = i < TITLE_LINES and P.TITLE_ENDING.search(text.strip()) is not None
-        if j < len(lines) and not title and _wraps(text, lines[j][1], width):
+        if j < len(lines) and not title and _wraps(text, laid[i], lines[j][1], width):
             cuts.append((start + len(text), lines[j][0]))
         i = j
     ed.delete_spans(cuts)
@@ -214,12 +217,24 @@ def lines_with_offsets(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _layout_width(lines: list[str]) -> int | None:
+def _laid_width(ed: _Editor, start: int, line: str) -> int:
+    """The display width a line took on the page: of the source characters it came from, with the
+    pinyin glosses and stray commas that normalization has already taken out of it (公開(kāi))."""
+    stripped = line.strip()
+    if not stripped:
+        return 0
+    first = start + len(line) - len(line.lstrip())
+    # up to where the next character came from: a gloss after the line's last character is on the page too
+    return display_width(ed.source[ed.origin[first] : ed.origin[first + len(stripped)]].rstrip())
+
+
+def _layout_width(lines: list[str], laid: list[int]) -> int | None:
     """The width most long lines share, if they do: PDF layout, not paragraphs of a web page. Widths
     are display widths (a Chinese character is two digits wide), which lines broken at the page's
     edge share whatever mix of characters they hold."""
     # table rows are as long as their cells make them: only prose lines tell the page width
-    widths = sorted(_display_width(t.strip()) for t in lines if len(t.strip()) >= P.WRAP_WIDTH_MIN and _prose_line(t))
+    widths = sorted(n for t, n in zip(lines, laid, strict=True)
+                    if len(t.strip()) >= P.WRAP_WIDTH_MIN and prose_line(t))
     if len(widths) < 4:
         return None
     median = widths[len(widths) // 2]
@@ -232,38 +247,29 @@ def _layout_width(lines: list[str]) -> int | None:
     return edge if at_edge >= max(3, 0.3 * len(widths)) and edge <= 200 else None
 
 
-def _prose_line(line: str) -> bool:
-    """Not a table's row: no cells between pipes, no values at its end, no gaps between its words."""
-    return "|" not in line and not P.ROW_ENDS_IN_VALUE.search(line) and not P.CELL_GAP_BETWEEN_WORDS.search(line)
-
-
 WRAP_EDGE_SLACK = 3  # display columns a line broken at the page's edge may stop short of it
 
 
-def _display_width(text: str) -> int:
-    # an ASCII character is one byte of UTF-8 and one column, a Chinese one (or “”，。) three bytes
-    # and two columns: counted in C, not character by character (this runs over every line)
-    return (len(text.encode("utf-8", errors="replace")) + len(text)) // 2
-
-
-def _page_furniture(line: str, repeated: Counter[str], width: int) -> bool:
+def _page_furniture(line: str, laid_width: int, repeated: Counter[str], width: int) -> bool:
     text = line.strip()
     if P.PAGE_FOOTER.match(text):
         return True
-    # a running header is short of the page's width; a line of prose that fills it may come back
-    # word for word where a title is cited twice
-    return repeated[text] >= 2 and 0 < len(text) <= 40 and _display_width(text) < 0.85 * width
+    # a running header is short of the page's width, and ends no sentence; a line of prose that fills
+    # the page may come back word for word where a title is cited twice, and a sentence's last words too
+    return (repeated[text] >= 2 and 0 < len(text) <= 40 and laid_width < 0.85 * width
+            and not P.PROSE_PUNCTUATION.search(text))
 
 
-def _wraps(line: str, following: str, width: int) -> bool:
+def _wraps(line: str, laid_width: int, following: str, width: int) -> bool:
     text = line.strip()
-    if _display_width(text) < 0.85 * width or not _prose_line(text) or P.LINE_ENDS_SENTENCE.search(text):
+    if laid_width < 0.85 * width or not prose_line(text) or P.FULL_LINE_ENDS_SENTENCE.search(text) \
+            or P.COMPLETE_HEADING_LINE.match(text):
         return False
     nxt = following.strip()
     # a portal's catalogue ('发布机构：…' a line each) is a column of fields, not a wrapped paragraph
     if P.META_FIELD.match(text) or P.META_FIELD.match(nxt):
         return False
-    return bool(nxt) and _prose_line(nxt) and not P.LINE_START_HEADING.match(nxt)
+    return bool(nxt) and prose_line(nxt) and not P.LINE_START_HEADING.match(nxt)
 
 
 _FULLWIDTH_DIGIT_CHARS = "０１２３４５６７８９"

@@ -769,6 +769,22 @@ TITLE_TAG = re.compile(
 
 LINE_ENDS_SENTENCE = re.compile(r"[。；;：:！!？?」』”)）】|]\s*$")
 """A line ending like this is complete: the next one starts something new."""
+FULL_LINE_ENDS_SENTENCE = re.compile(
+    r"(?:[。；;！!？?][”」』\"]?"  # a sentence's end, also inside a quote (…。”)
+    r"|[：:】|])\s*$"
+)
+"""How a line that fills the page's width ends a sentence: a closing quote or parenthesis alone, which ends
+no sentence there, was only where the page broke it (设立了“政策解读”⏎专栏, (国办发〔2017〕24号)⏎和…)."""
+COMPLETE_HEADING_LINE = re.compile(
+    # a heading's marker: 一、 （一） 1. (六,、 as a garbled page writes it)
+    r"^\s*(?:[一二三四五六七八九十]+[,，]?、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])"
+    r"[^。；;！!？?\n]{2,60}"
+    # the words a heading ends on, simplified or traditional (a PDF's text is read before it is converted)
+    r"(?:情[况況]|概述|概[况況]|[问問][题題]|措施|[举舉]措|工作|目[标標]|要求|原[则則]|思路|安排|保障|[机機]制|事[项項]"
+    r"|[说說]明|成效|[进進]展|重[点點]|任[务務]|建[议議])"
+    r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）])?\s*$"  # and the pinyin glued after it, if any
+)
+"""A heading that is whole on its line, however near the page's width it runs: what follows starts the section."""
 
 # ---------------------------------------------------------------- relations read from titles
 

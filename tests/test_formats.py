@@ -195,6 +195,35 @@ def test_pdf_text_layer_headers_removed_lines_rejoined(tmp_path: Path) -> None:
     assert any(t.object.value == "application/pdf" for t in graph.triples)
 
 
+def test_a_sentence_the_page_broke_goes_on_at_the_top_of_the_next_page() -> None:
+    pages = [["一、总体情况", "全年共收到政府信息公开申请216件，其中当面申请20件，网上申请180件，信函申请",
+              "16件。全年办结政府信息公开申请216件，按时办结216件，同比增加18件，行政复议数量",
+              "6件，其中维持3件，被依法纠错的2件，其他情形1件。全年因政府信息公开提起行政"],
+             ["诉讼数量4件。", "二、主动公开政府信息情况"]]
+    text = source_from_bytes(_pdf(pages), path="r.pdf", name="r.pdf").text
+    assert "全年因政府信息公开提起行政诉讼数量4件。\n二、主动公开政府信息情况" in text
+
+
+def test_the_pages_width_is_its_prose_lines_not_a_wider_row_of_values() -> None:
+    # a table's row in the text layer (values after spaces) runs past the prose: the prose lines that
+    # fill the page are still full, and a closing quote ends no sentence at the page's edge
+    page = ["一、总体情况", "行政许可    8652    行政处罚    368    行政强制    12    行政事业性收费    25.6",
+            "全年在市政府门户网站设立了“政策解读”“重点领域信息公开”“",
+            "重大建设项目”等专栏，解读政策30多篇，回应社会关切事项15件，",
+            "召开新闻发布会6场。"]
+    text = source_from_bytes(_pdf([page]), path="r.pdf", name="r.pdf").text
+    assert "“重大建设项目”等专栏，解读政策30多篇，回应社会关切事项15件，召开新闻发布会6场。" in text
+
+
+def test_a_heading_whole_on_its_line_stays_apart_however_wide() -> None:
+    page = ["六、因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "2017年全市因政府信息公开申请行政复议数量46件，其中维持具体行政行为的",
+            "30件。"]
+    lines = source_from_bytes(_pdf([page], header=""), path="r.pdf", name="r.pdf").text.splitlines()
+    assert lines == ["六、因政府信息公开申请行政复议、提起行政诉讼的情况",
+                     "2017年全市因政府信息公开申请行政复议数量46件，其中维持具体行政行为的30件。"]
+
+
 def test_a_two_page_pdf_loses_its_running_header_too() -> None:
     source = source_from_bytes(_pdf(PLAN_PAGES[:2]), path="plan.pdf", name="plan.pdf")
     assert "钦州市人民政府办公室文件" not in source.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -131,6 +133,11 @@ _PROSE = ("2022年，八步区深入贯彻落实《2022年政务公开工作要�
 _REVIEW_ROWS = "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n1 0 0 0 1 0 0 0 1 1\n"
 
 
+_GLOSSED = ("2017年，全市主動(dòng)公開(kāi)政府信息12345條(tiáo)，其中通過(guò)政府網(wǎng)站公開(kāi)8000條(tiáo)，"
+            "政務(wù)微博公開(kāi)1200條(tiáo)，政務(wù)微信公開(kāi)900條(tiáo)。全市共收到政府信息公開申請216件，"
+            "其中當面申請20件，網上申請180件，信函申請16件，全部按時辦結(jié)。")
+
+
 def _broken_at(paragraph: str, columns: int) -> str:
     """The paragraph as a PDF lays it out: broken where the next character would pass the page's edge."""
     lines, line, width = [], "", 0
@@ -161,6 +168,10 @@ def _broken_at(paragraph: str, columns: int) -> str:
         # a report mostly of tables: its few prose lines broken at the page's edge are re-joined (lines with
         # digits hold more characters), its rows and header rows stay as they are
         (_TABLES + _broken_at(_PROSE, 76) + _REVIEW_ROWS, _TABLES + _PROSE + "\n" + _REVIEW_ROWS),
+        # a page of traditional characters with pinyin glued on: a line is as wide as the page laid it out,
+        # glosses and all, and a gloss the page broke is taken out once its line is joined
+        (_broken_at(_GLOSSED, 60), "2017年，全市主动公开政府信息12345条，其中通过政府网站公开8000条，政务微博公开1200条，"
+         "政务微信公开900条。全市共收到政府信息公开申请216件，其中当面申请20件，网上申请180件，信函申请16件，全部按时办结。\n"),
         # paragraphs of a web page vary in length: nothing to re-join
         ("一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n",
          "一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n"),
@@ -168,6 +179,15 @@ def _broken_at(paragraph: str, columns: int) -> str:
 )
 def test_lines_wrapped_by_a_pdf_layout_are_rejoined(raw: str, expected: str) -> None:
     assert normalize_string(raw) == expected
+
+
+def test_a_glossed_report_laid_out_narrow_keeps_every_line(samples: Path) -> None:
+    # 桂林's report (traditional characters, pinyin glued on) as a PDF 30 columns wide lays it out: a line
+    # the same title gives twice is no running header, whatever its width once its glosses are gone
+    original = (samples / "000_f8a476c4e629db92.txt").read_text(encoding="utf-8")
+    narrow = "".join(_broken_at(line, 30) if "|" not in line else line + "\n" for line in original.split("\n"))
+    title = "“双随机一公开”抽查工作实施方案"
+    assert normalize_string(narrow).count(title) == normalize_string(original).count(title) == 2
 
 
 def test_rejoined_text_maps_back_to_the_original_lines() -> None:
