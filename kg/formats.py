@@ -16,6 +16,7 @@ import io
 import re
 import zipfile
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from . import patterns as P
@@ -244,19 +245,35 @@ def extract_pdf(data: bytes) -> str:
             outside = page
             for t in tables:
                 outside = outside.outside_bbox(t.bbox)
-            text = outside.extract_text() or ""
-            rows = ["| " + " | ".join(_joined_cell(re.split(r"\s+", c or "")) for c in row) + " |"
-                    for t in tables for row in t.extract()]
-            pages.append((text.split("\n"), rows))
-    if not any(_cjk("".join(lines)) or rows for lines, rows in pages):
+            found = outside.extract_text_lines(return_chars=False)
+            lines = [line["text"] for line in found]
+            # each table where it stands on the page: after the lines above its top (a document's header
+            # table of 发文机关, 发文字号 … comes before its text, not after the page's last line)
+            placed = [_Table(sum(1 for line in found if line["top"] < t.bbox[1]),
+                             ["| " + " | ".join(_joined_cell(re.split(r"\s+", c or "")) for c in row) + " |"
+                              for row in t.extract()]) for t in tables]
+            pages.append(_Page(lines, sorted(placed, key=lambda t: t.after)))
+    if not any(_cjk("".join(page.lines)) or page.tables for page in pages):
         raise ExtractionError("the PDF has no text layer (a scan? run OCR first)")
     return _join_pages(pages)
 
 
-def _join_pages(pages: list[tuple[list[str], list[str]]]) -> str:
+@dataclass(frozen=True)
+class _Table:
+    after: int  # how many of the page's text lines stand above it
+    rows: list[str]
+
+
+@dataclass(frozen=True)
+class _Page:
+    lines: list[str]
+    tables: list[_Table]  # in the order they stand
+
+
+def _join_pages(pages: list[_Page]) -> str:
     repeated: Counter[str] = Counter()
-    for lines, _ in pages:
-        edge = {line.strip() for line in lines[:2] + lines[-2:] if line.strip()}
+    for page in pages:
+        edge = {line.strip() for line in page.lines[:2] + page.lines[-2:] if line.strip()}
         repeated.update(edge)
     # on two pages a line must be at the edge of both; from three, of most
     needed = len(pages) if len(pages) == 2 else 0.6 * len(pages)
@@ -264,19 +281,24 @@ def _join_pages(pages: list[tuple[list[str], list[str]]]) -> str:
     out: list[str] = []
     previous, previous_width = "", 0  # the line before as its page laid it out (not the paragraph joined so
     # far), and that page's width: a sentence the page broke goes on at the top of the next one
-    for lines, rows in pages:
+    for page in pages:
+        lines = page.lines
         edges = {*range(2), *range(len(lines) - 2, len(lines))}
-        kept = [line.rstrip() for i, line in enumerate(lines) if line.strip() and line.strip() not in running
+        kept = [(i, line.rstrip()) for i, line in enumerate(lines) if line.strip() and line.strip() not in running
                 and not P.PAGE_NUMBER.match(line) and not (i in edges and P.PRINTED_PAGE_EDGE.match(line))]
-        width = _page_width(kept)
-        for line in kept:
+        width = _page_width([line for _, line in kept])
+        tables = list(page.tables)
+        for i, line in kept:
+            while tables and tables[0].after <= i:
+                out += tables.pop(0).rows
+                previous = ""
             if out and _continues(out[-1], previous, line, previous_width):
                 out[-1] += line.strip()
             else:
                 out.append(line.strip())
             previous, previous_width = line.strip(), width
-        if rows:
-            out += rows
+        for table in tables:
+            out += table.rows
             previous = ""
     return "\n".join(out)
 

@@ -13,9 +13,11 @@ from kg.formats import detect_format
 from kg.load import InputError, decode_bytes, source_from_bytes
 from kg.metrics import extract_observations
 from kg.mojibake import undo_gbk_misread
+from kg.normalize import normalize_text
 from kg.pipeline import ingest, process_file
 from kg.regions import gazetteer
 from kg.store import KGStore
+from kg.structure import structure_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -222,6 +224,45 @@ def test_a_heading_whole_on_its_line_stays_apart_however_wide() -> None:
     lines = source_from_bytes(_pdf([page], header=""), path="r.pdf", name="r.pdf").text.splitlines()
     assert lines == ["六、因政府信息公开申请行政复议、提起行政诉讼的情况",
                      "2017年全市因政府信息公开申请行政复议数量46件，其中维持具体行政行为的30件。"]
+
+
+def _pdf_with_a_table_on_top(rows: list[list[str]], lines: list[str]) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    c.setFont("STSong-Light", 8)
+    top = 800
+    for row in rows:  # a ruled table: every cell a rectangle
+        width = 480 / len(row)
+        for k, cell in enumerate(row):
+            c.rect(60 + k * width, top - 16, width, 16)
+            c.drawString(62 + k * width, top - 12, cell)
+        top -= 16
+    c.setFont("STSong-Light", 10)
+    for line in lines:
+        top -= 14
+        c.drawString(60, top, line)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_table_stays_where_the_page_has_it() -> None:
+    # the portal's catalogue above the text, not after the page's last line, where no title is looked for;
+    # a key's value also past the empty cells the table's columns put between them
+    rows = [["发文机关:", "钦州市人民政府办公室", "成文日期:", "2017年5月10日"],
+            ["标题:", "钦州市人民政府办公室关于印发政务公开工作方案的通知"],
+            ["发文字号:", "钦政办电〔2017〕87号", "发布日期:", "2017年05月11日"]]
+    source = source_from_bytes(_pdf_with_a_table_on_top(rows, ["各县区人民政府：", "现将方案印发给你们。"]),
+                               path="n.pdf", name="n.pdf")
+    assert source.text.startswith("| 发文机关:") and source.text.endswith("现将方案印发给你们。")
+    main = structure_document(normalize_text(source)).main
+    assert main.title is not None and main.title.value == "钦州市人民政府办公室关于印发政务公开工作方案的通知"
+    assert main.number is not None and main.number.value == "钦政办电〔2017〕87号"
 
 
 def test_a_two_page_pdf_loses_its_running_header_too() -> None:
