@@ -178,6 +178,20 @@ def _drop_clutter_lines(ed: _Editor) -> None:
         return "" if P.CLUTTER_LINE.match(m.group(1)) else m.group(0)
 
     ed.sub(re.compile(r"^([^\n]*)\n?", re.M), lambda m: drop(m) if m.group(0) else m.group(0))
+    _drop_link_lists(ed)
+
+
+def _drop_link_lists(ed: _Editor) -> None:
+    """A page's 相关链接 and, where nothing but such lines follows to the page's end (titles, dates, the
+    footer), the links under it; a heading with prose after it goes alone, whatever it stood over."""
+    heading = next(P.LINK_LIST_HEADING.finditer(ed.text), None)
+    if heading is None:
+        return
+    rest = ed.text[heading.end() :].split("\n")
+    links_to_the_end = all(len(line.strip()) <= P.LINK_LINE_MAX and not P.PROSE_PUNCTUATION.search(line)
+                           for line in rest)
+    end = len(ed.text) if links_to_the_end else min(heading.end() + 1, len(ed.text))
+    ed.delete_spans([(heading.start(), end)])
 
 
 def _rejoin_wrapped_lines(ed: _Editor) -> None:

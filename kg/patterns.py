@@ -94,6 +94,13 @@ CLUTTER_LINE = re.compile(
     r")\s*$"
 )
 
+LINK_LIST_HEADING = re.compile(
+    r"(?m)^[ \t\u3000]*(?:相关链接|相关阅读|相关新闻|相关文章|相关推荐|推荐阅读|延伸阅读|热点推荐|热点新闻)"
+    r"[ \t\u3000]*[:：]?[ \t\u3000]*$"
+)
+"""The heading of a page's list of links to other pages, whose titles are no citations of this one."""
+LINK_LINE_MAX = 60  # characters of a line in such a list: a title, perhaps a date
+
 BROKEN_TITLE_LINE = re.compile(
     r"《[^\n《》]{1,100}(?P<drop>\n)(?=(?:[^\n《》|]{1,100}\n){0,3}[^\n《》|]{0,100}[》〉>])"
 )
