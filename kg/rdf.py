@@ -184,7 +184,11 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     a title and its number a line apart; the 2019 format's rows in prose; a clause's row named before its colon;
 #     outcomes after their figures; running totals since some year unmapped; responsibility on two lines, a
 #     完成时限 line, 由…牵头 sentences.
-MAPPING_VERSION = "29"
+# 30: PDF and wrapped text rejoined as the page laid it out (glosses counted, sentences across pages, a quote or
+#     parenthesis at the edge, whole headings kept apart, a twice-given title line no longer dropped as a header);
+#     PDF tables where the page has them; catalogue values past empty cells; a 相关链接 list dropped; a report's
+#     author the one its title names; no bare title opening with 的.
+MAPPING_VERSION = "30"
 
 
 @lru_cache(maxsize=1024)
