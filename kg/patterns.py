@@ -124,10 +124,12 @@ BROKEN_DOCUMENT_NUMBER = re.compile(
 
 BROKEN_NUMBER_TAIL = re.compile(
     # each alternative opens on a bracket, which the engine skips ahead to
-    r"[〕\]】)）](?<=[〔\[【(（]\d{4}[〕\]】)）])\d{1,4}(?P<drop>\n)(?=[号號])"  # 〔2017〕63⏎号: before its 号
+    # 〔2017〕63⏎号: before its 号, or 〔2017〕2⏎4号 inside its serial
+    r"[〕\]】)）](?<=[〔\[【(（]\d{4}[〕\]】)）])\d{1,4}(?P<drop>\n)(?=\d{0,3}[号號])"
     r"|[〔\[【]\d{4}(?P<drop2>\n)(?=[〕\]】]\d{1,4}[号號])"  # 〔2017⏎〕63号: inside its year's brackets
 )
-"""A document number broken by the page after its code: 新政办发〔2017〕63⏎号, 市政办函〔2017⏎〕24号."""
+"""A document number broken by the page after its code: 新政办发〔2017〕63⏎号, 市政办电〔2017〕2⏎4号,
+市政办函〔2017⏎〕24号."""
 
 MISCLOSED_TITLE = re.compile(r"《[^《》〈〉<>\n]{2,100}[〉>](?![》〉>])")
 """A title opened with 《 and closed with the mark of a title inside one (《2017年政务公开工作要点>)."""

@@ -65,6 +65,8 @@ def _source(text: str) -> SourceText:
         # … or after its code, and a title broken right before its closing mark
         ("安排》（新政办发〔2017〕63\n号）精神", "安排》（新政办发〔2017〕63号）精神"),
         ("（市政办函〔2017\n〕24号）", "（市政办函〔2017〕24号）"),
+        ("（市政办电〔2017〕2\n4号）", "（市政办电〔2017〕24号）"),
+        ("〔2017〕2\n4件", "〔2017〕2\n4件"),  # a number's tail only before its 号
         ("《广西壮族自治区政府信息公开工作年度报告制度(试行)\n》要求", "《广西壮族自治区政府信息公开工作年度报告制度(试行)》要求"),
         # a wrapped line that ends in the portal's name is prose, not the site's name on a line
         ("发布《桂林市质量技术监督局关\n于发布2017年产品质量桂林市监\n督抽查计划的公告》。",  # a title over three lines
