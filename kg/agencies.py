@@ -87,11 +87,24 @@ class _NameMatch:
     body: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _last_characters() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters a place's name and a county's name end with: where the text before a body ends on
+    none of them, no name need be looked up there."""
+    counties = {name for name, regions in gazetteer().by_name.items() if any(r.level == "county" for r in regions)}
+    return frozenset(name[-1] for name in _places()), frozenset(name[-1] for name in counties)
+
+
 def _place_before(text: str, at: int, home: Region | None) -> str | None:
-    for length in range(min(12, at), 1, -1):
-        if text[at - length : at] in _places():
-            return text[at - length : at]
-    if home is not None:  # a county's name is too often shared to be a place anywhere, but at home it is
+    if at == 0:
+        return None
+    place_ends, county_ends = _last_characters()
+    if text[at - 1] in place_ends:
+        for length in range(min(12, at), 1, -1):
+            if text[at - length : at] in _places():
+                return text[at - length : at]
+    if home is not None and text[at - 1] in county_ends:
+        # a county's name is too often shared to be a place anywhere, but at home it is
         for length in range(min(8, at), 1, -1):
             if _local_county(text[at - length : at], home) is not None:
                 return text[at - length : at]
