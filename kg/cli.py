@@ -110,9 +110,11 @@ def main() -> None:
               help="Parse in this many processes (one writer).")
 @click.option("--force", is_flag=True, help="Re-ingest files even when their content is unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="Only print failures and the final line.")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 when any file cannot be read (by default such files are reported and passed over).")
 @friendly_errors
 def ingest_cmd(paths: tuple[Path, ...], store_path: Path | None, endpoint: str | None, update_endpoint: str | None,
-               nquads_dir: Path | None, shard_size: int, jobs: int, force: bool, quiet: bool) -> None:
+               nquads_dir: Path | None, shard_size: int, jobs: int, force: bool, quiet: bool, strict: bool) -> None:
     """Ingest documents (text, HTML, PDF, DOCX; files or folders) into the store.
 
     \b
@@ -121,6 +123,11 @@ def ingest_cmd(paths: tuple[Path, ...], store_path: Path | None, endpoint: str |
       kg ingest corpus/ --jobs 2
       kg ingest corpus/ --endpoint http://127.0.0.1:7878
       kg ingest corpus/ --to-nquads shards/
+      kg ingest corpus/ --strict
+
+    A file that cannot be read (empty, binary, a .doc or another format kg does not read) gets one
+    FAILED line and the others are ingested; the exit status is 1 when a path does not exist, a file
+    could not be written, no file could be read, or under --strict any file failed.
     """
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -131,7 +138,7 @@ def ingest_cmd(paths: tuple[Path, ...], store_path: Path | None, endpoint: str |
     with target as store, _progress(len(files), "ingesting", hidden=quiet) as tick:
         report = ingest(files, store, force=force, progress=lambda _: tick(1), jobs=jobs)
     _print_report(report, quiet)
-    if missing or report.failed:
+    if missing or not report.succeeded(strict=strict):
         sys.exit(1)
 
 

@@ -33,17 +33,33 @@ class ExtractionError(ValueError):
     """A file of a known format from which no text could be taken."""
 
 
+# formats a government site publishes that kg does not read, told by content: what the user can do instead
+UNREAD_FORMATS = {
+    "ole2": "an Office 97–2003 file (.doc, .xls, .wps or .et), which kg does not read: save it as .docx or PDF",
+    "xlsx": "a spreadsheet (.xlsx), which kg does not read: save its tables in the report's .docx or PDF",
+    "pptx": "a slide deck (.pptx), which kg does not read: save it as PDF",
+    "ofd": "an OFD document, which kg does not read: save it as PDF",
+}
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MEMBER_FORMATS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"),
+                       ("OFD.xml", "ofd"))
+
+
 def detect_format(data: bytes, name: str = "") -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if data.startswith(b"%PDF-"):
         return "pdf"
+    if data.startswith(_OLE2_MAGIC):
+        return "ole2"
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
-                if "word/document.xml" in z.namelist():
-                    return "docx"
+                members = set(z.namelist())
         except zipfile.BadZipFile:
-            pass
+            members = set()
+        for member, fmt in _ZIP_MEMBER_FORMATS:
+            if member in members:
+                return fmt
     if head.startswith((b"<!doctype html", b"<html")) or (b"<html" in head and b"<body" in data[:200_000].lower()):
         return "html"
     if head.startswith(b"<") and len(re.findall(rb"</(?:p|div|td|span|table)>", head)) >= 3:

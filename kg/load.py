@@ -14,7 +14,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .formats import MEDIA_TYPES, ExtractionError, detect_format, extract_text
+from .formats import MEDIA_TYPES, UNREAD_FORMATS, ExtractionError, detect_format, extract_text
 from .model import Problem, SourceText
 from .mojibake import undo_cp1252_misread, undo_gbk_misread
 
@@ -183,6 +183,8 @@ def source_from_bytes(data: bytes, *, path: str, name: str) -> SourceText:
     if not data.strip():
         raise InputError(f"{path}: empty file")
     fmt = detect_format(data, name)
+    if fmt in UNREAD_FORMATS:
+        raise InputError(f"{path}: {UNREAD_FORMATS[fmt]}")
     if fmt != "text":
         return _from_document(data, fmt, path=path, name=name)
     if b"\x00" in data[:4000] and not (_looks_utf16(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff")):

@@ -35,6 +35,8 @@ OPTIMIZE_AFTER_FILES = 100  # files bulk-loaded by one ingest before it compacts
 OPTIMIZE_SHARE = 0.2  # … when they are at least this share of the files in the store
 IN_FLIGHT_PER_JOB = 4  # parsed files waiting for the writer, per worker process, beyond a batch
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ""}
+# formats governments publish in that kg does not read: found in a folder, each is reported, not passed over
+UNREAD_SUFFIXES = {".doc", ".wps", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".ofd"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class FileResult:
     path: str
     status: str  # ingested | unchanged | failed
     message: str = ""
+    cause: str = "input"  # of a failure: the file could not be read (input), or not written (store)
     doc_type: str | None = None
     title: str | None = None
     citations: int = 0
@@ -58,6 +61,16 @@ class IngestReport:
     @property
     def failed(self) -> tuple[FileResult, ...]:
         return tuple(f for f in self.files if f.status == "failed")
+
+    def succeeded(self, *, strict: bool = False) -> bool:
+        """Whether the run did its work: every file that could be read is in the store. A file that
+        cannot be read (empty, binary, a format kg does not read) is reported and passed over, and fails
+        the run only under `strict`, or when no file at all could be read."""
+        if not self.failed:
+            return True
+        if strict or any(f.cause == "store" for f in self.failed):
+            return False
+        return any(f.status != "failed" for f in self.files)
 
 
 def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -77,7 +90,7 @@ def _is_document_file(path: Path, root: Path) -> bool:
         return False
     if path.stem.lower().startswith(SKIPPED_NAMES):
         return False
-    return path.suffix.lower() in DOCUMENT_SUFFIXES
+    return path.suffix.lower() in DOCUMENT_SUFFIXES | UNREAD_SUFFIXES
 
 
 def process_file(path: str | os.PathLike[str]) -> tuple[Extraction, DocumentGraph]:
@@ -256,7 +269,7 @@ class _Writer:
         try:
             self.store.replace_graph(graph)
         except (OSError, StoreError, ValueError, SyntaxError) as exc:
-            return FileResult(str(path), "failed", f"{path}: could not be written to the store: {exc}")
+            return FileResult(str(path), "failed", f"{path}: could not be written to the store: {exc}", cause="store")
         # transactions go through RocksDB's write buffers, which grow until the store is reopened
         self.replaced += 1
         if self.replaced % CHECKPOINT_EVERY == 0:

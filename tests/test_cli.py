@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
@@ -40,9 +41,28 @@ def test_bad_sparql_names_the_position(tmp_path: Path, samples: Path) -> None:
     assert "SPARQL syntax error" in result.output and "Traceback" not in result.output
 
 
-def test_failed_file_gives_nonzero_exit_after_ingesting_the_rest(tmp_path: Path, samples: Path) -> None:
+@pytest.mark.parametrize(("strict", "exit_code"), [(False, 0), (True, 1)])
+def test_a_file_that_cannot_be_read_is_reported_and_the_rest_ingested(tmp_path: Path, samples: Path, strict: bool,
+                                                                     exit_code: int) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "empty.txt"), str(samples / "001_16a26869f300a3bd.txt"),
-                                       "--store", str(tmp_path / "store")])
-    assert result.exit_code == 1
-    assert "empty file" in result.output and "1 ingested" in result.output
+    args = ["ingest", str(tmp_path / "empty.txt"), str(samples / "001_16a26869f300a3bd.txt"),
+            "--store", str(tmp_path / "store")]
+    result = CliRunner().invoke(main, args + (["--strict"] if strict else []))
+    assert result.exit_code == exit_code
+    assert "empty file" in result.output and "1 ingested" in result.output and "1 failed" in result.output
+
+
+def test_a_run_that_could_read_no_file_fails(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "empty.txt"), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 1 and "empty file" in result.output
+
+
+def test_a_folders_office_97_file_is_reported_not_passed_over(tmp_path: Path, samples: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    (corpus / "a.txt").write_bytes((samples / "001_16a26869f300a3bd.txt").read_bytes())
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0
+    assert "report.doc: an Office 97–2003 file" in result.output and "save it as .docx or PDF" in result.output

@@ -3,12 +3,14 @@ hostile input: nothing crashes, every bad file gets one clear line, the store st
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -222,6 +224,13 @@ def test_derived_graph_larger_than_one_load_arrives_whole(tmp_path: Path, monkey
         assert not (tmp_path / "store" / JOURNAL_FILE).exists()
 
 
+def _zip_with(member: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr(member, "<x/>")
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
@@ -229,6 +238,10 @@ def test_derived_graph_larger_than_one_load_arrives_whole(tmp_path: Path, monkey
         ("blank.txt", b"  \n\n ", "empty file"),
         ("binary.bin.txt", bytes(range(256)) * 64, "binary"),
         ("image.png.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 500, "binary"),
+        # formats a government site publishes that kg does not read: told by content, with what to do instead
+        ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "save it as .docx or PDF"),
+        ("table.xlsx", _zip_with("xl/workbook.xml"), "spreadsheet"),
+        ("notice.ofd", _zip_with("OFD.xml"), "save it as PDF"),
     ],
 )
 def test_bad_files_get_one_clear_error(name: str, data: bytes, message: str) -> None:
