@@ -821,7 +821,8 @@ RESPONSIBILITY_KEY = re.compile(
 _KEY = r"(?:(?:责任|牵头|配合|协办|参与|主办)(?:单位|部门)|责任主体)\s*[:：]"
 _ROLE = r"(?:牵头|配合|按职责分工负责|分工负责|负责|参与)"
 _NESTED = r"[(（][^()（）]{1,12}[)）]"  # one aside inside the clause: 各县（市、区）人民政府
-_LED_BY = r"(?:办|局|委|厅|部|中心|政府|单位|部门|机关|室|院|会|组|站|所|队)"  # how the name before 牵头 ends
+# how the name before 牵头 or 负责 ends: a body's, or the places' governments together (由各乡镇负责)
+_LED_BY = r"(?:办|局|委|厅|部|中心|政府|单位|部门|机关|室|院|会|组|站|所|队|乡镇|街道|县市区|县区|区县)"
 RESPONSIBILITY = re.compile(
     rf"[(（]\s*(?P<who>{_KEY}(?:[^()（）]|{_NESTED}){{2,200}})[)）]"  # （责任单位：市发改委牵头，相关部门配合）
     rf"|[【\[［]\s*(?P<boxed>{_KEY}(?:[^【】\[\]［］()（）]|{_NESTED}){{2,200}})[】\]］]"  # 【责任单位：县政府办】
@@ -830,11 +831,14 @@ RESPONSIBILITY = re.compile(
     # after who (no role word in it, or it would be the next agency's clause)
     # a sentence of its own: 牵头单位：…；配合单位：…
     rf"|(?<=[。；;\n])[ \u3000]*(?P<tail>{_KEY}(?:[^()（）。\n]|{_NESTED}){{2,200}})(?=[。\n]|$)"
-    # … or a sentence that says who leads it: 由市政府办牵头，市直各单位配合。
-    rf"|(?<=[。；;\n])[ \u3000]*由(?!于|此)(?P<led>(?:[^()（）《》:：。；;，,\n]|{_NESTED}){{1,40}}?{_LED_BY}{_ROLE}"
-    rf"(?:[，,、](?:[^()（）《》:：。；;\n]|{_NESTED}){{2,80}}?{_ROLE})?)(?=[。；;\n]|$)"
+    # … or a sentence, or a clause after the task's words, that says who leads it: 由市政府办牵头，市直各单位配合。
+    # 全面公开村级财务收支情况，由各乡镇负责，6月底前完成。
+    rf"|(?<=[。；;，,\n])[ \u3000]*由(?!于|此)(?P<led>(?:[^()（）《》:：。；;，,\n]|{_NESTED}){{1,40}}?{_LED_BY}{_ROLE}"
+    rf"(?:[，,、](?:[^()（）《》:：。；;\n]|{_NESTED}){{2,80}}?{_ROLE})?)(?=[。；;，,\n]|$)"
 )
 """A task's responsibility clause, in parentheses after it or as a sentence of its own."""
+CLAUSE_AFTER_COMMA = re.compile(r"[，,]\s*(?P<clause>[^，,。；;\n]{2,30})(?=[。；;\n]|$)")
+"""The last clause of a sentence, after a comma: 由各乡镇负责，2019年6月底前完成。"""
 
 TASK_COLUMN = re.compile(
     r"^(?:重点|主要|具体|工作|目标)?任务(?:内容|事项|措施|要求|名称|及要求|及措施)?$"  # 工作任务, 重点任务, 任务内容

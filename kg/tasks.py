@@ -222,11 +222,13 @@ def _prose_tasks(text: str, part: DocumentPart) -> list[Task]:
                               assignments=out[-1].assignments + tuple(assignments))
             previous_end = end
             continue
+        if group == "led":  # 由各乡镇负责，6月底前完成。: the clause after who does it may say when
+            timing += _clause_after(text, end, part.span.end)
         when = body + (m.group("when") or "") + timing  # a deadline or a frequency said after who does it
         deadline, deadline_date = _deadline(when, plan_year, timing)
         out.append(Task(
             section_path=section.path if section else (),
-            text=body.strip(),
+            text=body.strip().rstrip("，,、"),  # …情况，由各乡镇负责: the comma before who does it is not the task's
             span=Span(start, end),
             assignments=assignments,
             deadline=deadline,
@@ -235,6 +237,12 @@ def _prose_tasks(text: str, part: DocumentPart) -> list[Task]:
         ))
         previous_end = end
     return out
+
+
+def _clause_after(text: str, at: int, end: int) -> str:
+    """The clause after a comma at `at`, up to its sentence's end: where a deadline follows who does a task."""
+    m = P.CLAUSE_AFTER_COMMA.match(text, at, end)
+    return m.group("clause") if m else ""
 
 
 @dataclass(frozen=True)

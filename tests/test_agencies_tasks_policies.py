@@ -186,6 +186,11 @@ def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> No
         ("1.做好政策解读。由市政府办牵头，市直各单位配合。", "1.做好政策解读。",
          [("lead", "钦州市人民政府办公室"), ("supporting", "市直各单位")]),
         ("1.推进公开。由于工作需要，各单位要加强配合。", None, []),
+        # … or a clause after the task's words, the places' governments together included; 由此 says how
+        ("1.做好村务公开。全面公开村级财务收支情况，由各乡镇负责，2017年6月底前完成。",
+         "1.做好村务公开。全面公开村级财务收支情况", [("responsible", "各乡镇")]),
+        ("1.公开财政预决算，由市财政局负责。", "1.公开财政预决算", [("responsible", "钦州市财政局")]),
+        ("1.加强领导。各地要加强统筹，由此形成工作合力。", None, []),
         # who leads and who else, on two lines of their own: one task
         ("1.推进决策公开。\n牵头单位：市政府办\n责任单位：各县区人民政府", "1.推进决策公开。",
          [("lead", "钦州市人民政府办公室"), ("responsible", "各县区人民政府")]),
@@ -209,6 +214,14 @@ def test_tasks_and_their_responsibility_in_each_layout(item: str, task: str | No
     for t in tasks:
         for a in t.assignments:
             assert norm.text[a.span.start : a.span.end] == a.written
+
+
+def test_the_clause_after_who_does_a_task_says_when() -> None:
+    text = "钦州市2017年政务公开工作要点\n一、深化公开\n1.做好村务公开。全面公开村级财务收支情况，由各乡镇负责，6月底前完成。\n"
+    src = SourceText(path="t.txt", name="t.txt", text=text, encoding="utf-8", sha256="0" * 64)
+    norm = normalize_text(src)
+    (task,) = extract_tasks(norm.text, structure_document(norm).main)
+    assert task.deadline == "6月底前" and task.deadline_date == "2017-06-30"
 
 
 def test_a_table_of_tasks_one_cell_a_line_passes_over_its_category_rows() -> None:
