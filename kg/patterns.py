@@ -126,7 +126,8 @@ BROKEN_NUMBER_TAIL = re.compile(
     # each alternative opens on a bracket, which the engine skips ahead to
     # 〔2017〕63⏎号: before its 号, or 〔2017〕2⏎4号 inside its serial
     r"[〕\]】)）](?<=[〔\[【(（]\d{4}[〕\]】)）])\d{1,4}(?P<drop>\n)(?=\d{0,3}[号號])"
-    r"|[〔\[【]\d{4}(?P<drop2>\n)(?=[〕\]】]\d{1,4}[号號])"  # 〔2017⏎〕63号: inside its year's brackets
+    # 〔2017⏎〕63号 or 〔20⏎17〕63号: inside its year's brackets (four digits and the break before the bracket)
+    r"|[〔\[【](?=[\d\n]{5}[〕\]】])\d{1,4}(?P<drop2>\n)(?=\d{0,3}[〕\]】]\d{1,4}[号號])"
 )
 """A document number broken by the page after its code: 新政办发〔2017〕63⏎号, 市政办电〔2017〕2⏎4号,
 市政办函〔2017⏎〕24号."""
