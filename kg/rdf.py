@@ -188,7 +188,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     parenthesis at the edge, whole headings kept apart, a twice-given title line no longer dropped as a header);
 #     PDF tables where the page has them; catalogue values past empty cells; a 相关链接 list dropped; a report's
 #     author the one its title names; no bare title opening with 的.
-MAPPING_VERSION = "30"
+# 31: a document number broken inside its serial or its year joined; a clause after a task's words that says who
+#     does it (…，由各乡镇负责，6月底前完成。) assigns the task and may say when.
+MAPPING_VERSION = "31"
 
 
 @lru_cache(maxsize=1024)
