@@ -194,6 +194,16 @@ def _drop_link_lists(ed: _Editor) -> None:
     ed.delete_spans([(heading.start(), end)])
 
 
+def _restore_lost_breaks(ed: _Editor) -> None:
+    """A page whose line breaks were lost (its text one line of thousands of characters) gets one back
+    before each heading that opens a sentence, so that its sections and paragraphs are there again."""
+    long_lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", ed.text)
+                  if m.end() - m.start() >= P.LOST_BREAKS_LINE]
+    if not long_lines:
+        return
+    ed.sub(P.LOST_LINE_BREAK, lambda m: "\n" if any(a <= m.start() < b for a, b in long_lines) else m.group(0))
+
+
 def _rejoin_wrapped_lines(ed: _Editor) -> None:
     """Text laid out by a PDF breaks every line at the page width, mid-word (申\n请216件). When most
     long lines are of one width, a full line that does not end a sentence continues on the next one,
@@ -306,6 +316,7 @@ def normalize_text(source: SourceText) -> NormalizedText:
     if "«" in ed.text or "»" in ed.text:
         ed.replace_same_length(ed.text.translate(_GUILLEMETS))
     _drop_clutter_lines(ed)
+    _restore_lost_breaks(ed)
     _rejoin_wrapped_lines(ed)  # before any other join changes the lines' widths
     ed.delete(P.BROKEN_TITLE_LINE, "drop")
     # removing one thing can bring two others together (a comma before a garbled heading, a broken

@@ -156,6 +156,15 @@ SECTION_MARKER_REPAIRED = re.compile(r"^[（(][一二三四五六七八九十]{1
 TITLE_YEAR_LINE = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*")
 """A line under a title that gives the year it covers: 岳阳市政府信息公开工作年度报告 / （2017年度）."""
 
+INLINE_HEADING = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,3}、[^，,。；;\s]{2,40}")
+"""A heading's marker and words inside a line, after a space: where a page's line breaks were lost
+(…。 二、主动公开政府信息情况 …)."""
+LOST_LINE_BREAK = re.compile(
+    r"(?<=[。！!？?])[ \t\u3000]*"  # after a sentence's end, and the space a lost break left, if any …
+    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[\u4e00-\u9fff])"  # … a heading starts
+)
+"""Where a heading started a line of its own before the page's line breaks were lost."""
+LOST_BREAKS_LINE = 2000  # characters of a line so long that its line breaks must have been lost
 SECTION_HEADING = re.compile(
     r"^\s*(?:"
     r"(?P<l1>[一二三四五六七八九十]{1,3})[、.．]"  # 一、

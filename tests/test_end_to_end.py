@@ -248,3 +248,19 @@ def test_canned_query_gives_the_rows_of_its_plain_form(store: KGStore, name: str
     def as_set(rows: list[dict[str, str | None]]) -> list[tuple[tuple[str, str], ...]]:
         return sorted(tuple(sorted((k, _unordered(k, v or "")) for k, v in r.items())) for r in rows)
     assert as_set(canned) == as_set(plain)
+
+
+@pytest.mark.parametrize("joint", [" ", ""])
+def test_a_report_whose_line_breaks_were_lost_reads_as_it_did(tmp_path: Path, samples: Path, joint: str) -> None:
+    # 湘潭's report, untitled, as a page that lost its line breaks (innerText of some sites, a copied cell):
+    # one line of 30,000 characters gets its headings' lines back, and with them its type, sections and figures
+    original = samples / "002_a1ae499f7f2fe0ec.txt"
+    flat = tmp_path / original.name
+    flat.write_text(original.read_text(encoding="utf-8").replace("\n", joint), encoding="utf-8")
+
+    def figures(path: Path) -> set[tuple[str | None, float, str | None]]:
+        extraction, _ = process_file(path)
+        return {(o.indicator, o.value, o.scope) for o in extraction.observations if o.indicator}
+
+    assert process_file(flat)[0].structure.main.doc_type.value == "AnnualReport"
+    assert figures(flat) == figures(original)

@@ -47,6 +47,8 @@ def _source(text: str) -> SourceText:
         # a footer's links and notices; a responsibility list that opens with 主办单位 stays
         ("正文\n网站地图 | 联系我们\n主办：某市人民政府办公室 桂ICP备05000001号\n版权所有：某市人民政府", "正文\n"),
         ("主办单位：市财政局；协办单位：市统计局", "主办单位：市财政局；协办单位：市统计局"),
+        # a heading inside a line of ordinary length stays where it is (only a page that lost its breaks gets them back)
+        ("全年共受理申请12件。二、主动公开政府信息情况", "全年共受理申请12件。二、主动公开政府信息情况"),
         # a page's list of links at its end goes with its heading; before prose, only the heading goes
         ("正文。\n相关链接：\n《国务院办公厅关于印发2018年政务公开工作要点的通知》\n上年度报告 2018-03-01\n", "正文。\n"),
         ("相关链接\n桂林市2017年政府信息公开工作年度报告\n根据《条例》规定，特公布本报告。",
