@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from layout import broken_lines
 
 from kg.model import SourceText, Span
 from kg.normalize import normalize_string, normalize_text
@@ -148,15 +149,8 @@ _GLOSSED = ("2017年，全市主動(dòng)公開(kāi)政府信息12345條(tiáo
 
 
 def _broken_at(paragraph: str, columns: int) -> str:
-    """The paragraph as a PDF lays it out: broken where the next character would pass the page's edge."""
-    lines, line, width = [], "", 0
-    for ch in paragraph:
-        w = 1 if ch.isascii() else 2
-        if width + w > columns:
-            lines.append(line)
-            line, width = "", 0
-        line, width = line + ch, width + w
-    return "\n".join([*lines, line]) + "\n"
+    """The paragraph as a PDF lays it out, a line break after each of its lines."""
+    return "\n".join(broken_lines(paragraph, columns)) + "\n"
 
 
 @pytest.mark.parametrize(

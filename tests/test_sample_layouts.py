@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from layout import broken_lines
 
 from kg.pipeline import process_file
 
@@ -26,18 +27,6 @@ def _rows_and_prose(text: str) -> list[str | list[str]]:
         if not all(set(c) <= set("-: ") for c in cells):
             out.append(cells)
     return out
-
-
-def _broken(line: str, columns: int) -> list[str]:
-    """A line as a page of `columns` display columns breaks it."""
-    pieces, piece, width = [], "", 0
-    for ch in line:
-        w = 1 if ch.isascii() else 2
-        if width + w > columns:
-            pieces.append(piece)
-            piece, width = "", 0
-        piece, width = piece + ch, width + w
-    return [*pieces, piece]
 
 
 def _gbk_web_page(text: str) -> bytes:
@@ -98,7 +87,7 @@ def _pdf(text: str) -> bytes:
     for item in _rows_and_prose(text):
         if isinstance(item, list):
             width = 480 / len(item)
-            parts = [_broken(cell, max(2, int((width - 4) // 3.6))) for cell in item]
+            parts = [broken_lines(cell, max(2, int((width - 4) // 3.6))) for cell in item]
             height = 9 * max(len(p) for p in parts) + 6
             if y - height < 60:
                 y = new_page()
@@ -109,7 +98,7 @@ def _pdf(text: str) -> bytes:
                     c.drawString(62 + k * width, y + 1 - 9 * r, piece)
             y -= height
             continue
-        for piece in _broken(item, 80):
+        for piece in broken_lines(item, 80):
             if y < 60:
                 y = new_page()
             c.setFont("STSong-Light", 10.5)
@@ -122,7 +111,7 @@ def _pdf(text: str) -> bytes:
 
 
 def _wrapped(text: str) -> bytes:
-    lines = [piece for line in text.split("\n") for piece in (_broken(line, 40) if "|" not in line else [line])]
+    lines = [piece for line in text.split("\n") for piece in (broken_lines(line, 40) if "|" not in line else [line])]
     return "\n".join(lines).encode("utf-8")
 
 
