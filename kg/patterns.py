@@ -156,12 +156,11 @@ SECTION_MARKER_REPAIRED = re.compile(r"^[（(][一二三四五六七八九十]{1
 TITLE_YEAR_LINE = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*")
 """A line under a title that gives the year it covers: 岳阳市政府信息公开工作年度报告 / （2017年度）."""
 
-INLINE_HEADING = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,3}、[^，,。；;\s]{2,40}")
-"""A heading's marker and words inside a line, after a space: where a page's line breaks were lost
-(…。 二、主动公开政府信息情况 …)."""
+HEADING_MARKER = r"(?:[一二三四五六七八九十]+[,，]?、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])"
+"""A heading's marker: 一、 （一） 1. (and 六,、 as a garbled page writes it)."""
 LOST_LINE_BREAK = re.compile(
     r"(?<=[。！!？?])[ \t\u3000]*"  # after a sentence's end, and the space a lost break left, if any …
-    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[\u4e00-\u9fff])"  # … a heading starts
+    rf"(?={HEADING_MARKER}[\u4e00-\u9fff])"  # … a heading starts
 )
 """Where a heading started a line of its own before the page's line breaks were lost."""
 LOST_BREAKS_LINE = 2000  # characters of a line so long that its line breaks must have been lost
@@ -796,9 +795,7 @@ FULL_LINE_ENDS_SENTENCE = re.compile(
 """How a line that fills the page's width ends a sentence: a closing quote or parenthesis alone, which ends
 no sentence there, was only where the page broke it (设立了“政策解读”⏎专栏, (国办发〔2017〕24号)⏎和…)."""
 COMPLETE_HEADING_LINE = re.compile(
-    # a heading's marker: 一、 （一） 1. (六,、 as a garbled page writes it)
-    r"^\s*(?:[一二三四五六七八九十]+[,，]?、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])"
-    r"[^。；;！!？?\n]{2,60}"
+    rf"^\s*{HEADING_MARKER}[^。；;！!？?\n]{{2,60}}"
     # the words a heading ends on, simplified or traditional (a PDF's text is read before it is converted)
     r"(?:情[况況]|概述|概[况況]|[问問][题題]|措施|[举舉]措|工作|目[标標]|要求|原[则則]|思路|安排|保障|[机機]制|事[项項]"
     r"|[说說]明|成效|[进進]展|重[点點]|任[务務]|建[议議])"
@@ -979,8 +976,5 @@ may be a table's value cell)."""
 WRAP_WIDTH_MIN = 15
 """Lines shorter than this say nothing about the width a PDF laid its text out at."""
 
-LINE_START_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]"  # 一、 （一） 1.
-    r"|附件|附表)"  # attachments
-)
+LINE_START_HEADING = re.compile(rf"^\s*(?:{HEADING_MARKER}|附件|附表)")  # a section's heading, an attachment's
 """A line that starts a heading: never the continuation of a wrapped line."""

@@ -190,9 +190,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     author the one its title names; no bare title opening with 的.
 # 31: a document number broken inside its serial or its year joined; a clause after a task's words that says who
 #     does it (…，由各乡镇负责，6月底前完成。) assigns the task and may say when.
-# 32: a page that lost its line breaks gets them back before its headings (and an untitled one is known as a
-#     report by the headings inside its one line).
-MAPPING_VERSION = "32"
+# 32: a page that lost its line breaks gets them back before its headings.
+# 33: a heading garbled with a stray comma (六,、) starts a line for the joining of wrapped lines too.
+MAPPING_VERSION = "33"
 
 
 @lru_cache(maxsize=1024)

@@ -612,8 +612,7 @@ def structure_document(text: NormalizedText) -> Structure:
     doc_type = classify(title.value if title else None, head)
     if doc_type is DocType.OTHER and title is None:
         headings = [s.heading for s in sections(lines, 0, len(text.text))]
-        # a page whose line breaks were lost keeps its headings inside its one long line
-        if has_report_outline(headings) or has_report_outline(P.INLINE_HEADING.findall(text.text, 0, 30_000)):
+        if has_report_outline(headings):
             doc_type = DocType.ANNUAL_REPORT
     signature, signed_on = _signature(lines, 0, len(lines))
     number = _own_number(lines, meta, first, title, signed_on)
