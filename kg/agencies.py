@@ -169,6 +169,8 @@ def make_agency(region: Region | None, body_short: str) -> Agency | None:
         full = "人民政府办公厅"  # a province's general office is a 厅
     place = official_place(region)
     if kind == "party":  # the Party committee's own bodies: 县委宣传部 is 中共岳阳县委宣传部, under 中共岳阳县委员会
+        if region.level == "province":  # a province's are named in full, as its codes give them (桂办发)
+            full = "委员会" + full.removeprefix("委")
         return Agency(PARTY + place + full, region, kind, PARTY + place + "委员会")
     parent = None if kind == "government" else place + "人民政府"
     return Agency(place + full, region, kind, parent)

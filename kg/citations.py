@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import patterns as P
+from .agencies import AgencyMention
 from .docnumbers import FoundNumber, find_doc_numbers
 from .model import Citation, CitationKind, DocNumber, Span
 from .vocab import document_genres, known_works, periodical_suffixes, short_names
@@ -255,6 +256,49 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
             )
     kept = _drop_nested(sorted(out, key=lambda c: (c.span.start, -c.span.end)))
     return tuple(sorted(_kinds_along_lists(text, kept) + also_numbered, key=lambda c: (c.span.start, -c.span.end)))
+
+
+def name_issuers(citations: tuple[Citation, ...], text: str,
+                 agencies: tuple[AgencyMention, ...]) -> tuple[Citation, ...]:
+    """Each citation with the agency that opens its title or is named right before it (自治区党委办公厅、
+    自治区人民政府办公厅《…》（厅发〔2016〕42号）): the lead one of a joint document. A code such as 厅发
+    names no region; the issuer tells whose series the number is."""
+    starting = {m.span.start: m for m in agencies}
+    ending = {m.span.end: m for m in agencies}
+    out: list[Citation] = []
+    for c in citations:
+        lead = _issuer_opening(text, c, starting) or _issuer_before(text, c.span.start, ending)
+        if lead is not None and lead.agency.region is not None:
+            c = replace(c, issuer_named=lead.agency.name, issuer_region=lead.agency.region.code)
+        out.append(c)
+    return tuple(out)
+
+
+def _issuer_opening(text: str, c: Citation, starting: dict[int, AgencyMention]) -> AgencyMention | None:
+    """The lead issuer a cited title opens with: 《中共桂林市委办公室 桂林市人民政府办公室关于…》."""
+    if not c.title:
+        return None
+    lead = starting.get(c.span.start + 1 if text[c.span.start : c.span.start + 1] in "《〈" else c.span.start)
+    last = lead
+    while last is not None:
+        joint = P.ISSUERS_JOINED.match(text, last.span.end)
+        following = starting.get(joint.end()) if joint is not None else None
+        if following is None:
+            break
+        last = following
+    return lead if last is not None and P.ISSUER_OPENS_TITLE.match(text, last.span.end) else None
+
+
+def _issuer_before(text: str, at: int, ending: dict[int, AgencyMention]) -> AgencyMention | None:
+    gap = P.ISSUED_BY_BEFORE_TITLE.search(text, max(0, at - 8), at)
+    lead = ending.get(gap.start()) if gap is not None else None
+    while lead is not None:
+        earlier = next((ending[end] for end in range(lead.span.start, max(-1, lead.span.start - 4), -1)
+                        if end in ending and P.ISSUERS_JOINED.fullmatch(text, end, lead.span.start)), None)
+        if earlier is None:
+            break
+        lead = earlier
+    return lead
 
 
 def _kinds_along_lists(text: str, citations: list[Citation]) -> list[Citation]:

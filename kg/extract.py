@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .agencies import find_agencies
-from .citations import extract_citations
+from .citations import extract_citations, name_issuers
 from .metrics import extract_observations
 from .model import DocType, Extraction, Structure
 from .policies import find_policies, quoted_terms
@@ -19,7 +19,8 @@ def _year(structure: Structure) -> int | None:
 def extract(structure: Structure) -> Extraction:
     """Read the facts out of one structured document."""
     text = structure.text.text
-    citations = extract_citations(text)
+    agencies = find_agencies(text, structure.main.region)
+    citations = name_issuers(extract_citations(text), text, agencies)
     parts = (structure.main, *structure.attachments)
     works = resolve_citations(citations, parts, structure.main.region)
     observations = (
@@ -35,7 +36,7 @@ def extract(structure: Structure) -> Extraction:
         works=works,
         observations=observations,
         problems=structure.text.problems,
-        agencies=find_agencies(text, structure.main.region),
+        agencies=agencies,
         tasks=tasks,
         policies=find_policies(text),
         quoted_terms=tuple(sorted(quoted_terms(text).items())),

@@ -165,6 +165,8 @@ class Citation:
     defines_alias: str | None = None  # '(以下简称《条例》)' after it
     inner_titles: tuple[str, ...] = ()  # 关于印发《X》的通知: X
     quoted: bool = True  # title was inside 《》
+    issuer_named: str | None = None  # the agency named before the title or opening it, in full
+    issuer_region: str | None = None  # the region code of that agency
 
 
 @dataclass(frozen=True)

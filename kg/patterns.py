@@ -320,6 +320,18 @@ NUMBER_BESIDE_TITLE = re.compile(r"[ \t]*[|\t][ \t]*|[ \u3000]?")  # or in the n
 NUMBER_BESIDE_TITLE_BEFORE = re.compile(r"(?:[ \u3000]?|文件|印发的?)$")
 """Between a number and the title it is written before: 国办发〔2017〕24号《…》, 国办发〔2016〕80号文件《…》."""
 
+ISSUED_BY_BEFORE_TITLE = re.compile(
+    r"(?:联合|共同)?"  # 两办联合印发《…》: the issuers acted together
+    r"(?:印发|下发|出台|制定|发布|颁布|制发)?了?的?"  # …办公厅印发的《…》: the verb of issuing, if any
+    r"[ \u3000]?$"
+)
+"""What may stand between the agencies that issued a cited document and its title: 自治区党委办公厅、自治区人民政府
+办公厅《…》（厅发〔2016〕42号）, 省政府办公厅印发的《…》."""
+ISSUER_OPENS_TITLE = re.compile(r"关于|对|印发|转发")
+"""What follows the issuers a title opens with (桂林市人民政府关于…): not 桂林市政府网站…, whose 政府 names no one."""
+ISSUERS_JOINED = re.compile(r"\s*[、和及与]\s*|[ \u3000]+")
+"""Between two issuers of one cited document named before its title."""
+
 CELL_BEFORE = re.compile(r"(?:(?<=\n)|\A|\||\t)[ \t]*(?P<cell>[^|\n\t，。；;]{5,120}?)[ \t]*(?:\||\t)[ \t]*$")
 """The cell before a number's, in a table row: | 关于印发…的通知 | 市政办〔2017〕53号 |."""
 

@@ -28,8 +28,10 @@ def title_key(title: str) -> str:
     return re.sub(r"[《》〈〉<>“”\"'‘’「」『』\s()（）]", "", t)
 
 
-def number_key(number: DocNumber, citing_region: Region | None) -> str:
-    jurisdiction = jurisdiction_of(number.code, citing_region) or "-"
+def number_key(number: DocNumber, citing_region: Region | None, issuer_region: str | None = None) -> str:
+    """Identity of a numbered work; `issuer_region`, where the citation names its issuer, places a series
+    whose code names no region (厅发)."""
+    jurisdiction = jurisdiction_of(number.code, citing_region) or issuer_region or "-"
     if number.year is None:  # a decree: 国务院令第711号, its series named by its issuer in full
         issuer = issuer_of_code(number.code, citing_region)  # 省政府令 and 湖南省人民政府令 are one series
         series = issuer.issuer + "令" if issuer is not None else number.code
@@ -37,19 +39,21 @@ def number_key(number: DocNumber, citing_region: Region | None) -> str:
     return f"no/{jurisdiction}/{number.code}/{number.year}/{number.serial}"
 
 
-def _title_scope(title: str, citing_region: Region | None) -> str:
+def _title_scope(title: str, citing_region: Region | None, issuer_region: str | None) -> str:
     if title.startswith(_NATIONAL_ISSUERS) or title in known_works().values():
         return "CN"
     named = region_in(title[:12])
     if named is not None:
         return named.code
-    return citing_region.code if citing_region else "-"
+    return issuer_region or (citing_region.code if citing_region else "-")
 
 
-def work_key_for_title(title: str, citing_region: Region | None, scope: str | None = None) -> str:
-    """Identity of a document known only by its title; `scope` overrides the region it is looked up in."""
+def work_key_for_title(title: str, citing_region: Region | None, scope: str | None = None,
+                       issuer_region: str | None = None) -> str:
+    """Identity of a document known only by its title; `scope` overrides the region it is looked up in,
+    `issuer_region` (the region of the issuer the citation names) stands in for a title naming none."""
     canonical = known_works().get(title, title)
-    return f"t/{scope or _title_scope(canonical, citing_region)}/{title_key(canonical)}"
+    return f"t/{scope or _title_scope(canonical, citing_region, issuer_region)}/{title_key(canonical)}"
 
 
 def _is_self(c: Citation, parts: tuple[DocumentPart, ...]) -> bool:
@@ -72,7 +76,7 @@ def resolve_citations(
     keys: list[str] = []
     for c in kept:
         if c.number is not None:
-            key = number_key(c.number, region)
+            key = number_key(c.number, region, c.issuer_region)
             if c.title:
                 by_title.setdefault(title_key(c.title), key)
         else:
@@ -89,7 +93,7 @@ def resolve_citations(
             continue
         # 《条例》, known as a short name: the numbered citation of its full title, if the file has one
         key = (by_title.get(title_key(c.title)) or by_title.get(title_key(known_works().get(c.title, "")))
-               or work_key_for_title(c.title, region))
+               or work_key_for_title(c.title, region, issuer_region=c.issuer_region))
         by_title.setdefault(title_key(c.title), key)
         if c.defines_alias:
             aliases[c.defines_alias] = key
@@ -112,6 +116,7 @@ def _work(key: str, cs: list[Citation], region: Region | None, codes: Counter[st
     if title:
         issuer = issuer_from_title(title)
         how = "title" if issuer else None
+    named = next((c for c in cs if c.issuer_named), None)
     jurisdiction = None
     if number is not None:
         by_code = issuer_of_code(number.code, region)
@@ -119,6 +124,10 @@ def _work(key: str, cs: list[Citation], region: Region | None, codes: Counter[st
             jurisdiction = by_code.jurisdiction
             if issuer is None:
                 issuer, how = by_code.issuer, by_code.how
+    if named is not None and jurisdiction is None:  # a code that names no place, or no number: the text tells
+        jurisdiction = named.issuer_region
+        if how in (None, "title"):  # a code's series names its issuer more exactly (政办发: the office)
+            issuer, how = named.issuer_named, how or "named"
     inner = [t for c in cs for t in c.inner_titles]
     kind = _relation_kind(title)
     if not inner and title and kind == "issues":

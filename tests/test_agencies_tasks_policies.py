@@ -42,6 +42,9 @@ QINZHOU, GUILIN, BAZHOU, XIANGTAN = (GAZ.get(c) for c in ("450700", "450300", "6
         # a province's general office and its press office, as plans write them; only the first is a 厅
         ("省政府办公厅、省政府新闻办，省政府各部门", GAZ.get("430000"),
          ["湖南省人民政府办公厅", "湖南省人民政府新闻办公室", "湖南省人民政府"]),
+        # the Party committee's general office: a province's named in full, as its document codes give it
+        ("自治区党委办公厅、自治区人民政府办公厅", GUILIN, ["中共广西壮族自治区委员会办公厅", "广西壮族自治区人民政府办公厅"]),
+        ("市委办公室、市政府办公室", XIANGTAN, ["中共湘潭市委办公室", "湘潭市人民政府办公室"]),
         ("全市政府信息公开工作", GUILIN, []),  # 全市 is scope, not an agency
         # the bodies of the 2018 reorganisation and the office that runs the disclosure work
         ("市卫健委、市场监管局、应急管理局牵头，市政务公开办配合", GUILIN,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.citations import extract_citations, sentence_around
+from kg.agencies import find_agencies
+from kg.citations import extract_citations, name_issuers, sentence_around
 from kg.model import CitationKind
 from kg.resolve import resolve_citations
 from kg.vocab import gazetteer
@@ -201,6 +202,51 @@ def test_issuer_resolution_of_cited_works() -> None:
     assert works["市政办〔2017〕53号"].issuer == "桂林市人民政府办公室"
     assert works["市政〔2017〕20号"].issuer == "桂林市人民政府"  # named by its title
     assert works["市政〔2017〕20号"].issuer_source == "title"
+
+
+def _named_works(text: str, home: str) -> dict[str | None, tuple[str | None, str | None, str]]:
+    region = gazetteer().get(home)
+    cited = name_issuers(extract_citations(text), text, find_agencies(text, region))
+    return {w.number or w.title: (w.issuer, w.jurisdiction, w.key) for w in resolve_citations(cited, (), region)}
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "cited", "issuer", "jurisdiction"),
+    [
+        # a code naming no region (厅发): the issuers named before the title say whose series it is
+        ("为贯彻落实自治区党委办公厅、自治区人民政府办公厅《关于全面推进政务公开工作的实施意见》（厅发〔2016〕42号）",
+         "450100", "厅发〔2016〕42号", "中共广西壮族自治区委员会办公厅", "450000"),
+        ("按照省委办公厅、省人民政府办公厅联合印发的《关于全面推进政务公开工作的实施意见》（厅发〔2016〕42号）要求",
+         "430100", "厅发〔2016〕42号", "中共湖南省委员会办公厅", "430000"),
+        # ... or the issuers the title opens with, unquoted
+        ("根据自治区党委办公厅、自治区人民政府办公厅关于全面推进政务公开工作的实施意见（厅发〔2016〕42号）",
+         "450100", "厅发〔2016〕42号", "中共广西壮族自治区委员会办公厅", "450000"),
+        # a title-only citation of a city's office, cited from one of its counties
+        ("落实市政府办公室《关于做好政务公开工作的通知》要求", "431121", "关于做好政务公开工作的通知",
+         "永州市人民政府办公室", "431100"),
+        # the code's own authority file names the issuer; the agency named first of a joint pair does not change it
+        ("中共中央办公厅、国务院办公厅印发的《关于全面推进政务公开工作的意见》（中办发〔2016〕8号）", "450100",
+         "中办发〔2016〕8号", "中共中央办公厅", "CN"),
+        # a title opening with a place's 政府 that names no issuer (政府网站…) is no one's by its title
+        ("我市印发了《河池市政府网站安全保障工作方案》", "451200", "河池市政府网站安全保障工作方案", None, None),
+        ("《湘潭市人民政府办公室关于做好统计报送工作的通知》", "430300", "湘潭市人民政府办公室关于做好统计报送工作的通知",
+         "湘潭市人民政府办公室", "430300"),
+        # a code that names its region keeps it, whoever the text says forwarded the document
+        ("市政府办公室印发的《湖南省2018年政务公开工作要点》（湘政办发〔2018〕29号）", "431100",
+         "湘政办发〔2018〕29号", "湖南省人民政府办公厅", "430000"),
+    ],
+)
+def test_the_issuer_named_before_a_cited_title(text: str, home: str, cited: str, issuer: str | None,
+                                               jurisdiction: str | None) -> None:
+    found, where, key = _named_works(text, home)[cited]
+    assert (found, where) == (issuer, jurisdiction)
+    assert jurisdiction is None or f"/{jurisdiction}/" in key
+
+
+def test_one_code_naming_no_region_is_two_works_in_two_regions() -> None:
+    guangxi = _named_works("自治区党委办公厅《关于全面推进政务公开工作的实施意见》（厅发〔2016〕42号）", "450100")
+    hunan = _named_works("省委办公厅《关于全面推进政务公开工作的实施意见》（厅发〔2016〕42号）", "430100")
+    assert guangxi["厅发〔2016〕42号"][2] != hunan["厅发〔2016〕42号"][2]
 
 
 def test_suspected_typo_in_issuer_code() -> None:
