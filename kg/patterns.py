@@ -439,9 +439,12 @@ TOWNSHIP_GOVERNMENT = re.compile(
     r"))(?:人民政府|办事处)?$"
 )
 """The government of a township, below the gazetteer's counties."""
-TOWNSHIP_BEFORE_YEAR = re.compile(rf"^(?P<place>[{HAN}]{{2,30}}?(?:[镇乡]|街道))\s*(?:{YEAR})\s*年")
-"""A title that names a township before its year (宁乡市花明楼镇2017年政府信息公开工作年度报告): the report of
-that township's government."""
+TOWNSHIP_IN_REPORT_TITLE = re.compile(
+    rf"^(?:(?:{YEAR})\s*年度?)?"  # 2018年度宁乡市花明楼镇政府信息公开…: the year may come first
+    rf"(?P<place>[{HAN}]{{2,30}}?(?:[镇乡]|街道))\s*(?:(?:{YEAR})\s*年|政府信息公开|政务公开)"
+)
+"""A title that names a township before its year or its subject (宁乡市花明楼镇2017年政府信息公开工作年度报告):
+the report of that township's government."""
 
 GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府|行政公署|行署)$")  # 行政公署: the government of a 地区
 """A government (桂林市人民政府), as against its departments and offices (桂林市教育局, …办公室)."""

@@ -209,7 +209,7 @@ def _issuer_before_year(title: str) -> str | None:
 def _township_government(title: Located, signature: Located | None) -> Located | None:
     """The government of the township a report's title names before its year: its signature when
     that names it (宁乡市花明楼镇人民政府), else inferred from the place, without a span."""
-    m = P.TOWNSHIP_BEFORE_YEAR.match(title.value)
+    m = P.TOWNSHIP_IN_REPORT_TITLE.match(title.value)
     place = m.group("place") if m is not None else None
     if place is None or gazetteer().lookup(place):
         return None

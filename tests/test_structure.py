@@ -144,6 +144,9 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
         # a township named before the year: the report of its government, signed or not
         ("宁乡市花明楼镇2017年政府信息公开工作年度报告\n一、概述\n宁乡市花明楼镇人民政府\n2018年1月20日\n",
          DocType.ANNUAL_REPORT, "宁乡市", "2017", "宁乡市花明楼镇人民政府"),
+        # ... or after the year, the township then the subject
+        ("2018年度宁乡市花明楼镇政府信息公开工作年度报告\n一、概述\n", DocType.ANNUAL_REPORT, "宁乡市", "2018",
+         "宁乡市花明楼镇人民政府"),
         ("湘阴县东塘镇2017年政府信息公开工作年度报告\n一、概述\n", DocType.ANNUAL_REPORT, "湘阴县", "2017",
          "湘阴县东塘镇人民政府"),
         # a government's office signing its government's report speaks for the government
