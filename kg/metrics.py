@@ -617,6 +617,14 @@ _FAMILY_HEADS = ("A.1.1", "A.1.1.2", "C.2.1.1", "A.3.1", "N.3.1", "A.3.3", "A.4"
 """Totals whose parts may follow without naming them again: 受理申请236件，其中市本级收到74件."""
 
 
+def _family_of(notation: str | None) -> str | None:
+    """The total a figure's row is or belongs to, for the parts after it that do not name it: 行政复议中维持
+    具体行政行为10件，被依法纠错3件 are both the reviews'."""
+    while notation is not None and notation not in _FAMILY_HEADS:
+        notation = indicators()[notation].broader if notation in indicators() else None
+    return notation
+
+
 def _family_of_lead(text: str, sentence_start: int) -> str | None:
     """The total a sentence's parts belong to, when it opens by naming it before a colon:
     行政复议：结果维持1件，结果纠正0件… are the reviews' results."""
@@ -737,8 +745,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             notation = None  # 通过政务微博、微信公开166条: the two channels together are neither's row
         if notation == "A.5" and template in ("B", "C") and c_end is not None:
             notation = _route_of_all_lawsuits(text, c_end.end()) or notation
-        if notation in _FAMILY_HEADS:
-            family = notation
+        family = _family_of(notation) or family
         if running:
             notation = None  # 截至2012年底，累计公开56321条: its parts after it (其中2012年新增…) keep the family
         counts_cases = notation in _CASE_TOTALS

@@ -195,7 +195,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 34: a cited work's issuer named before its title (自治区党委办公厅、…《…》（厅发〔2016〕42号）) or opening it,
 #     resolved in the citing document's region: the jurisdiction of a code that names no place; provincial Party
 #     offices in full.
-# 35: a township named after a report's leading year; provincial 厅 forms of departments.
+# 35: a township named after a report's leading year; provincial 厅 forms of departments; a review's or a
+#     lawsuit's result named with 中 (行政复议中维持…), and the results after it kept in its family.
 MAPPING_VERSION = "35"
 
 

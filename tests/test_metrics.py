@@ -177,6 +177,9 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # a result named with its kind of case and no 结果: 行政复议维持…, 行政诉讼被依法纠错…
         ("全市行政复议2件，行政诉讼1件，其中行政复议维持具体行政行为2件，行政诉讼被依法纠错1件。",
          [("A.4", 2, "全市"), ("A.5", 1, "全市"), ("A.4.1", 2, "全市"), ("A.5.2", 1, "全市")]),
+        # ... and with 中 (of the reviews, those upheld): the results after it without a kind of case are its kind's
+        ("行政复议中维持具体行政行为10件，被依法纠错3件，其他情形1件；行政诉讼中维持具体行政行为6件，被依法纠错2件。",
+         [("A.4.1", 10, "全市"), ("A.4.2", 3, "全市"), ("A.4.3", 1, "全市"), ("A.5.1", 6, "全市"), ("A.5.2", 2, "全市")]),
         # 含 in an aside after the total names a part of it
         ("主动公开政府信息12345条（含规范性文件56件）。", [("A.1.1", 12345, "全市"), ("A.1.1.1", 56, "全市")]),
         # two channels with one figure between them are neither channel's row
