@@ -245,8 +245,8 @@ ATTACHMENT_HANDOFF = re.compile(r"现将《(?P<title>[^》]{2,80})》印发给�
 
 # ---------------------------------------------------------------- citations
 
-OPEN_BRACKET = "〔［\\[【（(﹝｛{〖〈<＜「"
-CLOSE_BRACKET = "〕］\\]】）)﹞｝}〗〉>＞」"
+OPEN_BRACKET = "〔［\\[【（(﹝﹙｛{〖〈<＜‹「"  # every bracket a year has been seen in, the small forms (﹝﹙) too
+CLOSE_BRACKET = "〕］\\]】）)﹞﹚｝}〗〉>＞›」"
 
 DOC_NUMBER = re.compile(
     # the 代字 is read leftwards from the bracket by kg.docnumbers (a lazy group here would be
