@@ -197,7 +197,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     offices in full.
 # 35: a township named after a report's leading year; provincial 厅 forms of departments; a review's or a
 #     lawsuit's result named with 中 (行政复议中维持…), and the results after it kept in its family.
-MAPPING_VERSION = "35"
+# 36: a table's row label a PDF wrapped in its cell, the values on its first, a middle or its last line.
+MAPPING_VERSION = "36"
 
 
 @lru_cache(maxsize=1024)

@@ -291,6 +291,35 @@ def _segments(cells: list[Cell]) -> list[_Segment]:
     return out
 
 
+WRAPPED_LABEL_LINES = 3  # lines of a row label a PDF may wrap after the line that holds the row's values
+
+
+def _rejoin_wrapped_labels(segments: list[_Segment], map_label: MapLabel) -> list[_Segment]:
+    """A row label a PDF wrapped in its cell, its values on the first or a middle line (一、本年新收政府信息公开申请
+    190 … 216 | 数量): the lines after the values that start no row of their own go back to that row, where
+    together they name one."""
+    out = list(segments)
+    for i in range(len(out) - 1):
+        seg, after = out[i], out[i + 1]
+        if not seg.labels or not seg.values or map_label(seg.labels[-1].text, None) is not None:
+            continue
+        tail = list(after.labels[:WRAPPED_LABEL_LINES])
+        tail = tail[: next((k for k, c in enumerate(tail) if P.ROW_NUMBERING.match(c.text)), len(tail))]
+        for taken in range(len(tail), 0, -1):
+            for first in range(len(seg.labels) - 1, max(-1, len(seg.labels) - 1 - WRAPPED_LABEL_LINES), -1):
+                pieces = [*seg.labels[first:], *tail[:taken]]
+                if map_label("".join(c.text for c in pieces), None) is None:
+                    continue
+                joined = Cell("".join(c.text for c in pieces), pieces[0].start, pieces[-1].end)
+                out[i] = _Segment((*seg.labels[:first], joined), seg.values)
+                out[i + 1] = _Segment(after.labels[taken:], after.values)
+                break
+            else:
+                continue
+            break
+    return out
+
+
 def _strip_empty(values: list[Cell]) -> list[Cell]:
     while values and values[-1].text == "":
         values = values[:-1]
@@ -309,7 +338,7 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
     review = review_rows = False
     context: str | None = None
     this_year: tuple[int, int] | None = None  # (which value of a row is this year's, of how many)
-    for seg in _segments(cells):
+    for seg in _rejoin_wrapped_labels(_segments(cells), map_label):
         texts = [c.text for c in seg.labels]
         this_year = _this_years_column(texts) or this_year
         if "自然人" in texts or ("总计" in texts and "商业企业" in texts):
@@ -369,7 +398,7 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
             continue
         if columns and len(values) <= len(columns):
             by_column = [
-                TableValue(n, f"{row.text} {column}", v, unit, None, row.start, c.end)
+                TableValue(n, f"{row.text} {column}", v, unit, None, row.start, max(c.end, row.end))
                 for column, c in zip(columns, values, strict=False)
                 if (n := map_label(row.text + column, None)) is not None and (v := number(c.text)) is not None
             ]
@@ -383,7 +412,8 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
         notation, label = mapped
         if notation.count(".") == 1:
             context = notation
-        out.append(TableValue(notation, label.text, v, unit, None, label.start, value.end))
+        # a label wrapped after the line of its values ends after them
+        out.append(TableValue(notation, label.text, v, unit, None, label.start, max(value.end, label.end)))
     return out
 
 
@@ -410,7 +440,7 @@ def _review_part(label: str) -> int | None:
 
 def _by_applicant(notation: str, row: Cell, values: list[Cell], kinds: tuple[str, ...],
                   unit: str | None) -> list[TableValue]:
-    return [TableValue(notation, row.text, v, unit, kind, row.start, c.end)
+    return [TableValue(notation, row.text, v, unit, kind, row.start, max(c.end, row.end))
             for kind, c in zip(kinds, values, strict=True) if (v := number(c.text)) is not None]
 
 
@@ -428,6 +458,13 @@ def _map_row(row: Cell, labels: list[Cell], map_label: MapLabel, context: str | 
     found = map_label(row.text, context)
     if found is not None:
         return found, row
+    # a label a PDF wrapped over lines, its values on the last (1.申请人无正当理由逾期不补 | 正、行政机关不再处理
+    # 其政府信 | 息公开申请 6 … 7)
+    for first in range(len(labels) - 2, max(-1, len(labels) - 1 - WRAPPED_LABEL_LINES), -1):
+        wrapped = labels[first:]
+        joined = map_label("".join(c.text for c in wrapped), context)
+        if joined is not None:
+            return joined, Cell("".join(c.text for c in wrapped), wrapped[0].start, row.end)
     # a row label that only makes sense under its parent cell (（三）不予公开 | 1.属于国家秘密), or that a
     # PDF broke over two lines (（二）部分公开（…不计 | 其他情形）): the quote starts at the first one
     for parent in reversed(labels[:-1]):

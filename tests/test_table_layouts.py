@@ -67,6 +67,36 @@ def test_a_row_label_a_pdf_broke_over_two_lines_is_quoted_whole() -> None:
     assert text[obs.span.start : obs.span.end] == "（二）部分公开（区分处理的，只计这一情形，不计\n其他情形） 4 0 0 0 0 0 4"
 
 
+WRAP = 14  # characters of a row label's line, as a narrow cell of a PDF holds it
+
+
+def _wrapped(values_on: str) -> str:
+    """The report as PDF text of a table whose long row labels wrap in their cells, the row's values on the
+    label's first line (cells aligned to the top, as Word sets them), its middle one, or its last."""
+    lines = []
+    for line in ROWS.split("\n"):
+        label, *values = line.split(" | ")
+        if len(label) <= WRAP or not values or not all(v.replace(".", "").isdigit() for v in values):
+            lines.append("  ".join([label, *values]))
+            continue
+        pieces = [label[i : i + WRAP] for i in range(0, len(label), WRAP)]
+        at = {"first": 0, "middle": (len(pieces) - 1) // 2, "last": len(pieces) - 1}[values_on]
+        lines += [piece + ("  " + "  ".join(values) if k == at else "") for k, piece in enumerate(pieces)]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("values_on", ["first", "middle", "last"])
+def test_row_labels_a_pdf_wrapped_in_their_cells(values_on: str) -> None:
+    assert _table(_wrapped(values_on)) == _table(_laid_out(" | "))
+
+
+def test_a_wrapped_label_is_quoted_from_its_first_line_to_its_last() -> None:
+    text = _wrapped("first")
+    obs = next(o for o in extract_observations(text, None, 2022) if o.indicator == "N.3.1" and o.applicant_type == "总计")
+    quoted = text[obs.span.start : obs.span.end]
+    assert quoted.startswith("一、本年新收政府信息公开申请") and quoted.endswith("数量")
+
+
 @pytest.mark.parametrize(
     ("text", "regions"),
     [
