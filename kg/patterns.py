@@ -643,6 +643,8 @@ ROW_NUMBERING = re.compile(
     r")\s*"
 )
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
+NOTE_BROKEN_OVER_LINES = re.compile(r"^[^()（）]*[)）]|[(（][^()（）]*$")
+"""The piece on one line of a row's note that a narrow cell wrapped: (不同渠道和方式公开相同 | 信息计1条)."""
 DIVISIONS_ASIDE = re.compile(r"[（(](?:市|区|州|地|盟|市[、，,]?区|区[、，,]?市)[)）]")
 """The parenthesis of 县（市、区） or 市（州）: part of the name of the governments below, no aside."""
 ANY_DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十百千万两]")

@@ -197,7 +197,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     offices in full.
 # 35: a township named after a report's leading year; provincial 厅 forms of departments; a review's or a
 #     lawsuit's result named with 中 (行政复议中维持…), and the results after it kept in its family.
-# 36: a table's row label a PDF wrapped in its cell, the values on its first, a middle or its last line.
+# 36: a table's row label a PDF wrapped in its cell, the values on its first, a middle or its last line; a row's
+#     note wrapped over lines (…相同 | 信息计1条）) no prose that ends the table.
 MAPPING_VERSION = "36"
 
 

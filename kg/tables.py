@@ -199,11 +199,13 @@ def _unit_in_label(label: str) -> str | None:
 def table_regions(text: str) -> list[tuple[int, int]]:
     """Where the statistics tables are: runs of table lines (rows between pipes or tabs, rows ending
     in values, bare values, and the short label lines between them) holding at least
-    `MIN_TABLE_VALUES` values, from the run's first line to its last value."""
+    `MIN_TABLE_VALUES` values, from the run's first line to its last value (and the few label lines right
+    after it, where a PDF wrapped the last row's label)."""
     regions: list[tuple[int, int]] = []
     start: int | None = None
     values = 0
     last_value_end = 0
+    labels_after = 0  # label lines since the last value: the rest of a wrapped row label, up to a few
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
@@ -212,7 +214,9 @@ def table_regions(text: str) -> list[tuple[int, int]]:
             if start is not None and values >= MIN_TABLE_VALUES:
                 regions.append((start, last_value_end))
             start, values = None, 0
-        elif kind != "empty":
+        elif kind == "empty":
+            labels_after = WRAPPED_LABEL_LINES
+        else:
             if start is None:
                 start = pos
             found = _values_on(line) if kind == "row" else 0
@@ -220,7 +224,9 @@ def table_regions(text: str) -> list[tuple[int, int]]:
                 found = MIN_TABLE_VALUES  # its label and unit say what it is: no other row need vouch for it
             if found:
                 values += found
-                last_value_end = end
+                last_value_end, labels_after = end, 0
+            elif kind == "label" and labels_after < WRAPPED_LABEL_LINES and values:
+                last_value_end, labels_after = end, labels_after + 1
         pos = end + 1
     if start is not None and values >= MIN_TABLE_VALUES:
         regions.append((start, last_value_end))
@@ -237,7 +243,8 @@ def _line_kind(line: str) -> str:
         return "row"
     # a figure with its unit is prose's, never a label's, unless it is in a note on the row
     # (（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）)
-    if P.PROSE_PUNCTUATION.search(stripped) or P.FIGURE.search(P.PARENTHETICAL.sub("", stripped)):
+    outside_notes = P.NOTE_BROKEN_OVER_LINES.sub("", P.PARENTHETICAL.sub("", stripped))
+    if P.PROSE_PUNCTUATION.search(stripped) or P.FIGURE.search(outside_notes):
         return "prose"
     if max(len(cell.text) for cell in _line_cells(line, 0)) > P.TABLE_LABEL_MAX:
         return "prose"
@@ -301,17 +308,20 @@ def _rejoin_wrapped_labels(segments: list[_Segment], map_label: MapLabel) -> lis
     out = list(segments)
     for i in range(len(out) - 1):
         seg, after = out[i], out[i + 1]
-        if not seg.labels or not seg.values or map_label(seg.labels[-1].text, None) is not None:
+        # the pre-2019 table's unit cell stands between the label and the value (（一）回应公众关注热点或 | 次 | 1733)
+        unit = seg.labels[-1:] if seg.labels and seg.labels[-1].text in UNIT_CELLS else ()
+        labels = seg.labels[: len(seg.labels) - len(unit)]
+        if not labels or not seg.values or map_label(labels[-1].text, None) is not None:
             continue
         tail = list(after.labels[:WRAPPED_LABEL_LINES])
         tail = tail[: next((k for k, c in enumerate(tail) if P.ROW_NUMBERING.match(c.text)), len(tail))]
         for taken in range(len(tail), 0, -1):
-            for first in range(len(seg.labels) - 1, max(-1, len(seg.labels) - 1 - WRAPPED_LABEL_LINES), -1):
-                pieces = [*seg.labels[first:], *tail[:taken]]
+            for first in range(len(labels) - 1, max(-1, len(labels) - 1 - WRAPPED_LABEL_LINES), -1):
+                pieces = [*labels[first:], *tail[:taken]]
                 if map_label("".join(c.text for c in pieces), None) is None:
                     continue
                 joined = Cell("".join(c.text for c in pieces), pieces[0].start, pieces[-1].end)
-                out[i] = _Segment((*seg.labels[:first], joined), seg.values)
+                out[i] = _Segment((*labels[:first], joined, *unit), seg.values)
                 out[i + 1] = _Segment(after.labels[taken:], after.values)
                 break
             else:

@@ -97,6 +97,49 @@ def test_a_wrapped_label_is_quoted_from_its_first_line_to_its_last() -> None:
     assert quoted.startswith("一、本年新收政府信息公开申请") and quoted.endswith("数量")
 
 
+# the pre-2019 format's table (label | unit | value), its long labels and notes as a narrow PDF cell wraps them
+PRE_2019_ROWS = """统计指标 | 单位 | 统计数
+一、主动公开情况 | / |
+（一）主动公开政府信息数 | 条 | 4521
+（不同渠道和方式公开相同信息计1条） | |
+其中：主动公开规范性文件数 | 条 | 35
+（二）通过不同渠道和方式公开政府信息的情况 | / | 6210
+1.政府公报公开政府信息数 | 条 | 120
+2.政府网站公开政府信息数 | 条 | 4100
+二、回应解读情况 | / |
+（一）回应公众关注热点或重大舆情数 | 次 | 36
+（不同方式回应同一热点或舆情计1次） | |
+其中：主要负责同志参加政府网站在线访谈次数 | 次 | 2
+三、依申请公开情况 | / |
+（一）收到申请数 | 件 | 48
+危及国家安全、公共安全、经济安全和社会稳定 | 件 | 0
+四、行政诉讼数量 | 件 | 3
+（一）维持具体行政行为或者驳回原告诉讼请求数 | 件 | 2
+五、机构建设和保障经费情况 | / |
+（一）政府信息公开工作专门机构数 | 个 | 12"""
+
+
+def _pre_2019_wrapped(values_on: str) -> str:
+    lines = []
+    for row in PRE_2019_ROWS.split("\n"):
+        label, *rest = (c.strip() for c in row.split("|"))
+        pieces = [label[i : i + 12] for i in range(0, len(label), 12)]
+        at = 0 if values_on == "first" else len(pieces) - 1
+        tail = "  ".join(c for c in rest if c)
+        lines += [piece + ("  " + tail if k == at and tail else "") for k, piece in enumerate(pieces)]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("values_on", ["first", "last"])
+def test_the_pre_2019_table_with_labels_and_notes_a_pdf_wrapped(values_on: str) -> None:
+    def read(text: str) -> dict[tuple[str, str | None], float]:
+        return _table(text, 2017)
+
+    expected = read(PRE_2019_ROWS)
+    assert len(expected) == 12
+    assert read(_pre_2019_wrapped(values_on)) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "regions"),
     [
