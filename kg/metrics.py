@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -262,6 +262,20 @@ def _by_form() -> dict[str, list[Indicator]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _form_keys() -> list[str]:
+    return sorted(_by_form())
+
+
+def begins_label(label: str) -> bool:
+    """Whether a row label is the start of one a format names: 其他对外管理服务事项, of 其他对外管理服务事项上一年
+    项目数量 (a PDF may wrap it after 服务)."""
+    key = _key(label)
+    keys = _form_keys()
+    i = bisect_left(keys, key)
+    return bool(key) and i < len(keys) and keys[i].startswith(key)
+
+
 def map_label(label: str, context: str | None) -> str | None:
     """The indicator a table row label stands for; `context` is the current top-level row."""
     key = _key(label)
@@ -287,7 +301,7 @@ def table_observations(text: str, region: Region | None, default_scope: str | No
         cells = cells_of(text[start:end])
         # a line of labels over a line of values that the table's own layout reads, several values
         # at once (the later formats' review table), is no table on its side
-        values = read_table(cells, map_label)
+        values = read_table(cells, map_label, begins_label)
         upright = Counter(v.end for v in values)
         sideways = [columns for columns in sideways_tables(text[start:end])
                     if sum(upright[c.value.end] for c in columns) < 2]
@@ -295,7 +309,7 @@ def table_observations(text: str, region: Region | None, default_scope: str | No
             out += _sideways_observations(columns, start, scope, year)
         if sideways:
             read = {cell.start for columns in sideways for c in columns for cell in (c.label, c.value)}
-            values = read_table([c for c in cells if c.start not in read], map_label)
+            values = read_table([c for c in cells if c.start not in read], map_label, begins_label)
         for value in values:
             indicator = indicators()[value.notation]
             unit = value.unit_cell if value.unit_cell not in (None, "/") else indicator.unit

@@ -643,6 +643,8 @@ ROW_NUMBERING = re.compile(
     r")\s*"
 )
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
+UNCLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*$")
+"""A name cut inside its parenthesis: 本年收费金额（单 | 位：万元 | ）."""
 NOTE_BROKEN_OVER_LINES = re.compile(r"^[^()（）]*[)）]|[(（][^()（）]*$")
 """The piece on one line of a row's note that a narrow cell wrapped: (不同渠道和方式公开相同 | 信息计1条)."""
 DIVISIONS_ASIDE = re.compile(r"[（(](?:市|区|州|地|盟|市[、，,]?区|区[、，,]?市)[)）]")

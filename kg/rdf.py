@@ -199,7 +199,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     lawsuit's result named with 中 (行政复议中维持…), and the results after it kept in its family.
 # 36: a table's row label a PDF wrapped in its cell, the values on its first, a middle or its last line; a row's
 #     note wrapped over lines (…相同 | 信息计1条）) no prose that ends the table.
-MAPPING_VERSION = "36"
+# 37: a header a PDF wrapped in narrow cells (本年新制 | 作数量), two label columns wrapped side by side, a row name
+#     the columns complete (其他对外管理服务 | 事项).
+MAPPING_VERSION = "37"
 
 
 @lru_cache(maxsize=1024)

@@ -14,6 +14,7 @@ means depends on the headers seen so far, which is how the three official layout
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class Cell:
     text: str
     start: int
     end: int
+    line: int = 0  # which line of the table's text it is on
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ def cells_of(text: str) -> list[Cell]:
     lost their separators (`label 190 20 0`), or any mix of these."""
     out: list[Cell] = []
     pos = 0
-    for line in text.split("\n"):
-        out += _line_cells(line, pos)
+    for number_of_line, line in enumerate(text.split("\n")):
+        out += _line_cells(line, pos, number_of_line)
         pos += len(line) + 1
     return out
 
@@ -69,7 +71,7 @@ def separated_cells(line: str, pos: int) -> list[Cell] | None:
     return _line_cells(line, pos)
 
 
-def _line_cells(line: str, pos: int) -> list[Cell]:
+def _line_cells(line: str, pos: int, number_of_line: int = 0) -> list[Cell]:
     if "|" in line:
         pieces = _pieces(line, re.finditer(r"\|", line))
         if line.rstrip().endswith("|"):
@@ -94,7 +96,7 @@ def _line_cells(line: str, pos: int) -> list[Cell]:
         piece = line[a:b]
         lead = len(piece) - len(piece.lstrip())
         stripped = piece.strip()
-        cells.append(Cell(stripped, pos + a + lead, pos + a + lead + len(stripped)))
+        cells.append(Cell(stripped, pos + a + lead, pos + a + lead + len(stripped), number_of_line))
     return cells
 
 
@@ -298,10 +300,11 @@ def _segments(cells: list[Cell]) -> list[_Segment]:
     return out
 
 
-WRAPPED_LABEL_LINES = 3  # lines of a row label a PDF may wrap after the line that holds the row's values
+WRAPPED_LABEL_LINES = 6  # lines of a row label a PDF may wrap after the line that holds the row's values
 
 
-def _rejoin_wrapped_labels(segments: list[_Segment], map_label: MapLabel) -> list[_Segment]:
+def _rejoin_wrapped_labels(segments: list[_Segment], map_label: MapLabel,
+                           begins_label: Callable[[str], bool] | None = None) -> list[_Segment]:
     """A row label a PDF wrapped in its cell, its values on the first or a middle line (一、本年新收政府信息公开申请
     190 … 216 | 数量): the lines after the values that start no row of their own go back to that row, where
     together they name one."""
@@ -311,23 +314,79 @@ def _rejoin_wrapped_labels(segments: list[_Segment], map_label: MapLabel) -> lis
         # the pre-2019 table's unit cell stands between the label and the value (（一）回应公众关注热点或 | 次 | 1733)
         unit = seg.labels[-1:] if seg.labels and seg.labels[-1].text in UNIT_CELLS else ()
         labels = seg.labels[: len(seg.labels) - len(unit)]
-        if not labels or not seg.values or map_label(labels[-1].text, None) is not None:
+        tail = _continuation(after)
+        if not labels or not seg.values or not tail:
             continue
-        tail = list(after.labels[:WRAPPED_LABEL_LINES])
-        tail = tail[: next((k for k, c in enumerate(tail) if P.ROW_NUMBERING.match(c.text)), len(tail))]
-        for taken in range(len(tail), 0, -1):
-            for first in range(len(labels) - 1, max(-1, len(labels) - 1 - WRAPPED_LABEL_LINES), -1):
-                pieces = [*labels[first:], *tail[:taken]]
-                if map_label("".join(c.text for c in pieces), None) is None:
-                    continue
-                joined = Cell("".join(c.text for c in pieces), pieces[0].start, pieces[-1].end)
-                out[i] = _Segment((*labels[:first], joined, *unit), seg.values)
-                out[i + 1] = _Segment(after.labels[taken:], after.values)
-                break
-            else:
-                continue
-            break
+        # a label that names a row alone may still be the start of another's (2.其他 | 法律行政 | 法规禁止公开);
+        # a note after it (（不同渠道和方式公开相同信息计1条）) names no other
+        own = map_label(labels[-1].text, None)
+
+        def names_another(text: str, own: str | None = own) -> bool:
+            found = map_label(text, None)
+            if found is None:  # a row the header's columns name (其他对外管理服务 | 事项 … 上一年项目数量)
+                return own is None and begins_label is not None and begins_label(text)
+            return found != own
+
+        rejoined = (_wrapped_columns(labels, tail, seg.values[0].line, names_another)
+                    or _wrapped_label(labels, tail, names_another))
+        if rejoined is not None:
+            kept, taken = rejoined
+            out[i] = _Segment((*kept, *unit), seg.values)
+            out[i + 1] = _Segment(after.labels[taken:], after.values)
     return out
+
+
+def _continuation(after: _Segment) -> list[Cell]:
+    """The label lines opening the next segment that may go on with a row's label: up to the next row's own label
+    (on the line of its values) or a piece that opens a row (2.其他)."""
+    own_line = after.values[0].line if after.values else None
+    tail: list[Cell] = []
+    for cell in after.labels:
+        if cell.line == own_line or P.ROW_NUMBERING.match(cell.text) \
+                or len({c.line for c in tail} | {cell.line}) > WRAPPED_LABEL_LINES:
+            break
+        tail.append(cell)
+    return tail
+
+
+def _joined(pieces: list[Cell]) -> Cell:
+    return Cell("".join(c.text for c in pieces), pieces[0].start, pieces[-1].end, pieces[0].line)
+
+
+def _wrapped_label(labels: tuple[Cell, ...], tail: list[Cell],
+                   names_row: Callable[[str], bool]) -> tuple[tuple[Cell, ...], int] | None:
+    """One label column: the row's last labels and the lines after its values, as many as name a row together."""
+    for taken in range(len(tail), 0, -1):
+        for first in range(len(labels) - 1, max(-1, len(labels) - 1 - WRAPPED_LABEL_LINES), -1):
+            pieces = [*labels[first:], *tail[:taken]]
+            if names_row("".join(c.text for c in pieces)):
+                return (*labels[:first], _joined(pieces)), taken
+    return None
+
+
+def _wrapped_columns(labels: tuple[Cell, ...], tail: list[Cell], value_line: int,
+                     names_row: Callable[[str], bool]) -> tuple[tuple[Cell, ...], int] | None:
+    """Two label columns wrapped side by side ((三)不 | 1.属于 | 0 … ⏎ 予公开 | 国家秘密): each line after the values
+    holds a piece of each column's label, in the columns' order."""
+    on_line = [c for c in labels if c.line == value_line]
+    if len(on_line) < 2:
+        return None
+    lines: list[list[Cell]] = []
+    for cell in tail:
+        if not lines or lines[-1][0].line != cell.line:
+            lines.append([])
+        lines[-1].append(cell)
+    side_by_side = next((k for k, line in enumerate(lines) if len(line) != len(on_line)), len(lines))
+    # then the last column alone, where the others' labels ended sooner ((四)无 | 1.本机 ⏎ 法提供 | 关不掌握 ⏎ 相关政府)
+    lines = lines[:side_by_side] + list(itertools.takewhile(lambda line: len(line) == 1, lines[side_by_side:]))
+    for count in range(len(lines), 0, -1):
+        columns = [_joined([cell, *(line[k] for line in lines[:count] if len(line) == len(on_line))])
+                   for k, cell in enumerate(on_line[:-1])]
+        columns.append(_joined([on_line[-1], *(line[-1] for line in lines[:count])]))
+        parent, row = (P.ROW_NUMBERING.sub("", c.text) for c in columns[-2:])
+        if names_row(columns[-1].text) or names_row(parent + row):
+            return (*labels[: len(labels) - len(on_line)], *columns), sum(len(line) for line in lines[:count])
+    return None
 
 
 def _strip_empty(values: list[Cell]) -> list[Cell]:
@@ -339,7 +398,8 @@ def _strip_empty(values: list[Cell]) -> list[Cell]:
 MapLabel = Callable[[str, "str | None"], "str | None"]
 
 
-def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
+def read_table(cells: list[Cell], map_label: MapLabel,
+               begins_label: Callable[[str], bool] | None = None) -> list[TableValue]:
     """Every value of a statistics table that maps onto an indicator."""
     out: list[TableValue] = []
     columns: tuple[str, ...] = ()
@@ -348,17 +408,20 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
     review = review_rows = False
     context: str | None = None
     this_year: tuple[int, int] | None = None  # (which value of a row is this year's, of how many)
-    for seg in _rejoin_wrapped_labels(_segments(cells), map_label):
+    for seg in _rejoin_wrapped_labels(_segments(cells), map_label, begins_label):
         texts = [c.text for c in seg.labels]
         this_year = _this_years_column(texts) or this_year
         if "自然人" in texts or ("总计" in texts and "商业企业" in texts):
             applicants, columns, review_rows = True, (), False
             applicant_columns = _applicant_columns(texts)
         if "信息内容" in texts:
-            i = texts.index("信息内容")
-            columns = tuple(t for t in texts[i + 1 :] if P.COLUMN_HEADER.search(t))
+            header = list(seg.labels[texts.index("信息内容") + 1 :])
+            if header and seg.values and header[-1].line == seg.values[0].line:
+                header.pop()  # the first row's label, on the line of its values
+            columns = _header_columns(header)
             applicants = review_rows = False
-        if {"未经复议直接起诉", "复议后起诉"} <= set(texts) or ("行政复议" in texts and "行政诉讼" in texts):
+        joined = "".join(texts)  # the header's cells, wrapped or not (行政诉 | 讼)
+        if {"未经复议直接起诉", "复议后起诉"} <= set(texts) or ("行政复议" in joined and "行政诉讼" in joined):
             review = True
         elif all(t in texts for t in REVIEW_RESULTS):
             review_rows = True  # the results as columns, a part of the table a row
@@ -425,6 +488,25 @@ def read_table(cells: list[Cell], map_label: MapLabel) -> list[TableValue]:
         # a label wrapped after the line of its values ends after them
         out.append(TableValue(notation, label.text, v, unit, None, label.start, max(value.end, label.end)))
     return out
+
+
+def _header_columns(header: list[Cell]) -> tuple[str, ...]:
+    """The column names of a header: a PDF that wrapped them in narrow cells gives each line's pieces in turn
+    (本年新制 本年新公 对外公开 | 作数量 开数量 总数量), and a line's pieces go on the names still unfinished
+    before them, one each; a line that finds none unfinished starts names of its own (one cell a line)."""
+    columns: list[str] = []
+    lines = [[c.text for c in header if c.line == n] for n in dict.fromkeys(c.line for c in header)]
+    for pieces in lines:
+        unfinished = [k for k, name in enumerate(columns)
+                      if not P.COLUMN_HEADER.search(name) or P.UNCLOSED_PARENTHESIS.search(name)]
+        if len(pieces) == len(columns) >= 2:  # a piece of every name (对外公开总数 | 量: 总数 ends no name here)
+            columns = [name + piece for name, piece in zip(columns, pieces, strict=True)]
+        elif unfinished and len(pieces) == len(unfinished):
+            for k, piece in zip(unfinished, pieces, strict=True):
+                columns[k] += piece
+        else:
+            columns += pieces
+    return tuple(name for name in columns if P.COLUMN_HEADER.search(name))
 
 
 def _this_years_column(header: list[str]) -> tuple[int, int] | None:

@@ -97,6 +97,42 @@ def test_a_wrapped_label_is_quoted_from_its_first_line_to_its_last() -> None:
     assert quoted.startswith("一、本年新收政府信息公开申请") and quoted.endswith("数量")
 
 
+FORMAT_2019 = (Path(__file__).parent / "fixtures" / "report_2019_format.txt").read_text(encoding="utf-8")
+
+
+def _narrow_pdf_cells(text: str, label_width: int, width: int) -> str:
+    """Pipe rows as the text of a PDF whose cells are narrow: every cell that is not a figure wraps at its width
+    (labels at `label_width`, the others at `width`), headers too, and each line holds a piece of every cell
+    still going on, as a top-aligned table prints them."""
+    lines = []
+    for line in text.split("\n"):
+        if not line.startswith("|"):
+            lines.append(line)
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        pieces = [[c] if c.replace(".", "").lstrip("-").isdigit()
+                  else [c[i : i + w] for i in range(0, len(c), w)] or [""]
+                  for c, w in zip(cells, [label_width] + [width] * (len(cells) - 1), strict=True)]
+        for r in range(max(len(p) for p in pieces)):
+            row = "  ".join(p[r] for p in pieces if r < len(p) and p[r])
+            if row:
+                lines.append(row)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("report", ["2019 format", "2021 format"])
+@pytest.mark.parametrize(("label_width", "width"), [(10, 4), (8, 5), (12, 6)])
+def test_the_later_formats_in_narrow_pdf_cells(report: str, label_width: int, width: int) -> None:
+    rows, year = (FORMAT_2019, 2019) if report == "2019 format" else (_laid_out(" | "), 2022)
+    assert _table(_narrow_pdf_cells(rows, label_width, width), year) == _table(rows, year)
+
+
+def test_a_header_wrapped_in_narrow_cells_names_its_columns() -> None:
+    text = "第二十条第（一）项\n信息内容  本年新制  本年新公  对外公开\n作数量  开数量  总数量\n规章  2  1  30\n"
+    assert {k: v for k, v in _table(text, 2019).items()} == {
+        ("B.2.1.1", None): 2, ("B.2.1.2", None): 1, ("B.2.1.3", None): 30}
+
+
 # the pre-2019 format's table (label | unit | value), its long labels and notes as a narrow PDF cell wraps them
 PRE_2019_ROWS = """统计指标 | 单位 | 统计数
 一、主动公开情况 | / |
