@@ -300,8 +300,9 @@ def _join_pages(pages: list[_Page]) -> str:
     for page in pages:
         lines = page.lines
         edges = {*range(2), *range(len(lines) - 2, len(lines))}
+        # a page number stands on the page's edge; a bare number inside the page is a table's value
         kept = [(i, line.rstrip()) for i, line in enumerate(lines) if line.strip() and line.strip() not in running
-                and not P.PAGE_NUMBER.match(line) and not (i in edges and P.PRINTED_PAGE_EDGE.match(line))]
+                and not (i in edges and (P.PAGE_NUMBER.match(line) or P.PRINTED_PAGE_EDGE.match(line)))]
         width = _page_width([line for _, line in kept])
         tables = list(page.tables)
         for i, line in kept:
@@ -323,6 +324,8 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     """A line wrapped by the layout: the line before is full and does not end a sentence."""
     if not previous or paragraph.startswith("|") or P.LINE_START_HEADING.match(line):
         return False
+    if not prose_line(previous) or P.BARE_VALUES.fullmatch(line):
+        return False  # a table's row, or a row of its values: what wraps in a table's cell is the table's to read
     return (not P.FULL_LINE_ENDS_SENTENCE.search(previous) and not P.COMPLETE_HEADING_LINE.match(previous)
             and display_width(previous) >= 0.8 * width)
 

@@ -201,7 +201,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     note wrapped over lines (…相同 | 信息计1条）) no prose that ends the table.
 # 37: a header a PDF wrapped in narrow cells (本年新制 | 作数量), two label columns wrapped side by side, a row name
 #     the columns complete (其他对外管理服务 | 事项).
-MAPPING_VERSION = "37"
+# 38: PDF: a table's row is never joined to the line after it as wrapped prose; a bare number is a page number only
+#     on the page's edge.
+MAPPING_VERSION = "38"
 
 
 @lru_cache(maxsize=1024)

@@ -217,6 +217,55 @@ def test_the_pages_width_is_its_prose_lines_not_a_wider_row_of_values() -> None:
     assert "“重大建设项目”等专栏，解读政策30多篇，回应社会关切事项15件，召开新闻发布会6场。" in text
 
 
+def _pdf_with_unruled_tables(text: str) -> bytes:
+    """The report's prose on a page 80 columns wide; each table row in narrow columns without rules, its
+    cells wrapped inside, the label column wider: as a report saved from Word prints its statistics."""
+    from layout import broken_lines
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    y = 780.0
+    for line in text.split("\n"):
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")] if "|" in line else None
+        if cells is None:
+            pieces, size, widths = broken_lines(line, 80), 10.5, [480.0]
+            rows = [[piece] for piece in pieces]
+        else:
+            size = 7
+            widths = [130.0] + [350.0 / max(1, len(cells) - 1)] * (len(cells) - 1)
+            wrapped = [broken_lines(cell, max(2, int((w - 6) // 3.6))) for cell, w in zip(cells, widths, strict=True)]
+            rows = [[w[r] if r < len(w) else "" for w in wrapped] for r in range(max(len(w) for w in wrapped))]
+        for row in rows:
+            if y < 60:
+                c.showPage()
+                y = 780.0
+            c.setFont("STSong-Light", size)
+            x = 60.0
+            for width, piece in zip(widths, row, strict=False):
+                c.drawString(x + 2, y, piece)
+                x += width
+            y -= 15 if cells is None else 9
+    c.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("fixture", ["report_2019_format.txt", "report_2021_format_rows.txt"])
+def test_a_pdf_whose_tables_have_no_rules_gives_the_figures_of_its_rows(tmp_path: Path, fixture: str) -> None:
+    text = (Path(__file__).parent / "fixtures" / fixture).read_text(encoding="utf-8")
+    rows = "\n".join(f"| {line} |" if " | " in line and not line.startswith("|") else line for line in text.split("\n"))
+    (tmp_path / "report.pdf").write_bytes(_pdf_with_unruled_tables(rows))
+    (tmp_path / "report.txt").write_text(rows, encoding="utf-8")
+
+    def figures(path: Path) -> set[tuple[str | None, str | None, float]]:
+        return {(o.indicator, o.applicant_type, o.value) for o in process_file(path)[0].observations if o.indicator}
+
+    assert figures(tmp_path / "report.pdf") == figures(tmp_path / "report.txt")
+
+
 def test_a_heading_whole_on_its_line_stays_apart_however_wide() -> None:
     page = ["六、因政府信息公开申请行政复议、提起行政诉讼的情况",
             "2017年全市因政府信息公开申请行政复议数量46件，其中维持具体行政行为的",
