@@ -202,7 +202,7 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 37: a header a PDF wrapped in narrow cells (本年新制 | 作数量), two label columns wrapped side by side, a row name
 #     the columns complete (其他对外管理服务 | 事项).
 # 38: PDF: a table's row is never joined to the line after it as wrapped prose; a bare number is a page number only
-#     on the page's edge.
+#     on the page's edge; a catalogue's 标题 a PDF wrapped onto the next line.
 MAPPING_VERSION = "38"
 
 

@@ -411,7 +411,7 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
     """The title line near the top: past a red-header document's front matter (its issuer's
     文件 line, the number, 签发人, page marks), and joined when a PDF broke it over lines."""
     if "标题" in meta:
-        return meta["标题"]
+        return _meta_title_wrapped(lines, meta["标题"])
     if "名称" in meta and _looks_like_title(meta["名称"].value):  # 名称 names a catalogue's other things too
         return meta["名称"]
     for i in range(first, min(len(lines), first + TITLE_SEARCH_LINES)):
@@ -448,6 +448,20 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
         if i >= first + 1 and not _front_matter(lines[i].text) and not P.ISSUER_ONLY_LINE.fullmatch(lines[i].text):
             break
     return None
+
+
+def _meta_title_wrapped(lines: list[Line], title: Located) -> Located:
+    """The 标题 field of a catalogue whose cell a PDF wrapped (标题: 钦州市…关于印发钦州市2017年政 ⏎ 务公开工作实施方案
+    的通知): the line after it goes on with the title where together they make one and it is no field."""
+    if title.span is None or _looks_like_title(title.value):
+        return title
+    end = title.span.end
+    following = next((line for line in lines if line.start > end), None)
+    field_after = any(line.start <= end < line.end for line in lines)  # another field on the title's line
+    if following is None or field_after or _metadata_line(following.text) or not _title_piece(following.text):
+        return title
+    joined = title.value + following.text
+    return Located(joined, Span(title.span.start, following.end)) if _looks_like_title(joined) else title
 
 
 def _with_issuers_above(above: list[Line], title: Located) -> Located:

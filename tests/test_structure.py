@@ -234,6 +234,25 @@ def test_title_past_the_front_matter(text: str, title: str | None) -> None:
         assert normalized[main.title.span.start : main.title.span.end].replace("\n", "") == title.replace(" ", "")
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a catalogue's 标题 cell a PDF wrapped: the line after it finishes the title
+        ("发文机关: 钦州市人民政府办公室 成文日期: 2017年5月10日\n标 题: 钦州市人民政府办公室关于印发钦州市2017年政务公\n"
+         "开工作实施方案的通知\n发文字号: 钦政办电〔2017〕87号 发布日期: 2017年05月11日\n现将方案印发给你们。\n",
+         "钦州市人民政府办公室关于印发钦州市2017年政务公开工作实施方案的通知"),
+        # ... but a whole title keeps to its line, and a field on the next line is no part of it
+        ("标 题: 钦州市人民政府办公室关于印发钦州市2017年政务公开工作实施方案的通知\n各县区人民政府：\n",
+         "钦州市人民政府办公室关于印发钦州市2017年政务公开工作实施方案的通知"),
+        ("标 题: 钦州市人民政府办公室关于印发钦州市2017年政务公\n发文字号: 钦政办电〔2017〕87号\n",
+         "钦州市人民政府办公室关于印发钦州市2017年政务公"),
+    ],
+)
+def test_a_catalogue_title_a_pdf_wrapped(text: str, title: str) -> None:
+    main = _structure(text).main
+    assert main.title is not None and main.title.value == title
+
+
 def test_red_header_notice_keeps_its_plan_as_an_attachment() -> None:
     s = _structure(RED_HEADER)
     assert s.main.doc_type is DocType.NOTICE
