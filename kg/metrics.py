@@ -294,9 +294,9 @@ def map_label(label: str, context: str | None) -> str | None:
 
 
 def table_observations(text: str, region: Region | None, default_scope: str | None = None,
-                       year: int | None = None) -> list[Observation]:
+                       year: int | None = None, regions: list[tuple[int, int]] | None = None) -> list[Observation]:
     out: list[Observation] = []
-    for start, end in table_regions(text):
+    for start, end in table_regions(text) if regions is None else regions:
         scope = _scope_before(text, start, region, default_scope) or default_scope or scope_label("@whole", region)
         cells = cells_of(text[start:end])
         # a line of labels over a line of values that the table's own layout reads, several values
@@ -1077,6 +1077,6 @@ def extract_observations(text: str, region: Region | None, year: int | None = No
     tables = table_regions(text)
     scope = default_scope(issuer, region)
     scope = _stated_range(text, region, scope) or scope
-    table = table_observations(text, region, scope, year)
+    table = table_observations(text, region, scope, year, tables)
     found = table + narrative_observations(text, region, tables, report_format(table, year), scope, year, issuer)
     return tuple(sorted(found, key=lambda o: o.span.start))
