@@ -645,7 +645,7 @@ ROW_NUMBERING = re.compile(
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
 UNCLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*$")
 """A name cut inside its parenthesis: 本年收费金额（单 | 位：万元 | ）."""
-NOTE_BROKEN_OVER_LINES = re.compile(r"^[^()（）]*[)）]|[(（][^()（）]*$")
+NOTE_BROKEN_OVER_LINES = re.compile(r"^[^()（）]*[)）]|" + UNCLOSED_PARENTHESIS.pattern)
 """The piece on one line of a row's note that a narrow cell wrapped: (不同渠道和方式公开相同 | 信息计1条)."""
 DIVISIONS_ASIDE = re.compile(r"[（(](?:市|区|州|地|盟|市[、，,]?区|区[、，,]?市)[)）]")
 """The parenthesis of 县（市、区） or 市（州）: part of the name of the governments below, no aside."""

@@ -304,7 +304,7 @@ WRAPPED_LABEL_LINES = 6  # lines of a row label a PDF may wrap after the line th
 
 
 def _rejoin_wrapped_labels(segments: list[_Segment], map_label: MapLabel,
-                           begins_label: Callable[[str], bool] | None = None) -> list[_Segment]:
+                           begins_label: Callable[[str], bool]) -> list[_Segment]:
     """A row label a PDF wrapped in its cell, its values on the first or a middle line (一、本年新收政府信息公开申请
     190 … 216 | 数量): the lines after the values that start no row of their own go back to that row, where
     together they name one."""
@@ -324,7 +324,7 @@ def _rejoin_wrapped_labels(segments: list[_Segment], map_label: MapLabel,
         def names_another(text: str, own: str | None = own) -> bool:
             found = map_label(text, None)
             if found is None:  # a row the header's columns name (其他对外管理服务 | 事项 … 上一年项目数量)
-                return own is None and begins_label is not None and begins_label(text)
+                return own is None and begins_label(text)
             return found != own
 
         rejoined = (_wrapped_columns(labels, tail, seg.values[0].line, names_another)
@@ -398,8 +398,7 @@ def _strip_empty(values: list[Cell]) -> list[Cell]:
 MapLabel = Callable[[str, "str | None"], "str | None"]
 
 
-def read_table(cells: list[Cell], map_label: MapLabel,
-               begins_label: Callable[[str], bool] | None = None) -> list[TableValue]:
+def read_table(cells: list[Cell], map_label: MapLabel, begins_label: Callable[[str], bool]) -> list[TableValue]:
     """Every value of a statistics table that maps onto an indicator."""
     out: list[TableValue] = []
     columns: tuple[str, ...] = ()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from layout import broken_lines
 
 from kg.metrics import extract_observations
 from kg.tables import cells_of, table_regions
@@ -79,7 +80,7 @@ def _wrapped(values_on: str) -> str:
         if len(label) <= WRAP or not values or not all(v.replace(".", "").isdigit() for v in values):
             lines.append("  ".join([label, *values]))
             continue
-        pieces = [label[i : i + WRAP] for i in range(0, len(label), WRAP)]
+        pieces = broken_lines(label, 2 * WRAP)
         at = {"first": 0, "middle": (len(pieces) - 1) // 2, "last": len(pieces) - 1}[values_on]
         lines += [piece + ("  " + "  ".join(values) if k == at else "") for k, piece in enumerate(pieces)]
     return "\n".join(lines)
@@ -111,7 +112,7 @@ def _narrow_pdf_cells(text: str, label_width: int, width: int) -> str:
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         pieces = [[c] if c.replace(".", "").lstrip("-").isdigit()
-                  else [c[i : i + w] for i in range(0, len(c), w)] or [""]
+                  else broken_lines(c, 2 * w)
                   for c, w in zip(cells, [label_width] + [width] * (len(cells) - 1), strict=True)]
         for r in range(max(len(p) for p in pieces)):
             row = "  ".join(p[r] for p in pieces if r < len(p) and p[r])
@@ -159,7 +160,7 @@ def _pre_2019_wrapped(values_on: str) -> str:
     lines = []
     for row in PRE_2019_ROWS.split("\n"):
         label, *rest = (c.strip() for c in row.split("|"))
-        pieces = [label[i : i + 12] for i in range(0, len(label), 12)]
+        pieces = broken_lines(label, 24)
         at = 0 if values_on == "first" else len(pieces) - 1
         tail = "  ".join(c for c in rest if c)
         lines += [piece + ("  " + tail if k == at and tail else "") for k, piece in enumerate(pieces)]
