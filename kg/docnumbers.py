@@ -49,6 +49,9 @@ def trim_code(run: str) -> str:
     m = re.search(r"(?:印发|出台|下发|转发|制定)(?=.{2,})", code)
     if m:
         code = code[m.end() :]
+    m = P.CONJUNCTION_BEFORE_CODE.match(code)
+    if m:
+        code = code[m.end() :]
     m = P.ISSUER_BEFORE_CODE.match(code)
     return code[m.end() :] if m else code
 
@@ -162,15 +165,15 @@ def issuer_of_code(code: str, citing_region: Region | None) -> CodeIssuer | None
     gaz = gazetteer()
     province = province_codes().get(code[0])
     body = code[1:]
-    if province is not None and body in bodies:
+    local = _local_series(code, citing_region) if body in bodies else None
+    if province is not None and body in bodies and not _outside(province, local, citing_region):
         region = gaz.get(province)
-        # a prefecture whose abbreviation shares the province's (桂林 uses 市政, not 桂政) cannot be told
-        # apart here, so province wins: that is how provincial series are written
+        # a prefecture whose abbreviation shares its own province's (桂林 uses 市政, not 桂政) cannot be
+        # told apart here, so province wins: that is how provincial series are written
         if region is not None:
             return CodeIssuer(_compose(region, bodies[body][0]), province, "code-prefix")
-    local = _local_series(code, citing_region)
-    if local is not None and code[1:] in bodies:
-        return CodeIssuer(_compose(local, bodies[code[1:]][1]), local.code, "local-code")
+    if local is not None:
+        return CodeIssuer(_compose(local, bodies[body][1]), local.code, "local-code")
     return _local_decree_series(code, citing_region)
 
 
@@ -191,6 +194,14 @@ def _local_decree_series(code: str, citing_region: Region | None) -> CodeIssuer 
     if region is None:
         return None
     return CodeIssuer(government_of(region), region.code, "local-code")
+
+
+def _outside(province: str, local: Region | None, citing_region: Region | None) -> bool:
+    """Whether a code's first character names the citing document's own city rather than a province it
+    lies outside: 青政发 cited in 青岛市 is 青岛市's (青 is 青海省 too), 吉府发 in 吉安市 is 吉安市's."""
+    if local is None or citing_region is None:
+        return False
+    return province not in {r.code for r in (citing_region, *gazetteer().ancestors(citing_region))}
 
 
 def _local_series(code: str, citing_region: Region | None) -> Region | None:

@@ -286,8 +286,12 @@ NARRATIVE_BEFORE_CODE = re.compile(
     # verbs and connectives that end up glued before a 代字 in running text (根据国办发〔…〕, the 号文和 of
     # 24号文和湘政办发〔…〕)
     r"^(?:根据|依据|依照|按照|遵照|参照|对照|贯彻落实|贯彻|落实|执行|印发|转发|下发|出台|制定|"
-    r"文件|文号|字号|精神|要求|规定|的|和|及|与|或|以及|即|见|为|了|是|号文|号|并|将|还有|还|有|同时|分别|先后|其中|通过)+"
+    # 号文件 before 号文 and 号: the first alternative that fits is kept (号文件和鲁政办发 would leave 件和)
+    r"文件|文号|字号|精神|要求|规定|的|和|及|与|或|以及|即|见|为|了|是|号文件|号文|号|并|将|还有|还|有|同时|分别|先后|其中|通过)+"
 )
+
+CONJUNCTION_BEFORE_CODE = re.compile(r".*[和及与](?=.{2,})")
+"""Narrative up to a conjunction the words above did not strip (号通知和鲁政办发): no 代字 holds 和, 及 or 与."""
 
 ISSUER_BEFORE_CODE = re.compile(r".*(?:办公厅|办公室|人民政府|政府|委员会)(?=.{2,})")
 """An issuer's name glued before its 代字 (自治区办公厅桂政办发〔…〕): a code holds no such word."""

@@ -203,7 +203,10 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     the columns complete (其他对外管理服务 | 事项).
 # 38: PDF: a table's row is never joined to the line after it as wrapped prose; a bare number is a page number only
 #     on the page's edge; a catalogue's 标题 a PDF wrapped onto the next line.
-MAPPING_VERSION = "38"
+# 39: a code whose first character abbreviates the citing city and a province it lies outside is the city's
+#     (青政发 in 青岛市); the narrative before a second number (号文件和, 号通知和) no part of its code; 办函/办电
+#     are the party office's.
+MAPPING_VERSION = "39"
 
 
 @lru_cache(maxsize=1024)

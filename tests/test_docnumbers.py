@@ -72,6 +72,11 @@ def test_number_forms(written: str, normalized: str | None) -> None:
         ("省政府令", "431000", "湖南省人民政府", "local-code"),
         ("市政府令", "431002", "郴州市人民政府", "local-code"),
         ("湖南省政府令", None, "湖南省人民政府", "local-code"),
+        # a city whose abbreviation is another province's: its own series, cited at home
+        ("青政发", "370200", "青岛市人民政府", "local-code"),  # 青 is 青海省 too
+        ("吉府发", "360800", "吉安市人民政府", "local-code"),  # 吉 is 吉林省 too
+        ("青政发", "630100", "青海省人民政府", "code-prefix"),  # …but in 青海省, the province's
+        ("粤办函", "440400", "中共广东省委员会办公厅", "code-prefix"),  # the party office's letters
     ],
 )
 def test_issuer_of_code(code: str, citing: str | None, issuer: str, how: str) -> None:
@@ -96,6 +101,9 @@ def test_a_decree_is_issued_by_the_state_council_nationally() -> None:
         ("按照国办发〔2016〕80号、81号文件精神", ["国办发〔2016〕80号", "国办发〔2016〕81号"]),
         ("（桂政办发〔2014〕3号、第5号和7号）", ["桂政办发〔2014〕3号", "桂政办发〔2014〕5号", "桂政办发〔2014〕7号"]),
         ("国办发〔2017〕24号，全年共发布25条", ["国办发〔2017〕24号"]),  # a count after it is no serial
+        # the narrative between two numbers is no part of the second's code
+        ("按照青政发〔2018〕12号文件和鲁政办发〔2019〕10号文件要求", ["青政发〔2018〕12号", "鲁政办发〔2019〕10号"]),
+        ("国办发〔2017〕24号通知和湘政办发〔2017〕30号", ["国办发〔2017〕24号", "湘政办发〔2017〕30号"]),
         # a province's series ending like a national one is the province's
         ("通知》（赣府厅字〔2017〕68号）的部署", ["赣府厅字〔2017〕68号"]),
         ("根据厅字〔2016〕30号文件", ["厅字〔2016〕30号"]),
