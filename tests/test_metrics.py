@@ -398,6 +398,8 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("全年受理政府信息公开申请，共计12件。", 2017, [("A.3.1", 12)]),
         # the press, broadcasting and notice boards are the format's 其他方式
         ("通过报刊、广播、电视等媒体公开政府信息156条。", 2017, [("A.1.2.5", 156)]),
+        # … and a newspaper named by its title; its count is no total
+        ("二是通过县电视台、《右江日报》等媒体公开信息264条。", 2016, [("A.1.2.5", 264)]),
         # the total named 总数, interpretations without a noun after them, replies to requests
         ("主动公开政府信息总数为3659条，比上年增长23%。", 2017, [("A.1.1", 3659)]),
         ("发布政策解读42篇，其中图解15篇。", 2017, [("A.2.2.3", 42)]),
