@@ -93,6 +93,7 @@ def extract_html(data: bytes) -> tuple[str, str]:
     for tag in clutter:
         if tag.parent is not None and len(_cjk(tag.get_text())) < 400:
             tag.decompose()
+    _drop_link_lists(soup)
     catalogues = []
     holding_tables: set[int] = set()  # tables with a table inside: no table of figures nests another
     for table in reversed(soup.find_all("table")):  # the innermost first
@@ -115,6 +116,30 @@ def extract_html(data: bytes) -> tuple[str, str]:
     if page_title and not _has_title_near_top(lines, page_title):
         lines.insert(0, page_title)
     return "\n".join(head_lines + lines), dammit.original_encoding or "utf-8"
+
+
+_LINK_LIST_TAGS = ("ul", "ol", "dl", "div", "section", "td", "table")
+LINK_LIST_SHARE = 0.7  # of a block's Chinese text in its links: a list of other pages, not the document's prose
+LINK_LIST_MOST = 0.5  # of the page's Chinese text a link list may hold (a page of links only is left whole)
+LINK_LIST_LABEL = 8  # Chinese characters besides its links a list may have: 当前位置, 您现在的位置, 相关文章
+
+
+def _drop_link_lists(soup: Any) -> None:
+    """Remove the blocks made of links to other pages (相关文章, 热点信息, a breadcrumb without a class
+    naming it): their titles would pass for the document's own or for documents it cites."""
+    total = len(_cjk((soup.body or soup).get_text())) or 1
+    for block in soup.find_all(list(_LINK_LIST_TAGS)):
+        if block.decomposed or block.parent is None:
+            continue
+        own = len(_cjk(block.get_text()))
+        links = [a for a in block.find_all("a") if _cjk(a.get_text())]
+        if own == 0 or own >= LINK_LIST_MOST * total or len(links) < 2:
+            continue
+        if P.META_FIELD.search(block.get_text()):
+            continue  # the portal's catalogue of the document, its 发布机构 a link at times
+        linked = sum(len(_cjk(a.get_text())) for a in links)
+        if linked >= LINK_LIST_SHARE * own or (own - linked <= LINK_LIST_LABEL and "。" not in block.get_text()):
+            block.decompose()
 
 
 def _clean_lines(text: str) -> list[str]:

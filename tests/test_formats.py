@@ -149,6 +149,26 @@ def test_a_page_laid_out_with_tables_keeps_its_prose_and_its_table_of_figures() 
     assert not any("版权所有" in line or "首页" in line for line in lines)
 
 
+LINKS_PAGE = """<html><head><meta charset="utf-8"><title>贺州市2017年政府信息公开工作年度报告_贺州市人民政府</title></head>
+<body><div class="main"><div class="left"><h3>相关文章</h3><ul>
+<li><a href="/a.html">贺州市2016年政府信息公开工作年度报告</a></li>
+<li><a href="/b.html">《贺州市人民政府办公室关于印发贺州市2017年政务公开工作实施方案的通知》</a></li></ul></div>
+<div class="content"><table><tr><td>发布机构：</td><td><a href="/org">贺州市人民政府办公室</a></td>
+<td>主题分类：</td><td><a href="/t">综合政务</a></td></tr></table><div class="where">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a></div>
+<h1>贺州市2017年政府信息公开工作年度报告</h1>
+<p>根据《中华人民共和国政府信息公开条例》规定，特向社会公布贺州市2017年政府信息公开工作年度报告。</p>
+<p>2017年，全市主动公开政府信息15678条，其中通过<a href="http://www.gxhz.gov.cn">贺州市人民政府门户网站</a>公开6210条。
+全市共受理政府信息公开申请86件。</p></div></div></body></html>"""
+
+
+def test_a_list_of_links_to_other_pages_is_no_part_of_the_document() -> None:
+    lines = source_from_bytes(LINKS_PAGE.encode(), path="p.html", name="p.html").text.split("\n")
+    # the catalogue kept, its values links; the title is not the 2016 report the sidebar links to
+    assert lines[:2] == ["| 发布机构： | 贺州市人民政府办公室 | 主题分类： | 综合政务 |", "贺州市2017年政府信息公开工作年度报告"]
+    assert not any("实施方案" in line or "相关文章" in line or "当前位置" in line for line in lines)
+    assert any("门户网站公开6210条" in line for line in lines)  # a link inside the prose stays
+
+
 TASK_TABLE_PAGE = """<html><head><meta charset="utf-8"></head><body><div class="article">
 <h2>唐山市2017年政务公开工作任务分工</h2><table>
 <tr><th>序号</th><th>类别</th><th>重点任务</th><th>牵头单位</th><th>完成时限</th></tr>
