@@ -450,6 +450,8 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("收到申请12件共计15人次。", 2017, [("A.3.1", 12)]),
         # the documents made, then how many of them were published
         ("全年制发规范性文件12件，主动公开12件。", 2017, [("A.1.1.2", 12), ("A.1.1.1", 12)]),
+        # the format's own label written out in prose
+        ("主动公开规范性文件23条，制发规范性文件总数23件。", 2017, [("A.1.1.1", 23), ("A.1.1.2", 23)]),
         # places counted in 处
         ("设立政府信息公开查阅场所36处。", 2017, [("A.8.2", 36)]),
         # thousands grouped by spaces, as PDFs print them
