@@ -377,6 +377,7 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("受理申请12件，均已按时办结。", 2017, [("A.3.1", 12)]),
         # the meetings of the format by their usual names
         ("召开政务公开工作推进会2次，领导小组会议1次。", 2017, [("A.9.1", 2), ("A.9.1", 1)]),
+        ("市重点项目全部公开，累计召开调度会48次，项目推进会12次。", 2017, []),  # meetings on other work
         # a channel named by how the request was handed in, and a grant named 公开 alone among the replies
         ("共受理申请34件，其中通过网络提交28件，当面提交6件。", 2017, [("A.3.1", 34), ("A.3.1.3", 28), ("A.3.1.1", 6)]),
         ("答复34件，其中公开28件，部分公开3件，不予公开1件，信息不存在2件。", 2017,
