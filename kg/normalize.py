@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import patterns as P
 from .formats import display_width, prose_line
 from .model import NormalizedText, Problem, SourceText, Span
+from .vocab import radical_forms
 
 _identity = array("q")  # 0, 1, 2, …: sliced for each text, grown as longer ones come
 _IDENTITY_KEPT = 1 << 20  # entries kept between texts (8 MB); a longer text builds its own map
@@ -309,6 +310,8 @@ def normalize_text(source: SourceText) -> NormalizedText:
     ed.delete(P.STRAY_COMMA)
     _repair_mojibake(ed)
     ed.delete(P.PINYIN_GLOSS)
+    if P.RADICAL_GLYPH.search(ed.text):  # before OpenCC and every pattern, which know the characters only
+        ed.replace_same_length(ed.text.translate(radical_forms()))
     _to_simplified(ed)
     if any(digit in ed.text for digit in _FULLWIDTH_DIGIT_CHARS):  # rare; translate() is slow on CJK text
         ed.replace_same_length(P.FULLWIDTH_THOUSANDS.sub(",", ed.text).translate(_FULLWIDTH_DIGITS))

@@ -950,6 +950,12 @@ QUOTED_TERM = re.compile(r"“(?P<term>[^“”\n]{2,12})”")
 
 # ---------------------------------------------------------------- web pages and PDFs
 
+RADICAL_GLYPH = re.compile(
+    r"[\u2e80-\u2eff"  # CJK Radicals Supplement: ⻓ for 长, ⻔ for 门
+    r"\u2f00-\u2fdf"  # Kangxi Radicals: ⼯ for 工, ⼀ for 一, as PDF fonts map their glyphs
+    r"\uf900-\ufaff]"  # CJK Compatibility Ideographs
+)
+
 PAGE_FURNITURE = re.compile(
     r"(nav|menu|breadcrumb|crumb|sidebar|toolbar|banner"  # navigation
     r"|footer|header|copyright"  # page header and footer

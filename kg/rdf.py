@@ -206,7 +206,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 39: a code whose first character abbreviates the citing city and a province it lies outside is the city's
 #     (青政发 in 青岛市); the narrative before a second number (号文件和, 号通知和) no part of its code; 办函/办电
 #     are the party office's; a newspaper named by title (《右江日报》等媒体) is 其他方式; a web page's lists of
-#     links to other pages (相关文章, breadcrumbs, pagers) are no part of its text.
+#     links to other pages (相关文章, breadcrumbs, pagers) are no part of its text; a PDF font's radical glyphs
+#     (⼯, ⻓) read as the characters they stand for; more prose forms of the pre-2019 rows.
 MAPPING_VERSION = "39"
 
 

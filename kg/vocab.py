@@ -207,3 +207,21 @@ def report_outline() -> tuple[str, ...]:
 def short_names() -> frozenset[str]:
     """Names such as 《条例》 that stand for a known document without being its title."""
     return frozenset(r["alias"] for r in _rows("known_works.csv") if r["short"] == "yes")
+
+
+@lru_cache(maxsize=1)
+def radical_forms() -> dict[int, str]:
+    """A character a PDF font's radical glyph stands for (⼯ for 工, ⻓ for 长), as `str.translate` takes it:
+    the Kangxi radicals and the compatibility ideographs by their NFKC mapping, the radicals that have
+    none (the simplified forms of the CJK Radicals Supplement) from `data/radical_forms.csv`."""
+    import unicodedata
+
+    table: dict[int, str] = {}
+    for block in (range(0x2F00, 0x2FE0), range(0xF900, 0xFB00)):
+        for code in block:
+            mapped = unicodedata.normalize("NFKC", chr(code))
+            if len(mapped) == 1 and mapped != chr(code):
+                table[code] = mapped
+    table.update({ord(r["radical"]): r["character"] for r in _rows("radical_forms.csv")})
+    return table
+

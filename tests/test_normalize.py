@@ -73,6 +73,11 @@ def _source(text: str) -> SourceText:
         ("〔2017〕2\n4件", "〔2017〕2\n4件"),  # a number's tail only before its 号
         ("《广西壮族自治区政府信息公开工作年度报告制度(试行)\n》要求", "《广西壮族自治区政府信息公开工作年度报告制度(试行)》要求"),
         # a wrapped line that ends in the portal's name is prose, not the site's name on a line
+        # a PDF font's radical glyphs for whole characters: Kangxi radicals, simplified radicals, a
+        # compatibility ideograph
+        ("⼀、根据《中华⼈⺠共和国政府信息公开条例》，⻓沙市各部⻔⼯作", "一、根据《中华人民共和国政府信息公开条例》，长沙市各部门工作"),
+        ("受理申请⼗⼆件，其中︰", "受理申请十二件，其中︰"),
+        ("\uf9b4导小组", "领导小组"),  # U+F9B4 is 領, then simplified
         ("发布《桂林市质量技术监督局关\n于发布2017年产品质量桂林市监\n督抽查计划的公告》。",  # a title over three lines
          "发布《桂林市质量技术监督局关于发布2017年产品质量桂林市监督抽查计划的公告》。"),
         ("《桂林市人民政府关于公布2017年行政规范性\n文件清理结果的通知》(市政〔2017〕20号)已在市政府门户网站\n上公布",
@@ -101,7 +106,7 @@ def test_offsets_map_back_to_the_original_characters() -> None:
 
 
 _pieces = st.sampled_from(
-    [*"公開關於報告政府信息,、。()（）kāiguān\n|?。ㄒ唬┱畔⒐_ 《》〔〕2017号０１",
+    [*"公開關於報告政府信息,、。()（）kāiguān\n|?。ㄒ唬┱畔⒐_ 《》〔〕2017号０１⼯⻓\uf9b4",
      "打开APP阅读全文\n", "公開(kāi)", ",、", "?。ㄒ唬┱畔", "\n图为 说明\n", "《标题\n续》"]
 )
 _texts = st.lists(_pieces, max_size=60).map("".join)
