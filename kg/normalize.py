@@ -174,6 +174,12 @@ def _realign_marker(run: str) -> tuple[str, int] | None:
     return None
 
 
+def _close_letter_spacing(ed: _Editor) -> None:
+    spans = [(run.start() + gap.start(), run.start() + gap.end())
+             for run in P.LETTER_SPACED.finditer(ed.text) for gap in P.LETTER_SPACE.finditer(run.group(0))]
+    ed.delete_spans(spans)
+
+
 def _drop_clutter_lines(ed: _Editor) -> None:
     def drop(m: re.Match[str]) -> str:
         return "" if P.CLUTTER_LINE.match(m.group(1)) else m.group(0)
@@ -316,6 +322,7 @@ def normalize_text(source: SourceText) -> NormalizedText:
     if any(digit in ed.text for digit in _FULLWIDTH_DIGIT_CHARS):  # rare; translate() is slow on CJK text
         ed.replace_same_length(P.FULLWIDTH_THOUSANDS.sub(",", ed.text).translate(_FULLWIDTH_DIGITS))
     ed.replace_same_length(ed.text.replace("\u3000", " ").replace("\xa0", " "))
+    _close_letter_spacing(ed)
     if "«" in ed.text or "»" in ed.text:
         ed.replace_same_length(ed.text.translate(_GUILLEMETS))
     _drop_clutter_lines(ed)

@@ -950,6 +950,13 @@ QUOTED_TERM = re.compile(r"“(?P<term>[^“”\n]{2,12})”")
 
 # ---------------------------------------------------------------- web pages and PDFs
 
+LETTER_SPACED = re.compile(
+    # four or more Han characters each standing alone between spaces, as a PDF's justified or letter-spaced
+    # line comes out (政 府 信 息 公 开): a table's cells, words of two or more characters, never look so
+    rf"(?<![{HAN}])[{HAN}](?: {{1,2}}[{HAN}](?![{HAN}])){{3,}}"
+)
+LETTER_SPACE = re.compile(" +")
+
 RADICAL_GLYPH = re.compile(
     r"[\u2e80-\u2eff"  # CJK Radicals Supplement: ⻓ for 长, ⻔ for 门
     r"\u2f00-\u2fdf"  # Kangxi Radicals: ⼯ for 工, ⼀ for 一, as PDF fonts map their glyphs
