@@ -431,6 +431,13 @@ def test_an_untitled_departments_report_is_named_after_the_department() -> None:
     assert main.title.value == "常德市财政局2021年政府信息公开工作年度报告"
 
 
+def test_an_untitled_report_that_opens_by_announcing_itself_is_a_report() -> None:
+    main = _structure("按照《中华人民共和国政府信息公开条例》规定，现将我区2018年度政府信息公开工作情况报告如下：\n"
+                      "一、概述\n2018年，南宁市西乡塘区人民政府认真落实政务公开工作，全区主动公开政府信息4567条。\n").main
+    assert main.doc_type is DocType.ANNUAL_REPORT and main.year is not None and main.year.value == "2018"
+    assert main.title is not None and main.title.value == "西乡塘区2018年政府信息公开工作年度报告"
+
+
 @pytest.mark.parametrize(
     "text",
     [
