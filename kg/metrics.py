@@ -318,7 +318,7 @@ def table_observations(text: str, region: Region | None, default_scope: str | No
                 label=value.label,
                 value=value.value,
                 unit=unit,
-                scope=scope,
+                scope=scope_label(value.scope, region) if value.scope else scope,
                 estimated=False,
                 span=Span(start + value.start, start + value.end),
                 source="table",

@@ -627,6 +627,18 @@ SENTENCE_LEAD = re.compile(
 )
 """What a sentence names before a colon, past its numbering: （二）行政复议：… names the reviews;
 受理的申请中，… names the requests."""
+SCOPE_COLUMN = re.compile(
+    r"(?P<whole>全[省市州县区旗盟镇乡])"  # the whole jurisdiction: 全市, 全县
+    # its own level and departments: 市本级, 市直部门
+    r"|(?P<own>[省市州县区旗盟]本级|本级|[省市州县区](?:直|级|属)(?:各)?(?:部门|单位|机关)?)"
+    r"|(?P<agency>本机关)"
+    # the governments below: 县市区, 乡镇（街道）
+    r"|(?P<below>(?:各)?(?:县市区|县区|区县|市县|县（市、区）|县\(市、区\)|乡镇|乡镇（街道）|乡镇街道|街道)(?:政府)?)"
+)
+"""The header of a column giving a statistics table's figures for one scope (统计指标 | 单位 | 全市 | 市本级)."""
+SCOPE_COLUMN_KINDS = {"whole": "@whole", "own": "@own-level", "agency": "本机关", "below": "下级政府"}
+"""The scope each kind of column names, as `kg.metrics.scope_label` reads it for the report's region."""
+
 COMPARED_COLUMN = re.compile(
     r"(?P<year>(?:19|20)\d{2})年度?(?:数|数据|数量|统计数)?"  # 2016年, 2017年度数据
     r"|(?P<this>本年|本年度|今年|当年|本期)(?:数|数据|数量|统计数)?"  # 本年数

@@ -207,7 +207,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     (青政发 in 青岛市); the narrative before a second number (号文件和, 号通知和) no part of its code; 办函/办电
 #     are the party office's; a newspaper named by title (《右江日报》等媒体) is 其他方式; a web page's lists of
 #     links to other pages (相关文章, breadcrumbs, pagers) are no part of its text; a PDF font's radical glyphs
-#     (⼯, ⻓) read as the characters they stand for; more prose forms of the pre-2019 rows.
+#     (⼯, ⻓) read as the characters they stand for; more prose forms of the pre-2019 rows; a table giving each
+#     scope a column (全市 | 市本级) gives each value its column's scope.
 MAPPING_VERSION = "39"
 
 

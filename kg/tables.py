@@ -50,6 +50,7 @@ class TableValue:
     applicant_type: str | None
     start: int  # of the row label (or the value when there is none)
     end: int  # of the value
+    scope: str | None = None  # the scope its column names (@whole, @own-level …), where the table gives several
 
 
 def cells_of(text: str) -> list[Cell]:
@@ -407,9 +408,11 @@ def read_table(cells: list[Cell], map_label: MapLabel, begins_label: Callable[[s
     review = review_rows = False
     context: str | None = None
     this_year: tuple[int, int] | None = None  # (which value of a row is this year's, of how many)
+    scopes: tuple[str, ...] = ()  # the scopes of the value columns, in a table that gives several
     for seg in _rejoin_wrapped_labels(_segments(cells), map_label, begins_label):
         texts = [c.text for c in seg.labels]
         this_year = _this_years_column(texts) or this_year
+        scopes = _scope_columns(texts) or scopes
         if "自然人" in texts or ("总计" in texts and "商业企业" in texts):
             applicants, columns, review_rows = True, (), False
             applicant_columns = _applicant_columns(texts)
@@ -477,6 +480,11 @@ def read_table(cells: list[Cell], map_label: MapLabel, begins_label: Callable[[s
             if by_column:
                 out += by_column
                 continue
+        if scopes and len(values) == len(scopes) and mapped is not None:
+            notation, label = mapped
+            out += [TableValue(notation, label.text, v, unit, None, label.start, max(c.end, label.end), scope)
+                    for scope, c in zip(scopes, values, strict=True) if (v := number(c.text)) is not None]
+            continue
         value = values[this_year[0]] if this_year and len(values) == this_year[1] else values[0]
         v = number(value.text)
         if mapped is None or v is None:
@@ -506,6 +514,13 @@ def _header_columns(header: list[Cell]) -> tuple[str, ...]:
         else:
             columns += pieces
     return tuple(name for name in columns if P.COLUMN_HEADER.search(name))
+
+
+def _scope_columns(header: list[str]) -> tuple[str, ...]:
+    """The scopes a header sets side by side (统计指标 | 单位 | 全市 | 市本级), if it names two or more."""
+    found = [m for t in header if (m := P.SCOPE_COLUMN.fullmatch(t)) is not None]
+    scopes = tuple(P.SCOPE_COLUMN_KINDS[str(m.lastgroup)] for m in found)
+    return scopes if len(scopes) >= 2 else ()
 
 
 def _this_years_column(header: list[str]) -> tuple[int, int] | None:

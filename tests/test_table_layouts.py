@@ -332,6 +332,22 @@ def test_a_cell_with_no_value_holds_its_columns_place(separator: str) -> None:
                      ("B.2.7.1", None): 1024, ("B.2.7.3", None): 3561}
 
 
+@pytest.mark.parametrize("separator", ["\t", " | ", "\n", " "])
+def test_a_table_giving_each_scope_a_column_gives_each_value_its_scope(separator: str) -> None:
+    rows = [["统计指标", "单位", "全市", "市本级"], ["一、主动公开情况"], ["（一）主动公开政府信息数", "条", "56789", "12345"],
+            ["其中：主动公开规范性文件数", "条", "120", "35"], ["（一）收到申请数", "件", "456", "123"]]
+    text = "\n".join(separator.join(r) for r in rows) + "\n"
+    found = {(o.indicator, o.scope): o.value for o in extract_observations(text, gazetteer().get("450200"), 2017)}
+    assert found == {("A.1.1", "全市"): 56789, ("A.1.1", "市本级"): 12345, ("A.1.1.1", "全市"): 120,
+                     ("A.1.1.1", "市本级"): 35, ("A.3.1", "全市"): 456, ("A.3.1", "市本级"): 123}
+
+
+def test_scope_columns_are_named_as_the_reports_scopes() -> None:
+    text = "统计指标 | 单位 | 全市 | 市直部门 | 县市区\n（一）收到申请数 | 件 | 456 | 123 | 333\n"
+    found = {(o.indicator, o.scope): o.value for o in extract_observations(text, gazetteer().get("450200"), 2017)}
+    assert found == {("A.3.1", "全市"): 456, ("A.3.1", "市本级"): 123, ("A.3.1", "下级政府"): 333}
+
+
 def test_a_slash_under_the_old_tables_unit_header_is_a_unit_not_a_value() -> None:
     text = ("指标 | 单位 | 数量\n（二）通过不同渠道和方式公开政府信息的情况 | / | 376091\n"
             "1.政府公报公开政府信息数 | 条 | 1268\n2.政府网站公开政府信息数 | 条 | —\n3.政务微博公开政府信息数 | 条 | 35699\n")
