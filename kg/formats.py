@@ -131,14 +131,15 @@ def _drop_link_lists(soup: Any) -> None:
     for block in soup.find_all(list(_LINK_LIST_TAGS)):
         if block.decomposed or block.parent is None:
             continue
-        own = len(_cjk(block.get_text()))
-        links = [a for a in block.find_all("a") if _cjk(a.get_text())]
-        if own == 0 or own >= LINK_LIST_MOST * total or len(links) < 2:
+        text = block.get_text()
+        own = len(_cjk(text))
+        linked = [len(_cjk(a.get_text())) for a in block.find_all("a")]
+        linked = [n for n in linked if n]
+        if own == 0 or own >= LINK_LIST_MOST * total or len(linked) < 2:
             continue
-        if P.META_FIELD.search(block.get_text()):
+        if P.META_FIELD.search(text):
             continue  # the portal's catalogue of the document, its 发布机构 a link at times
-        linked = sum(len(_cjk(a.get_text())) for a in links)
-        if linked >= LINK_LIST_SHARE * own or (own - linked <= LINK_LIST_LABEL and "。" not in block.get_text()):
+        if sum(linked) >= LINK_LIST_SHARE * own or (own - sum(linked) <= LINK_LIST_LABEL and "。" not in text):
             block.decompose()
 
 
