@@ -663,6 +663,18 @@ def _channel_of_lead(text: str, sentence_start: int, ctx: _Context) -> _Rule | N
     return found[0] if found is not None and found[0].notation.startswith("A.1.2.") else None
 
 
+def _channel_of_accounts(text: str, sentence_start: int, clause_start: int, ctx: _Context) -> _Rule | None:
+    """The channel whose accounts the clause before a figure counts, for a figure that would otherwise be the
+    total: 政务微博12个，发布信息3200余条 is the microblogs'."""
+    if not P.BARE_PUBLISHING.match(ctx.clause):
+        return None
+    m = P.CHANNEL_ACCOUNTS.search(text, max(sentence_start, clause_start - 24), clause_start)
+    if m is None:
+        return None
+    found = _rule_for(replace(ctx, clause=m.group("channel") + ctx.clause))
+    return found[0] if found is not None and found[0].notation.startswith("A.1.2.") else None
+
+
 def _rule_of_lead(text: str, sentence_start: int, clause_start: int, ctx: _Context, found: tuple[_Rule, int] | None,
                   family: str | None, template: str | None) -> tuple[_Rule, int] | None:
     """The rule a figure's clause gives read with the words before the colon that leads it, where the clause
@@ -751,7 +763,10 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             found = _rule_of_lead(text, sentence_start, clause_start, ctx, found, family, template) or found
         rule, taken = found or (None, 0)
         if rule is not None and rule.notation == "A.1.1":
-            rule = _channel_of_lead(text, sentence_start, ctx) or rule
+            rule = (_channel_of_lead(text, sentence_start, ctx)
+                    or _channel_of_accounts(text, sentence_start, clause_start, ctx) or rule)
+        elif rule is None and not (partial or row or earlier):
+            rule = _channel_of_accounts(text, sentence_start, clause_start, ctx)  # 微信公众号8个，推送信息1100条
         notation = row or (_notation(rule, family) if rule else None)
         if notation is not None and row is None and _one_departments_part(clause, region, own.name if own else None):
             notation = None  # 其中市国土资源局收到申请45件: one department's part of the report's figure
@@ -785,6 +800,8 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             source=source,
             applicant_type=rule.applicant if rule else None,
         ))
+        if notation is not None and _part_of_an_earlier_figure(out, text, sentence_start):
+            out[-1] = replace(out[-1], indicator=None)  # 查阅点28个，其中设在档案馆的查阅点12个: a part, no row's
         of_this_figure = len(out) - 1
         if notation == "A.5" and template in ("B", "C") and value == 0:
             # no lawsuit at all is none by either route, the only lawsuit totals those formats have
@@ -818,6 +835,20 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
     out += _percentages(text, region, skip, clauses, default_scope)
     out += _stated_none(text, region, skip, template, default_scope)
     return out
+
+
+def _part_of_an_earlier_figure(out: list[Observation], text: str, sentence_start: int) -> bool:
+    """Whether the last figure, read after 其中 and words that qualify it (…的), has the row, scope and applicant
+    of a figure before it in its sentence: a row has one figure for a scope, so the later one counts a part
+    of the earlier (其中本年新收申请160件 after 收到申请165件 names its row more exactly, and stays)."""
+    last = out[-1]
+    for earlier in reversed(out[:-1]):
+        if earlier.span.start < sentence_start:
+            return False
+        if (earlier.indicator, earlier.scope, earlier.applicant_type) == (last.indicator, last.scope,
+                                                                         last.applicant_type):
+            return P.QUALIFIED_PART.search(text, earlier.span.end, last.span.end) is not None
+    return False
 
 
 def _running_total(text: str, sentence_start: int, clause_start: int, at: int) -> bool:

@@ -557,7 +557,8 @@ _CHANGE = (
     r"|[较比](?:上年|去年|上一年|(?:19|20)\d{2}\s*年)"  # last year's figure, stated to compare: 较2016年的120件
 )
 PART_OR_CHANGE = re.compile(
-    r"(?<!各)(?:领域|类信息|方面)"  # a figure about one area or kind of information (各类信息 is all of them)
+    r"(?<!各)(?:领域|类信息|(?<!公开)方面)"  # a figure about one area or kind of information (各类信息 is all of them;
+    # 政府信息公开方面的行政复议 are all the reviews the report counts)
     r"|占|比例|"  # a share of something
     + _CHANGE
 )
@@ -707,6 +708,21 @@ SOLE_PART_ASIDE = re.compile(
 )
 """An aside after a total that names the one part all of it is: 不同意公开1件（属于国家秘密）."""
 
+CHANNEL_ACCOUNTS = re.compile(
+    r"(?P<channel>(?:政务|官方)?(?:微博|微信(?:公众号)?|政务微信|头条号|抖音号?|客户端|APP))"  # the channel
+    r"(?:账号|帐号|公众号)?(?:共)?\s*\d+\s*个\s*[，,]\s*$"  # and how many accounts it has, ending the clause
+)
+"""The clause before a figure that counts a channel's accounts: 政务微博12个，发布信息3200余条 counts what those
+accounts published, not every item the government published."""
+BARE_PUBLISHING = re.compile(
+    r"^\s*(?:全年|今年|共|累计)*(?:发布|推送|发送|公开|更新)(?:了)?(?:各类)?"  # a verb with no subject before it
+    r"(?:信息|消息|内容|文章|图文)?(?:共计|共|累计|计|达)?\s*$"  # and no 政府信息 or 主动 that would make it the total
+)
+"""A figure's clause that only says something was published, whose subject the clause before gives:
+…政务微博12个，发布信息3200余条 (but 开通政务微博3个，全年主动公开政府信息21563条 is the total)."""
+
+QUALIFIED_PART = re.compile(r"其中[^，,。；;\d]{1,24}的")
+"""A part that words before 的 set apart from the figure before it: 其中设在档案馆的查阅点12个."""
 ASIDE_BEFORE_FIGURE = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 """An aside between what a figure counts and the figure: 主动公开政府信息（含政府网站）15632条."""
 NOTE_CELL = re.compile(r"\s*[（(][^()（）]*[)）]\s*")

@@ -517,6 +517,18 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         # complaints received after the requests are not a share of them
         ("共收到政府信息公开申请56件，比上年增长12%。收到举报投诉2件。", 2017, [("A.3.1", 56), ("A.6", 2)]),
         ("共收到申请56件，其中市本级收到30件，县区收到申请26件。", 2017, [("A.3.1", 56), ("A.3.1", 30), ("A.3.1", 26)]),
+        # requests by letter (来信) and in person (来访, 现场) are the format's 信函 and 当面 channels
+        ("共收到申请46件（其中网上申请30件、来信申请10件、来访申请6件）。", 2017,
+         [("A.3.1", 46), ("A.3.1.3", 30), ("A.3.1.4", 10), ("A.3.1.1", 6)]),
+        ("共受理申请20件，其中来信申请2件，现场申请18件。", 2018, [("A.3.1", 20), ("A.3.1.4", 2), ("A.3.1.1", 18)]),
+        # what a channel's accounts published is the channel's, not the total
+        ("全县共有政务微博12个，发布信息3200余条；政务微信公众号8个，推送信息1100多条。", 2018,
+         [("A.1.2.3", 3200), ("A.1.2.4", 1100)]),
+        ("开通政务微博3个，全年主动公开政府信息21563条。", 2017, [("A.1.1", 21563)]),
+        # a part set apart by words before 的 is no second figure of its row
+        ("共设置政府信息公开查阅点28个，其中设在档案馆的查阅点12个。", 2017, [("A.8.2", 28)]),
+        # the reviews 政府信息公开方面 are all of them, not one area's
+        ("全市共收到关于政府信息公开方面的行政复议申请2起，行政诉讼1起。", 2018, [("A.4", 2), ("A.5", 1)]),
     ],
 )
 def test_narrative_figures_in_the_reports_format(text: str, year: int, expected: list[tuple[str, float]]) -> None:
