@@ -525,6 +525,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("全县共有政务微博12个，发布信息3200余条；政务微信公众号8个，推送信息1100多条。", 2018,
          [("A.1.2.3", 3200), ("A.1.2.4", 1100)]),
         ("开通政务微博3个，全年主动公开政府信息21563条。", 2017, [("A.1.1", 21563)]),
+        # requests concluded 本年度 are the later formats' total of results; rules repealed in 2020 too
+        ("上年结转政府信息公开申请6件，本年度办结305件，结转下年度继续办理13件。", 2020,
+         [("N.3.2", 6), ("N.3.3.7", 305), ("N.3.4", 13)]),
+        ("本年度制发规章2件，废止规章1件。", 2020, [("B.2.1.1", 2), ("C.2.1.2", 1)]),
         # a part set apart by words before 的 is no second figure of its row
         ("共设置政府信息公开查阅点28个，其中设在档案馆的查阅点12个。", 2017, [("A.8.2", 28)]),
         # the reviews 政府信息公开方面 are all of them, not one area's
