@@ -210,6 +210,18 @@ REPORT_YEAR_AFTER = re.compile(
 )
 """'政府信息公开工作年度报告（2021年）': the year in parentheses after the title."""
 
+REPORT_FIGURES = (
+    re.compile(r"主动公开(?:各类)?(?:政府)?信息[^。；;\n]{0,12}?\d+(?:\.\d+)?\s*万?余?条"),  # what it published
+    re.compile(r"(?:收到|受理|接收)[^。；;\n]{0,16}?(?:信息)?公开申请[^。；;\n]{0,8}?\d+\s*件"
+               r"|(?:收到|受理)[^。；;\n]{0,16}?依申请公开[^。；;\n]{0,8}?\d+\s*件"),  # the requests it received
+    re.compile(r"行政复议[^。；;\n]{0,12}?(?:\d+\s*[件起]|[无零])"  # the reviews it faced
+               r"|(?:未|没有)(?:发生|收到|出现)[^。；;\n]{0,24}?行政复议"),  # … or that it faced none
+)
+"""The year's figures an annual report gives and a plan does not: an untitled text stating two of them, with
+no plan's tasks, is a report (a news app's copy that lost its title and its outline)."""
+PLAN_TASK_MARK = re.compile(r"责任单位|牵头单位|配合单位|完成时限")
+"""What only a plan's tasks carry."""
+
 STAT_PERIOD_YEAR = re.compile(r"统计期限(?:为|自)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 PLAN_YEAR = re.compile(

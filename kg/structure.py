@@ -98,6 +98,13 @@ def has_report_outline(headings: list[str]) -> bool:
     return sum(1 for part in outline if any(part in h for h in headings)) >= 3
 
 
+def states_report_figures(text: str) -> bool:
+    """Untitled text that gives at least two of the year's figures an annual report gives, and no plan's tasks."""
+    if "信息公开" not in text or P.PLAN_TASK_MARK.search(text):
+        return False
+    return sum(1 for pattern in P.REPORT_FIGURES if pattern.search(text)) >= 2
+
+
 # ---------------------------------------------------------------- year
 
 
@@ -143,7 +150,8 @@ FIRST_PERIOD, FIRST_PERIOD_START = 3, 1966  # the third five-year plan, the firs
 
 def report_year(title: Located | None, text: str) -> Located | None:
     if title and title.span:
-        found = _year(P.REPORT_YEAR.search(title.value) or P.REPORT_YEAR_AFTER.search(title.value),
+        # the year in parentheses after the title is the one reported on: …2019年…年度报告（2018年度）
+        found = _year(P.REPORT_YEAR_AFTER.search(title.value) or P.REPORT_YEAR.search(title.value),
                       title.span.start)
         if found:
             return found
@@ -626,7 +634,7 @@ def structure_document(text: NormalizedText) -> Structure:
     doc_type = classify(title.value if title else None, head)
     if doc_type is DocType.OTHER and title is None:
         headings = [s.heading for s in sections(lines, 0, len(text.text))]
-        if has_report_outline(headings):
+        if has_report_outline(headings) or states_report_figures(text.text):
             doc_type = DocType.ANNUAL_REPORT
     signature, signed_on = _signature(lines, 0, len(lines))
     number = _own_number(lines, meta, first, title, signed_on)

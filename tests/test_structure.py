@@ -438,6 +438,24 @@ def test_an_untitled_report_that_opens_by_announcing_itself_is_a_report() -> Non
     assert main.title is not None and main.title.value == "西乡塘区2018年政府信息公开工作年度报告"
 
 
+def test_an_untitled_text_stating_a_reports_figures_is_a_report() -> None:
+    main = _structure("2017年，我县认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。"
+                      "现将有关情况报告如下：\n全年共主动公开政府信息3562条。\n全年共受理政府信息公开申请12件。\n"
+                      "全年未发生因政府信息公开引起的行政复议和行政诉讼。\n隆林各族自治县人民政府办公室\n2018年3月20日\n").main
+    assert main.doc_type is DocType.ANNUAL_REPORT and main.year is not None and main.year.value == "2017"
+
+
+def test_an_untitled_plan_stating_last_years_figures_stays_no_report() -> None:
+    main = _structure("2017年全县主动公开政府信息3562条，受理政府信息公开申请12件。为做好2018年政府信息公开工作，"
+                      "制定如下措施。\n（一）加强主动公开。（责任单位：县政府办）\n").main
+    assert main.doc_type is not DocType.ANNUAL_REPORT
+
+
+def test_the_year_in_parentheses_after_a_reports_title_is_the_year_reported_on() -> None:
+    main = _structure("柳州市2019年政府信息公开工作年度报告（2018年度）\n一、概述\n全年主动公开政府信息1234条。\n").main
+    assert main.year is not None and main.year.value == "2018"
+
+
 @pytest.mark.parametrize(
     "text",
     [
