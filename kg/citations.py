@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .agencies import AgencyMention
-from .docnumbers import FoundNumber, find_doc_numbers
+from .docnumbers import FoundNumber, find_doc_numbers, parse_doc_number
 from .model import Citation, CitationKind, DocNumber, Span
-from .vocab import document_genres, known_works, periodical_suffixes, short_names
+from .vocab import document_genres, known_works, periodical_suffixes, qualified_aliases, short_names
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,22 @@ def _number_beside(text: str, title: Span, numbers: dict[int, FoundNumber], ends
     if before and (found := ends.get(before.start())) is not None and found.span.start not in used:
         return found, title.end
     return None
+
+
+def _qualified_alias(text: str, start: int, title: str) -> tuple[int, str, DocNumber] | None:
+    """The known document a genre word in 《》 stands for right after the bodies that issued it (两办《意见》,
+    国办印发的《实施细则》): where it starts, its title and its number."""
+    known = qualified_aliases().get(title)
+    if known is None:
+        return None
+    before = text[max(0, start - 24) : start]
+    tail = P.ISSUED_BEFORE_TITLE.search(before)
+    words = before[: tail.start()] if tail else before
+    issuer = next((w for w in known.issued_by if words.endswith(w)), None)
+    number = parse_doc_number(known.number)
+    if issuer is None or number is None:
+        return None
+    return start - (len(before) - len(words)) - len(issuer), known.title, number
 
 
 def _co_listed(text: str, first: FoundNumber, numbers: dict[int, FoundNumber]) -> list[FoundNumber]:
@@ -201,6 +217,9 @@ def extract_citations(text: str) -> tuple[Citation, ...]:
             defines = _alias_beside_number(text, first, end)
         title = q.title
         alias = None
+        qualified = _qualified_alias(text, start, title) if number is None and title not in aliases else None
+        if qualified is not None:
+            start, title, number = qualified
         if number is None and defines is None:
             if title in aliases or title in short_names():
                 alias = title

@@ -318,6 +318,9 @@ TITLE_IN_ANGLES = re.compile(r"〈(?P<title>[^〈〉《》<>\n]{2,100})〉|<<(?P
 INNER_TITLE = re.compile(r"[〈<《](?P<inner>[^〈〉<>《》]{2,100})[〉>》]")
 """A title quoted inside a title: 关于印发〈2016年政务公开工作要点〉的通知."""
 
+ISSUED_BEFORE_TITLE = re.compile(r"(?:联合)?(?:印发|出台|制定|发布)?的?$")
+"""Between the bodies that issued a document and its short name in 《》: 两办印发的《意见》."""
+
 ALIAS_DEFINITION = re.compile(
     r"\s*[(（]\s*(?:以下|下文)?(?:简称|称)\s*[“\"《]?(?P<alias>[^”\"》)）]{1,20})[”\"》]?\s*[)）]"
 )

@@ -198,6 +198,22 @@ def known_works() -> dict[str, str]:
     return {r["alias"]: r["title"] for r in _rows("known_works.csv")}
 
 
+@dataclass(frozen=True)
+class QualifiedAlias:
+    """A genre word in 《》 that, right after the bodies that issued it, stands for one known document:
+    两办《意见》 is 中办发〔2016〕8号 without the text ever defining the short name."""
+    alias: str
+    issued_by: tuple[str, ...]
+    title: str
+    number: str
+
+
+@lru_cache(maxsize=1)
+def qualified_aliases() -> dict[str, QualifiedAlias]:
+    return {r["alias"]: QualifiedAlias(r["alias"], tuple(r["issued_by"].split("|")), r["title"], r["number"])
+            for r in _rows("qualified_aliases.csv")}
+
+
 @lru_cache(maxsize=1)
 def report_outline() -> tuple[str, ...]:
     return tuple(r["heading"] for r in _rows("report_outline.csv"))

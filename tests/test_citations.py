@@ -116,6 +116,13 @@ def _pairs(text: str) -> list[tuple[str | None, str | None]]:
         ("执行《政府网站与政务新媒体检查指标》、《政府网站发展指引》等文件",
          [(None, "政府网站与政务新媒体检查指标"), (None, "政府网站发展指引")]),
         ("开展《问计于民》活动", []),
+        # a genre word right after the bodies that issued it stands for the one document it always means
+        ("认真贯彻落实两办《意见》和国办《实施细则》精神。",
+         [("中办发〔2016〕8号", "关于全面推进政务公开工作的意见"),
+          ("国办发〔2016〕80号", "《关于全面推进政务公开工作的意见》实施细则")]),
+        ("落实中办、国办印发的《意见》。", [("中办发〔2016〕8号", "关于全面推进政务公开工作的意见")]),
+        # … but not after other bodies
+        ("落实市委办、市政府办《意见》。", []),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple[str | None, str | None]]) -> None:
@@ -129,6 +136,12 @@ def test_alias_definition_and_use_resolve_to_one_document() -> None:
     assert citations[1].alias == "条例"
     works = resolve_citations(citations, (), None)
     assert len(works) == 1 and works[0].title == "中华人民共和国政府信息公开条例"
+
+
+def test_a_short_name_the_text_defines_wins_over_the_one_it_usually_means() -> None:
+    text = "按照《关于推进政务新媒体健康有序发展的意见》（以下简称《意见》）要求，落实两办《意见》。"
+    works = resolve_citations(extract_citations(text), (), None)
+    assert [(w.number, w.title) for w in works] == [(None, "关于推进政务新媒体健康有序发展的意见")]
 
 
 @pytest.mark.parametrize(
