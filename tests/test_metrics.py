@@ -529,6 +529,13 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("上年结转政府信息公开申请6件，本年度办结305件，结转下年度继续办理13件。", 2020,
          [("N.3.2", 6), ("N.3.3.7", 305), ("N.3.4", 13)]),
         ("本年度制发规章2件，废止规章1件。", 2020, [("B.2.1.1", 2), ("C.2.1.2", 1)]),
+        # replies late, and what is already public answered with where to find it
+        ("按时答复50件，延期答复5件。", 2016, [("A.3.2.1", 50), ("A.3.2.2", 5)]),
+        ("属于已主动公开范围的，告知申请人获取途径10件。", 2016, [("A.3.3.1", 10)]),
+        # the principal leaders (主要负责同志, the mayor, not a deputy) go on into a clause without a subject
+        ("主要负责同志参加新闻发布会5次，参加在线访谈3次。", 2017, [("A.2.2.1.1", 5), ("A.2.2.2.1", 3)]),
+        ("市长参加在线访谈1次，出席新闻发布会2次。", 2017, [("A.2.2.2.1", 1), ("A.2.2.1.1", 2)]),
+        ("全年举办在线访谈12期，参加在线访谈的部门30个。", 2017, [("A.2.2.2", 12)]),
         # a part set apart by words before 的 is no second figure of its row
         ("共设置政府信息公开查阅点28个，其中设在档案馆的查阅点12个。", 2017, [("A.8.2", 28)]),
         # the reviews 政府信息公开方面 are all of them, not one area's
