@@ -463,6 +463,8 @@ def _sole_result(text: str, at: int, ctx: _Context) -> tuple[str, int, int] | No
     m = P.SOLE_RESULT.match(text, at)
     if m is None or (m.group("of") is not None and (m.group("of") == "复议") != (ctx.family == "A.4")):
         return None  # 行政诉讼0件，复议结果为维持…: the result of the reviews, not of the lawsuits
+    if m.group("by_review") is not None and ctx.family != "A.4":
+        return None  # 行政诉讼1件，经复议维持…: the review's result, not the lawsuit's
     end = P.CLAUSE_BREAK.search(text, m.start("result"))
     if P.FIGURE.search(text[m.start("result") : end.start() if end else len(text)]):
         return None  # 维持1件 is a count of its own

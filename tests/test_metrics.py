@@ -536,6 +536,8 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("主要负责同志参加新闻发布会5次，参加在线访谈3次。", 2017, [("A.2.2.1.1", 5), ("A.2.2.2.1", 3)]),
         ("市长参加在线访谈1次，出席新闻发布会2次。", 2017, [("A.2.2.2.1", 1), ("A.2.2.1.1", 2)]),
         ("全年举办在线访谈12期，参加在线访谈的部门30个。", 2017, [("A.2.2.2", 12)]),
+        # a review's one result, said as what the review decided
+        ("因政府信息公开申请引起行政复议一起，经复议维持原行政行为。", 2018, [("A.4", 1), ("A.4.1", 1)]),
         # a part set apart by words before 的 is no second figure of its row
         ("共设置政府信息公开查阅点28个，其中设在档案馆的查阅点12个。", 2017, [("A.8.2", 28)]),
         # the reviews 政府信息公开方面 are all of them, not one area's
