@@ -246,7 +246,8 @@ def _breakdown_elsewhere(window: str, at: int, end: int) -> bool:
     sentence = max(window.rfind(c, 0, at) for c in "。；;\n")
     if "其中" not in window[sentence + 1 : at]:
         return False
-    return P.CLAUSE_BREAK.search(window, end) is not None
+    aside = P.DIVISIONS_ASIDE.match(window, end)  # 各县 of 各县（市、区）: the parenthesis is the name's
+    return P.CLAUSE_BREAK.search(window, aside.end() if aside else end) is not None
 
 
 # ---------------------------------------------------------------- tables
