@@ -730,6 +730,7 @@ CHANNEL_ACCOUNTS = re.compile(
 )
 """The clause before a figure that counts a channel's accounts: 政务微博12个，发布信息3200余条 counts what those
 accounts published, not every item the government published."""
+
 BARE_PUBLISHING = re.compile(
     r"^\s*(?:全年|今年|共|累计)*(?:发布|推送|发送|公开|更新)(?:了)?(?:各类)?"  # a verb with no subject before it
     r"(?:信息|消息|内容|文章|图文)?(?:共计|共|累计|计|达)?\s*$"  # and no 政府信息 or 主动 that would make it the total
@@ -739,6 +740,7 @@ BARE_PUBLISHING = re.compile(
 
 QUALIFIED_PART = re.compile(r"其中[^，,。；;\d]{1,24}的")
 """A part that words before 的 set apart from the figure before it: 其中设在档案馆的查阅点12个."""
+
 ASIDE_BEFORE_FIGURE = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 """An aside between what a figure counts and the figure: 主动公开政府信息（含政府网站）15632条."""
 NOTE_CELL = re.compile(r"\s*[（(][^()（）]*[)）]\s*")
