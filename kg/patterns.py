@@ -222,6 +222,12 @@ no plan's tasks, is a report (a news app's copy that lost its title and its outl
 PLAN_TASK_MARK = re.compile(r"责任单位|牵头单位|配合单位|完成时限")
 """What only a plan's tasks carry."""
 
+TITLE_GOES_ON = re.compile(
+    r"^\s*关于"  # a title's opening: 关于印发 ⏎ 梧州市2018年政务公开工作要点的通知
+    r"|(?:印发|转发|批转|公布|的|和|及|与|、|《|〈)\s*$"  # words that need the next line to finish them
+)
+"""A line that a title's next line goes on from, whatever that line looks like alone."""
+
 STAT_PERIOD_YEAR = re.compile(r"统计期限(?:为|自)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 PLAN_YEAR = re.compile(

@@ -427,6 +427,8 @@ def _title(lines: list[Line], meta: dict[str, Located], first: int) -> Located |
             block = lines[i : i + parts]
             if len(block) < parts or (parts > 1 and not all(_title_piece(b.text) for b in block)):
                 break
+            if parts == 2 and _title_of_its_own(block[0].text, block[1].text):
+                break  # 澎湃新闻 ⏎ 梧州市2017年…年度报告: an outlet's name above the title is not part of it
             text = "".join(b.text for b in block)
             note = P.TITLE_PAGE_NOTE.search(text)
             end = block[-1].end - (len(text) - note.start() if note else 0)
@@ -500,6 +502,15 @@ def _title_before_site_name(text: str) -> str | None:
 
 TITLE_SEARCH_LINES = 8  # lines from the top a title may start at, past the front matter
 TITLE_MAX_LINES = 3  # lines a title may be broken over
+
+
+def _title_of_its_own(above: str, line: str) -> bool:
+    """Whether `line` is a whole title that names its place first, under a line that names none (an outlet's
+    or a column's name): a title broken over lines names its issuers in its first piece, not its second."""
+    if not _looks_like_title(line) or P.TITLE_GOES_ON.search(above) or mentions(above):
+        return False
+    named = mentions(line)
+    return bool(named) and named[0][0] == 0
 
 
 def _title_piece(text: str) -> bool:

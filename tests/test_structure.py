@@ -213,6 +213,12 @@ RED_HEADER = """— 1 —
         ("株洲市天元区\n2021年政府信息公开工作年度报告(全文)\n一、总体情况\n", "株洲市天元区2021年政府信息公开工作年度报告"),
         # the year a report covers, on the line under its title, is part of it
         ("岳阳市政府信息公开工作年度报告\n（2017年度）\n一、概述\n", "岳阳市政府信息公开工作年度报告（2017年度）"),
+        # a news outlet's name above a title that names its place first is not part of it …
+        ("澎湃新闻\n梧州市2017年政府信息公开工作年度报告\n2018-03-30 16:20 来源：澎湃新闻\n一、概述\n",
+         "梧州市2017年政府信息公开工作年度报告"),
+        # … but words a title goes on from are, whatever the line after them looks like alone
+        ("关于印发\n梧州市2018年政务公开工作要点的通知\n梧政办发〔2018〕45号\n各县（区）人民政府：\n",
+         "关于印发梧州市2018年政务公开工作要点的通知"),
         # the attachment mark above an attachment's title is not part of it
         ("附件1\n湘潭县2023年政务公开重点工作任务分解表\n序号\t工作任务\t责任单位\n", "湘潭县2023年政务公开重点工作任务分解表"),
         # a portal's catalogue names the title 名称, above the salutation
