@@ -182,8 +182,9 @@ _META_KEY = (
     r"|来源|信息来源|浏览次数|点击数|访问量|阅读数"  # the byline's other fields, which end the date before them
 )
 # after the key: 发布单位：…, 【发布单位】…, or only spaces (发布单位 益阳市人民政府办公室 发布日期 2019-05-06)
-# 标题: | value, also past the empty cells a PDF's table puts between a key and its value (标题: |  | value)
-_META_SEPARATOR = r"(?:\s*[:：]\s*(?:\|\s*)*|(?<=[】\]])\s*|[ \u3000]+(?=[^\s:：|]))"
+# 标题: | value, also past the empty cells a PDF's table puts between a key and its value (标题: |  | value),
+# or a cell's edge alone (发文机关 | 柳州市人民政府 | 成文日期 | …: a table whose keys have no colon)
+_META_SEPARATOR = r"(?:\s*[:：]\s*(?:\|\s*)*|(?<=[】\]])\s*|[ \u3000]+(?=[^\s:：|])|\s*\|\s*(?=[^\s:：|]))"
 META_FIELD = re.compile(
     rf"[【\[]?(?P<key>{_META_KEY})[】\]]?{_META_SEPARATOR}"
     # the value ends at a cell's edge, a wide gap, or the next field on the same line

@@ -44,6 +44,17 @@ def test_notice_with_metadata_table_and_attached_plan() -> None:
     assert [sec.path for sec in plan.sections] == [(1,), (1, 1), (1, 1, 1)]
 
 
+def test_a_metadata_table_whose_keys_have_no_colon() -> None:
+    main = _structure("索 引 号 | 11450200/2018-00012 | 主题分类 | 政务公开\n"
+                      "发文机关 | 柳州市人民政府办公室 | 成文日期 | 2018年4月20日\n"
+                      "标 题 | 柳州市人民政府办公室关于印发柳州市2018年政务公开工作要点的通知\n"
+                      "发文字号 | 柳政办〔2018〕35号 | 发布日期 | 2018年4月23日\n各县、区人民政府：\n").main
+    assert main.title is not None and main.title.value == "柳州市人民政府办公室关于印发柳州市2018年政务公开工作要点的通知"
+    assert main.number is not None and main.number.value == "柳政办〔2018〕35号"
+    assert main.issuer is not None and main.issuer.value == "柳州市人民政府办公室"
+    assert main.date_written is not None and main.date_written.value == "2018年4月20日"
+
+
 @pytest.mark.parametrize(
     ("text", "doc_type", "region", "year", "issuer"),
     [
