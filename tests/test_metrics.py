@@ -538,6 +538,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("全年举办在线访谈12期，参加在线访谈的部门30个。", 2017, [("A.2.2.2", 12)]),
         # a review's one result, said as what the review decided
         ("因政府信息公开申请引起行政复议一起，经复议维持原行政行为。", 2018, [("A.4", 1), ("A.4.1", 1)]),
+        # the 2019 format's rows of documents and decisions, named in full after other figures
+        ("本年度新制作规范性文件12件，新公开规范性文件12件，对外公开规范性文件总数156件。", 2019,
+         [("B.2.2.1", 12), ("B.2.2.2", 12), ("B.2.2.3", 156)]),
+        ("全年办理行政许可事项处理决定5230件，行政处罚决定1500件。", 2019, [("B.2.5.3", 5230), ("B.2.7.3", 1500)]),
         # a part set apart by words before 的 is no second figure of its row
         ("共设置政府信息公开查阅点28个，其中设在档案馆的查阅点12个。", 2017, [("A.8.2", 28)]),
         # the reviews 政府信息公开方面 are all of them, not one area's
