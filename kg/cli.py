@@ -262,7 +262,8 @@ def check_cmd(store_path: Path | None) -> None:
               help="in: what cites it; out: what it cites.")
 @friendly_errors
 def trace_cmd(ref: str, store_path: Path | None, fmt: str, depth: int, direction: str) -> None:
-    """Trace the citation tree of a document: a 发文字号 (any bracket variant), a title or part of one, or an IRI.
+    """Trace the citation tree of a document: a 发文字号 (any bracket variant), a title or part of one, an
+    ingested file's name or path, or an IRI.
 
     \b
     Examples:
@@ -285,11 +286,13 @@ def trace_cmd(ref: str, store_path: Path | None, fmt: str, depth: int, direction
 @friendly_errors
 def show_cmd(ref: str, store_path: Path | None, fmt: str) -> None:
     """Everything the graph says about one document, grouped, with the files and quotes it comes from;
-    a plan's tasks and who does them, a report's figures.
+    a plan's tasks and who does them, a report's figures. REF is a 发文字号, a title or part of one, an
+    ingested file's name or path, or an IRI.
 
     \b
-    Example:
+    Examples:
       kg show 钦政办电〔2017〕87号
+      kg show data/samples/002_a1ae499f7f2fe0ec.txt
     """
     with KGStore(store_path or default_store_path(), read_only=True) as store:
         report = show(store, ref)

@@ -47,10 +47,17 @@ def show(store: GraphStore, ref: str) -> NodeReport:
           OPTIONAL {{ ?o skos:prefLabel|eli:title ?olabel }}
           OPTIONAL {{ GRAPH ?g {{ ?src a kg:SourceFile ; kg:fileName ?file }} }}
         }}""")
+    # one label an object: a work cited under two titles (政府信息公开条例, 中华人民共和国政府信息公开条例)
+    # is one statement, shown by its fullest title
+    labels: dict[str, str] = {}
+    for r in rows:
+        o, label = r["o"] or "", r["olabel"] or ""
+        if len(label) > len(labels.get(o, "")):
+            labels[o] = label
     grouped: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in rows:
-        value = r["olabel"] or r["o"] or ""
-        files = grouped[(_curie(r["p"] or ""), value)]
+        o = r["o"] or ""
+        files = grouped[(_curie(r["p"] or ""), labels.get(o) or o)]
         files.add(r["file"] or "(corpus)")
     statements = tuple(Statement(p, v, tuple(sorted(f))) for (p, v), f in sorted(grouped.items()))
     evidence = select_rows(store, f"""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from pyoxigraph import Literal
@@ -96,6 +97,11 @@ def _documents_matching(store: GraphStore, ref: str) -> list[str]:
     number = normalize_doc_number(ref)
     if number is not None:
         rows = select_rows(store, f"SELECT DISTINCT ?n WHERE {{ ?n eli:id_local {_lit(number)} }}")
+        return [r["n"] or "" for r in rows]
+    # an ingested file, by its name or its path: the document it holds (a notice, not the plan it issues)
+    rows = select_rows(store, f"SELECT DISTINCT ?n WHERE {{ ?src kg:fileName {_lit(PurePath(ref).name)} ; "
+                              f"kg:primaryDocument ?n }}")
+    if rows:
         return [r["n"] or "" for r in rows]
     rows = select_rows(store, f"""
         SELECT DISTINCT ?n WHERE {{

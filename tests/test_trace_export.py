@@ -101,6 +101,13 @@ def test_show_lists_a_plans_tasks_and_a_reports_figures(store: KGStore) -> None:
     assert len({f["obs"] for f in report.figures}) == len(report.figures)  # each figure once
 
 
+def test_show_names_a_document_by_its_file_and_a_cited_work_by_its_fullest_title(store: KGStore) -> None:
+    report = show(store, "data/samples/004_9649060eacbde8a5.txt")  # a path, as a shell completes it
+    assert report.info.title is not None and "巴" in report.info.title
+    cited = {s.value for s in report.statements if s.predicate.startswith("cito:")}
+    assert "中华人民共和国政府信息公开条例" in cited and "政府信息公开条例" not in cited
+
+
 def test_trace_and_show_commands(store_path: Path) -> None:
     runner = CliRunner()
     tree = runner.invoke(main, ["trace", "国办发〔2017〕24号", "--store", str(store_path)])
