@@ -7,6 +7,7 @@ Rewrites are ordered so that normalizing twice changes nothing.
 
 from __future__ import annotations
 
+import html
 import re
 from array import array
 from collections import Counter
@@ -310,9 +311,20 @@ _FULLWIDTH_DIGITS = {ord(c): ord("0") + i for i, c in enumerate(_FULLWIDTH_DIGIT
 _GUILLEMETS = str.maketrans("«»", "《》")  # «…», as a converted page may write the title marks
 
 
+def _entity_character(m: re.Match[str]) -> str:
+    """The character an entity stands for, unless that is an ampersand or a control character."""
+    written = m.group(0)
+    character = html.unescape(written if written.endswith(";") else written + ";")
+    shown = character.isprintable() or character.isspace()
+    return character if len(character) == 1 and character != "&" and shown else written
+
+
 def normalize_text(source: SourceText) -> NormalizedText:
     """Clean one decoded document, keeping an exact map back to `source.text`."""
     ed = _Editor(source.text)
+    ed.delete(P.INVISIBLE_CHAR)
+    if "&" in ed.text:
+        ed.sub(P.HTML_ENTITY, _entity_character)
     ed.delete(P.STRAY_COMMA)
     _repair_mojibake(ed)
     ed.delete(P.PINYIN_GLOSS)

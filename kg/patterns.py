@@ -64,6 +64,21 @@ PINYIN_GLOSS = re.compile(
 )
 """A pinyin reading glued after a character by a 'with pinyin' web widget: 公開(kāi)."""
 
+INVISIBLE_CHAR = re.compile(
+    "[\u200b-\u200f"  # zero-width space, non-joiner and joiner, the direction marks: 42\u200b576条 is one figure
+    "\u2060-\u2064\ufeff"  # the word joiner and its kin, a byte-order mark inside a text pasted together
+    "\u00ad]"  # a soft hyphen a page put where a line may break
+)
+"""Characters that show nothing and only split the words and figures around them."""
+
+HTML_ENTITY = re.compile(
+    r"&(?:(?:nbsp|ensp|emsp|thinsp|quot|lt|gt|ldquo|rdquo|lsquo|rsquo|hellip|mdash|ndash|middot|times)"  # by name
+    r"|#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6})(?=;))"  # by number: &#160;, &#x3000;
+    r";?"  # a page may leave out a name's semicolon: &nbsp
+)
+"""An HTML entity left in text copied from a page's source (行政复议&nbsp;2&nbsp;件); &amp; stays, so that
+reading the text twice reads no entity the first reading made."""
+
 STRAY_COMMA = re.compile(
     r",(?=[、。，,；;：:！!？?])"  # ',、' ',。' ',,' — a half-width comma doubled by a scraper
 )

@@ -82,6 +82,9 @@ def _source(text: str) -> SourceText:
         ("政  府  信  息  公  开  工  作  年  度  报  告", "政府信息公开工作年度报告"),
         ("全 市 共 受 理 政 府 信 息 公 开 申 请 12 件。", "全市共受理政府信息公开申请 12 件。"),
         ("信息内容 本年制发件数 本年废止件数 现行有效件数", "信息内容 本年制发件数 本年废止件数 现行有效件数"),
+        # characters that show nothing split no figure; entities left in copied text are read, &amp; is kept
+        ("主动公开政府信息42\u200b576条\u00ad。", "主动公开政府信息42576条。"),
+        ("行政复议&nbsp;2&nbsp;件，&lt;要点&gt;，&#12288;全文，A&amp;B", "行政复议 2 件，<要点>， 全文，A&amp;B"),
         ("发布《桂林市质量技术监督局关\n于发布2017年产品质量桂林市监\n督抽查计划的公告》。",  # a title over three lines
          "发布《桂林市质量技术监督局关于发布2017年产品质量桂林市监督抽查计划的公告》。"),
         ("《桂林市人民政府关于公布2017年行政规范性\n文件清理结果的通知》(市政〔2017〕20号)已在市政府门户网站\n上公布",
@@ -111,7 +114,8 @@ def test_offsets_map_back_to_the_original_characters() -> None:
 
 _pieces = st.sampled_from(
     [*"公開關於報告政府信息,、。()（）kāiguān\n|?。ㄒ唬┱畔⒐_ 《》〔〕2017号０１⼯⻓\uf9b4",
-     "打开APP阅读全文\n", "公開(kāi)", ",、", "?。ㄒ唬┱畔", "\n图为 说明\n", "《标题\n续》", "政 府 信 息 "]
+     "打开APP阅读全文\n", "公開(kāi)", ",、", "?。ㄒ唬┱畔", "\n图为 说明\n", "《标题\n续》", "政 府 信 息 ",
+     "&nbsp;", "&amp;", "&", "nbsp;", "&#12288;", "&lt;", "\u200b", "\ufeff"]
 )
 _texts = st.lists(_pieces, max_size=60).map("".join)
 
