@@ -244,6 +244,12 @@ TITLE_GOES_ON = re.compile(
 )
 """A line that a title's next line goes on from, whatever that line looks like alone."""
 
+GAP_BESIDE_FIGURE = re.compile(
+    r"(?<=[\u4e00-\u9fff〇])[ \t\u3000]+(?=\d)"  # 桂林市 2017年: before a figure
+    r"|(?<=\d)[ \t\u3000]+(?=[\u4e00-\u9fff])"  # 2017 年: after it
+)
+"""The gaps a PDF's layout leaves around the figures of a title."""
+
 STAT_PERIOD_YEAR = re.compile(r"统计期限(?:为|自)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 PLAN_YEAR = re.compile(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .agencies import make_agency
@@ -474,6 +474,14 @@ def _meta_title_wrapped(lines: list[Line], title: Located) -> Located:
     return Located(joined, Span(title.span.start, following.end)) if _looks_like_title(joined) else title
 
 
+def _tidy_title(title: Located | None) -> Located | None:
+    """The title without the gaps a PDF's layout leaves around its figures (桂林市 2017 年…); the gap between
+    two issuers' names stays, and the span still covers what the file says."""
+    if title is None or not P.GAP_BESIDE_FIGURE.search(title.value):
+        return title
+    return replace(title, value=P.GAP_BESIDE_FIGURE.sub("", title.value))
+
+
 def _with_issuers_above(above: list[Line], title: Located) -> Located:
     """A title that starts with 关于 under a line or two that only name its issuers (株洲市人民政府办公室⏎
     关于转发《…》的通知): the title was broken after the issuers' names, as official documents set it."""
@@ -640,7 +648,7 @@ def structure_document(text: NormalizedText) -> Structure:
     lines = list(iter_lines(text.text))
     meta = read_metadata(lines)
     first = _metadata_end(lines)
-    title = _title(lines, meta, first)
+    title = _tidy_title(_title(lines, meta, first))
     head = text.text[:3000]
     doc_type = classify(title.value if title else None, head)
     if doc_type is DocType.OTHER and title is None:
