@@ -187,6 +187,11 @@ def _parse_one(path: Path) -> _Parsed:
         return _Parsed(FileResult(str(path), "failed", str(exc)), None)
     except (OSError, ValueError, RecursionError) as exc:
         return _Parsed(FileResult(str(path), "failed", f"{path}: {type(exc).__name__}: {exc}"), None)
+    except Exception as exc:  # a bug of ours that this file's text sets off: the other files still go in
+        if os.environ.get("KG_DEBUG"):
+            raise
+        return _Parsed(FileResult(str(path), "failed", f"{path}: internal error ({type(exc).__name__}: {exc}); "
+                                                       "set KG_DEBUG=1 for the traceback"), None)
     main = extraction.structure.main
     return _Parsed(FileResult(
         str(path),

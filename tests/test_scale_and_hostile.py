@@ -312,6 +312,33 @@ def test_file_that_disappears_mid_ingest(tmp_path: Path, samples: Path, monkeypa
     assert files == {"002_a1ae499f7f2fe0ec.txt"}
 
 
+def test_a_bug_one_file_sets_off_fails_that_file_only(tmp_path: Path, samples: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.pipeline as pipeline
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for p in samples.glob("00[12]*.txt"):
+        (folder / p.name).write_bytes(p.read_bytes())
+    real = pipeline.process_file
+
+    def buggy(path: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
+        if Path(path).name.startswith("001"):
+            raise KeyError("a row no table has")
+        return real(path)
+
+    monkeypatch.delenv("KG_DEBUG", raising=False)
+    monkeypatch.setattr(pipeline, "process_file", buggy)
+    with KGStore(tmp_path / "store") as s:
+        report = ingest([folder], s)
+        files = {r["f"] for r in select_rows(s, "SELECT ?f WHERE { ?x kg:fileName ?f }")}
+    status = {Path(f.path).name: f for f in report.files}
+    failed = status["001_16a26869f300a3bd.txt"]
+    assert failed.status == "failed" and "001_16a26869f300a3bd.txt" in failed.message
+    assert "internal error (KeyError" in failed.message
+    assert files == {"002_a1ae499f7f2fe0ec.txt"}
+
+
 _mess = st.lists(st.sampled_from(
     ["《", "》", "〔", "〕", "(", ")", "（", "）", "国办发", "2017", "号", "第", "24", "关于", "的通知", "|", "\n",
      "以下简称", "条例", "“", "”", "全市", "受理", "申请", "19", "件", "其中", "约", "万", "责任单位:", "牵头", "、",
