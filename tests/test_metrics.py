@@ -547,6 +547,9 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
          [("N.3.3.1", 236), ("N.3.3.2", 89), ("N.3.3.3", 23), ("N.3.3.4", 125), ("N.3.3.5", 18), ("N.3.3.6", 28),
           ("N.3.3.7", 519)]),
         ("其他处理7件，其中逾期不补正5件，逾期未缴纳费用0件。", 2022, [("N.3.3.6", 7), ("N.3.3.6.1", 5), ("N.3.3.6.2", 0)]),
+        # complaints about the disclosure work, the two words a list apart (a consumer hotline's are not)
+        ("全年共收到对政府信息公开工作的举报、投诉2件。", 2016, [("A.6", 2)]),
+        ("12315消费者申诉举报指挥中心全年共受理投诉、举报、咨询共计24190件。", 2016, []),
         # a part set apart by words before 的 is no second figure of its row
         ("共设置政府信息公开查阅点28个，其中设在档案馆的查阅点12个。", 2017, [("A.8.2", 28)]),
         # the reviews 政府信息公开方面 are all of them, not one area's
