@@ -209,12 +209,12 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     links to other pages (相关文章, breadcrumbs, pagers) are no part of its text; a PDF font's radical glyphs
 #     (⼯, ⻓) read as the characters they stand for; more prose forms of the pre-2019 rows; a table giving each
 #     scope a column (全市 | 市本级) gives each value its column's scope.
-# 40: requests by letter or in person (来信, 来访, 现场); a channel's accounts' count before what they published; a
-#     part set apart by 其中…的; 各县（市、区） after 其中 keeps its scope; 本年度办结, 延期答复, 告知获取途径,
-#     经复议维持, the principal leaders in a clause without a subject, the results' 总计, 举报、投诉; the 2019 format's rows in
-#     full in prose; an untitled text stating a report's figures is a report; 两办《意见》 and 国办《实施细则》 cited;
-#     a metadata table without colons; an outlet's name above a title, a PDF's gaps in a title; invisible
-#     characters and HTML entities in copied text.
+# 40: requests by letter or in person (来信, 来访, 现场); a channel's accounts' count before what they
+#     published; a part set apart by 其中…的; 各县（市、区） after 其中 keeps its scope; 本年度办结, 延期答复,
+#     告知获取途径, 经复议维持, the principal leaders in a clause without a subject, the results' 总计, 举报、投诉;
+#     the 2019 format's rows in full in prose; an untitled text stating a report's figures is a report;
+#     两办《意见》 and 国办《实施细则》 cited; a metadata table without colons; an outlet's name above a title, a PDF's
+#     gaps in a title; invisible characters and HTML entities in copied text.
 MAPPING_VERSION = "40"
 
 
