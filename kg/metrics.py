@@ -845,7 +845,8 @@ def _part_of_an_earlier_figure(out: list[Observation], text: str, sentence_start
     of a figure before it in its sentence: a row has one figure for a scope, so the later one counts a part
     of the earlier (其中本年新收申请160件 after 收到申请165件 names its row more exactly, and stays)."""
     last = out[-1]
-    for earlier in reversed(out[:-1]):
+    for i in range(len(out) - 2, -1, -1):  # back to the sentence's start only, without copying the list
+        earlier = out[i]
         if earlier.span.start < sentence_start:
             return False
         if (earlier.indicator, earlier.scope, earlier.applicant_type) == (last.indicator, last.scope,
