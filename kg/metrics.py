@@ -386,6 +386,7 @@ _COLUMN_UNITS = ("件", "条", "次", "篇", "人", "个")
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_MULTIPLIERS = {"万": 10000, "千": 1000}  # after Arabic digits: 1.37万, 3千
 
 
 def chinese_number(text: str) -> int | None:
@@ -412,7 +413,7 @@ def _value(m: re.Match[str]) -> float | None:
         n = chinese_number(m.group("cn"))
         return float(n) if n else None
     value = Decimal(re.sub(r"[,\s]", "", m.group("num")))  # exact: 1.37万 is 13700, not 13700.000000000002
-    return float(value * 10000 if m.group("wan") else value)
+    return float(value * _MULTIPLIERS[m.group("wan")] if m.group("wan") else value)
 
 
 @dataclass(frozen=True)

@@ -572,8 +572,8 @@ FIGURE = re.compile(
     r"(?P<est>约|近|超过|逾|达)?\s*"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,236: thousands grouped by ASCII commas
     r"|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.])"  # 12 356: grouped by spaces, as PDFs print them
-    r"|\d+(?:\.\d+)?)\s*(?P<wan>万(?!元))?"  # 5000, 1.37万 (but 12万元 is in 万元)
-    r"|(?<![第一二三四五六七八九十百千两零万])"  # 一千零五, not 第十三届; 一万二千
+    r"|\d+(?:\.\d+)?)\s*(?P<wan>[万千](?!元))?"  # 5000, 1.37万, 3千 (but 12万元 is in 万元)
+    r"|(?<![\d第一二三四五六七八九十百千两零万])"  # 一千零五, not 第十三届 or the 千 of 3千; 一万二千
     r"(?P<cn>[一二三四五六七八九十百千两零]{1,9}(?:万[一二三四五六七八九十百千两零]{0,9})?))"
     r"(?P<est2>余|多)?\s*"  # 1000余, 30多
     r"(?P<unit>" + "|".join(FIGURE_UNITS) + r")(?![\u4e00-\u9fff]{0,1}(?:率|比))"  # not a rate (率) or ratio (比)
@@ -646,7 +646,9 @@ FIGURE_AFTER_CHANGE = re.compile(
 """All a clause says before the year's own figure when its subject came before a comparison:
 受理申请较上年增长25%，达150件."""
 CLAUSE_BREAK = re.compile(
-    r"[，；;。：:\n、]"  # punctuation that ends a clause
+    r"[，；;。：:\n]"  # punctuation that ends a clause
+    r"|、(?!行政机关不再处理|公共安全|经济安全)"  # a list's mark, unless it goes on within one of the official
+    # rows' names (申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请; 危及国家安全、公共安全…)
     r"|,(?!\d{3}(?!\d))"  # an ASCII comma, unless it groups the thousands of a number (1,236条)
     r"|[（(](?=其中)"  # an aside that breaks the total down: 申请165件（其中本年新收160件…）
     r"|(?<=[件条次篇个项起])[（(](?=[^（）()]{0,6}\d)"  # an aside of figures after one: 复议3件（2件维持，1件纠错）

@@ -105,6 +105,8 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
         # 各类信息 is all kinds of information, 财政类信息 one kind (no indicator's total)
         ("市政府门户网站共发布各类信息2.5万条。全市主动公开政府信息5689条，其中财政类信息300条。",
          [("A.1.2.2", 25000, "市本级"), ("A.1.1", 5689, "全市")]),
+        # 千 after Arabic digits multiplies them (3千 is 3000, not the 千 alone); 三千 is a Chinese numeral
+        ("全年主动公开政府信息3千余条，受理政府信息公开申请三千件。", [("A.1.1", 3000, "全市"), ("A.3.1", 3000, "全市")]),
         # a figure listed after another in another unit counts the same thing (36期、312条)
         ("全市主动公开政府信息5689条，其中通过政府公报公开信息36期、312条。",
          [("A.1.1", 5689, "全市"), ("A.1.2.1", 312, "全市")]),
@@ -547,6 +549,12 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
          [("N.3.3.1", 236), ("N.3.3.2", 89), ("N.3.3.3", 23), ("N.3.3.4", 125), ("N.3.3.5", 18), ("N.3.3.6", 28),
           ("N.3.3.7", 519)]),
         ("其他处理7件，其中逾期不补正5件，逾期未缴纳费用0件。", 2022, [("N.3.3.6", 7), ("N.3.3.6.1", 5), ("N.3.3.6.2", 0)]),
+        # the official rows' names that hold a 、 are read whole (the 、 ends no clause within them)
+        ("其他处理20件，其中申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请15件，"
+         "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请2件。", 2022,
+         [("N.3.3.6", 20), ("N.3.3.6.1", 15), ("N.3.3.6.2", 2)]),
+        ("不予公开10件，其中涉及国家秘密3件，危及国家安全、公共安全、经济安全和社会稳定的2件。", 2017,
+         [("A.3.3.4", 10), ("A.3.3.4.1", 3), ("A.3.3.4.4", 2)]),
         # complaints about the disclosure work, the two words a list apart (a consumer hotline's are not)
         ("全年共收到对政府信息公开工作的举报、投诉2件。", 2016, [("A.6", 2)]),
         ("12315消费者申诉举报指挥中心全年共受理投诉、举报、咨询共计24190件。", 2016, []),
