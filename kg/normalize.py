@@ -328,6 +328,7 @@ def normalize_text(source: SourceText) -> NormalizedText:
     ed.delete(P.STRAY_COMMA)
     _repair_mojibake(ed)
     ed.delete(P.PINYIN_GLOSS)
+    ed.delete(P.TONELESS_PINYIN_GLOSS)
     if P.RADICAL_GLYPH.search(ed.text):  # before OpenCC and every pattern, which know the characters only
         ed.replace_same_length(ed.text.translate(radical_forms()))
     _to_simplified(ed)
@@ -348,6 +349,7 @@ def normalize_text(source: SourceText) -> NormalizedText:
         before = ed.text
         ed.delete(P.STRAY_COMMA)
         ed.delete(P.PINYIN_GLOSS)
+        ed.delete(P.TONELESS_PINYIN_GLOSS)
         _repair_markers(ed)
         _drop_clutter_lines(ed)
         ed.delete(P.BROKEN_TITLE_LINE, "drop")

@@ -63,6 +63,18 @@ PINYIN_GLOSS = re.compile(
     r"[)）]"
 )
 """A pinyin reading glued after a character by a 'with pinyin' web widget: 公開(kāi)."""
+_PINYIN_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+_PINYIN_FINAL = (
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve"
+    r"|a|o|e|i|u|v|ü)"
+)
+TONELESS_PINYIN_GLOSS = re.compile(
+    r"[(（](?<=[\u4e00-\u9fff][(（])"  # right after a Chinese character, as the widget glues it
+    rf"(?={_PINYIN_INITIAL}{_PINYIN_FINAL}[1-5]?[)）])"  # one whole syllable with an initial (never (a) or (e)),
+    r"[a-zü]{2,6}[1-5]?[)）]"  # its tone left out or given as a digit: 公開(kai), 報(bao4)
+    r"(?![a-z])"
+)
+"""A pinyin reading without its tone marks, as some widgets print it: 公開(kai)工作年度報(bao)告."""
 
 INVISIBLE_CHAR = re.compile(
     "[\u200b-\u200f"  # zero-width space, non-joiner and joiner, the direction marks: 42\u200b576条 is one figure

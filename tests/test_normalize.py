@@ -21,6 +21,8 @@ def _source(text: str) -> SourceText:
     ("raw", "expected"),
     [
         ("政府信息公開(kāi)工作年度報(bào)告", "政府信息公开工作年度报告"),  # pinyin glosses + traditional
+        ("政府信息公開(kai)工作年度報(bao4)告", "政府信息公开工作年度报告"),  # glosses without tone marks
+        ("人工智能(ai)、電子郵件(email)、第(a)項", "人工智能(ai)、电子邮件(email)、第(a)项"),  # no syllable's gloss
         ("基本情況,、圍繞中心", "基本情况、围绕中心"),  # stray ',、'
         ("年度報告,。本報告", "年度报告。本报告"),  # stray ',。'
         ("细则,,自治区", "细则,自治区"),  # doubled comma
@@ -114,7 +116,7 @@ def test_offsets_map_back_to_the_original_characters() -> None:
 
 _pieces = st.sampled_from(
     [*"公開關於報告政府信息,、。()（）kāiguān\n|?。ㄒ唬┱畔⒐_ 《》〔〕2017号０１⼯⻓\uf9b4",
-     "打开APP阅读全文\n", "公開(kāi)", ",、", "?。ㄒ唬┱畔", "\n图为 说明\n", "《标题\n续》", "政 府 信 息 ",
+     "打开APP阅读全文\n", "公開(kāi)", "(kai)", "(bao4)", ",、", "?。ㄒ唬┱畔", "\n图为 说明\n", "《标题\n续》", "政 府 信 息 ",
      "&nbsp;", "&amp;", "&", "nbsp;", "&#12288;", "&lt;", "\u200b", "\ufeff"]
 )
 _texts = st.lists(_pieces, max_size=60).map("".join)
