@@ -555,6 +555,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
          [("N.3.3.6", 20), ("N.3.3.6.1", 15), ("N.3.3.6.2", 2)]),
         ("不予公开10件，其中涉及国家秘密3件，危及国家安全、公共安全、经济安全和社会稳定的2件。", 2017,
          [("A.3.3.4", 10), ("A.3.3.4.1", 3), ("A.3.3.4.4", 2)]),
+        # interpretations published, by any verb or under the bare row name; the leaders' own part has no row
+        ("开展政策解读30次。", 2017, [("A.2.2.3", 30)]),
+        ("全年主动公开政府信息3256条，其中政策解读56篇。", 2017, [("A.1.1", 3256), ("A.2.2.3", 56)]),
+        ("共发布解读材料30篇，主要负责同志带头解读政策5次。", 2017, [("A.2.2.3", 30)]),
         # complaints about the disclosure work, the two words a list apart (a consumer hotline's are not)
         ("全年共收到对政府信息公开工作的举报、投诉2件。", 2016, [("A.6", 2)]),
         ("12315消费者申诉举报指挥中心全年共受理投诉、举报、咨询共计24190件。", 2016, []),
