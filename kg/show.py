@@ -79,7 +79,9 @@ def show(store: GraphStore, ref: str) -> NodeReport:
             kg:indicator/skos:notation ?indicator .
           OPTIONAL {{ ?obs sdmx-attribute:unitMeasure ?unit }}
           OPTIONAL {{ ?obs kg:scope/skos:prefLabel ?scope }}
-          FILTER NOT EXISTS {{ ?obs kg:applicantType ?applicant }}
+          # a request table's breakdown by applicant shows its 总计 column only, as metrics.rq does
+          OPTIONAL {{ ?obs kg:applicantType/skos:prefLabel ?applicant }}
+          FILTER (!BOUND(?applicant) || ?applicant = "总计")
         }} ORDER BY ?obs""")
     return NodeReport(
         tasks=tuple(tasks),

@@ -101,6 +101,16 @@ def test_show_lists_a_plans_tasks_and_a_reports_figures(store: KGStore) -> None:
     assert len({f["obs"] for f in report.figures}) == len(report.figures)  # each figure once
 
 
+def test_show_gives_a_request_tables_total_column_not_its_breakdown(tmp_path: Path) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "report_2021_format_rows.txt"
+    with KGStore(tmp_path / "store") as s:
+        ingest([fixture], s)
+        report = show(s, fixture.name)
+    rows = [f["indicator"] for f in report.figures if "|" in (f["quote"] or "")]  # the table's, not the prose's
+    assert "N.3.1" in rows and "N.3.3.7" in rows  # the 总计 column, as metrics.rq gives it
+    assert len(rows) == len(set(rows))  # and not the applicants' columns beside it
+
+
 def test_show_names_a_document_by_its_file_and_a_cited_work_by_its_fullest_title(store: KGStore) -> None:
     report = show(store, "data/samples/004_9649060eacbde8a5.txt")  # a path, as a shell completes it
     assert report.info.title is not None and "巴" in report.info.title
