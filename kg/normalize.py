@@ -286,6 +286,8 @@ def _page_furniture(line: str, laid_width: int, repeated: Counter[str], width: i
     text = line.strip()
     if P.PAGE_FOOTER.match(text):
         return True
+    if P.BARE_VALUES.fullmatch(text):
+        return False  # a table's value cell, a line each, repeats as often as its value does (0, 1, 12)
     # a running header is short of the page's width, and ends no sentence; a line of prose that fills
     # the page may come back word for word where a title is cited twice, and a sentence's last words too
     return (repeated[text] >= 2 and 0 < len(text) <= 40 and laid_width < 0.85 * width
@@ -301,7 +303,8 @@ def _wraps(line: str, laid_width: int, following: str, width: int) -> bool:
     # a portal's catalogue ('发布机构：…' a line each) is a column of fields, not a wrapped paragraph
     if P.META_FIELD.match(text) or P.META_FIELD.match(nxt):
         return False
-    return bool(nxt) and prose_line(nxt) and not P.LINE_START_HEADING.match(nxt)
+    # a row's label ends where its first value cell starts, however wide the label runs
+    return bool(nxt) and prose_line(nxt) and not P.LINE_START_HEADING.match(nxt) and not P.BARE_VALUES.fullmatch(nxt)
 
 
 _FULLWIDTH_DIGIT_CHARS = "０１２３４５６７８９"

@@ -163,6 +163,10 @@ _GLOSSED = ("2017年，全市主動(dòng)公開(kāi)政府信息12345條(tiáo
             "其中當面申請20件，網上申請180件，信函申請16件，全部按時辦結(jié)。")
 
 
+_CELLS = ("一、本年新收政府信息公开申请数量本年新收政府信息公开申请\n25\n3\n0\n0\n1\n0\n29\n"
+          "二、上年结转政府信息公开申请数量上年结转政府信息公开申请\n2\n0\n0\n0\n0\n0\n2\n")
+
+
 def _broken_at(paragraph: str, columns: int) -> str:
     """The paragraph as a PDF lays it out, a line break after each of its lines."""
     return "\n".join(broken_lines(paragraph, columns)) + "\n"
@@ -190,6 +194,9 @@ def _broken_at(paragraph: str, columns: int) -> str:
         # glosses and all, and a gloss the page broke is taken out once its line is joined
         (_broken_at(_GLOSSED, 60), "2017年，全市主动公开政府信息12345条，其中通过政府网站公开8000条，政务微博公开1200条，"
          "政务微信公开900条。全市共收到政府信息公开申请216件，其中当面申请20件，网上申请180件，信函申请16件，全部按时办结。\n"),
+        # a table a cell a line under wrapped prose: a row's label as wide as the page goes on in its value
+        # cells, which repeat (0, 0, 1) as no running header does; none of them is dropped
+        (_broken_at(_GLOSSED, 60) + _CELLS, normalize_string(_broken_at(_GLOSSED, 60)) + _CELLS),
         # paragraphs of a web page vary in length: nothing to re-join
         ("一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n",
          "一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n"),
