@@ -1032,6 +1032,15 @@ FREQUENCY = re.compile(
     r"|每年|按年|年度)"  # yearly
 )
 
+NOT_A_TASK_SECTION = re.compile(
+    r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则"  # what a plan aims at, not what it asks for
+    r"|总体情况|基本情况|总体思路|工作思路|适用范围|编制依据"  # or what it starts from
+)
+"""A plan's section that states aims, whose items are no tasks even where nobody is named for them."""
+FULL_STOP = re.compile(r"[。；;！!？?]")
+"""Punctuation that ends a sentence within a line: an item of a plan is written in sentences, a heading
+or a table's cell is not."""
+
 # ---------------------------------------------------------------- quoted terms
 
 QUOTED_TERM = re.compile(r"“(?P<term>[^“”\n]{2,12})”")

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .agencies import Agency, resolve_agency
-from .model import DocumentPart, Region, Span
+from .formats import prose_line
+from .model import DocumentPart, Region, Section, Span
 from .normalize import lines_with_offsets
 from .regions import region_in
 from .structure import innermost_sections
@@ -194,7 +195,44 @@ def extract_tasks(text: str, part: DocumentPart) -> tuple[Task, ...]:
     in_tables = _table_tasks(text, part)
     rows = [(t.span.start, t.span.end) for t in in_tables]
     in_prose = [t for t in _prose_tasks(text, part) if not any(a <= t.span.start < b for a, b in rows)]
-    return tuple(sorted((*in_tables, *in_prose), key=lambda t: t.span.start))
+    found = [*in_tables, *in_prose]
+    return tuple(sorted((*found, *_unassigned_items(text, part, found)), key=lambda t: t.span.start))
+
+
+def _unassigned_items(text: str, part: DocumentPart, found: list[Task]) -> list[Task]:
+    """The plan's numbered items that hold no task read so far: each a task nobody is named for (a
+    工作要点 that assigns none, or the one item of a plan whose clause was left out)."""
+    plan_year = part.year.value if part.year else None
+    out = []
+    for section in _leaf_sections(part):
+        body = section.body
+        if any(t.span.start < body.end and body.start < t.span.end for t in found) or _states_aims(section, part):
+            continue
+        words = text[body.start : body.end].strip()
+        if not _reads_as_an_item(words):
+            continue
+        start = body.start + text[body.start : body.end].find(words[:1])
+        deadline, deadline_date = _deadline(words, plan_year)
+        out.append(Task(section_path=section.path, text=words, span=Span(start, start + len(words)),
+                        assignments=(), deadline=deadline, deadline_date=deadline_date, frequency=_frequency(words)))
+    return out
+
+
+def _reads_as_an_item(words: str) -> bool:
+    """Sentences, not a heading alone or one over a table (序号 | 工作任务 | …, a cell a line or a row a line)."""
+    return P.FULL_STOP.search(words) is not None and all(prose_line(line) for line in words.splitlines())
+
+
+def _leaf_sections(part: DocumentPart) -> list[Section]:
+    """The sections no other section lies within: a plan's items, at whatever depth it numbers them."""
+    return [s for s in part.sections
+            if not any(o.path[: len(s.path)] == s.path and len(o.path) > len(s.path) for o in part.sections)]
+
+
+def _states_aims(section: Section, part: DocumentPart) -> bool:
+    """Whether the section, or one it lies within, is where the plan states its aims (总体要求)."""
+    around = (s for s in part.sections if section.path[: len(s.path)] == s.path)
+    return any(P.NOT_A_TASK_SECTION.search(s.heading) for s in around)
 
 
 def _prose_tasks(text: str, part: DocumentPart) -> list[Task]:
