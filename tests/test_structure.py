@@ -115,8 +115,10 @@ def test_a_metadata_table_whose_keys_have_no_colon() -> None:
         # a plan whose title names no year is of the year it was signed, and by whoever signed it
         ("桂林市全面推进政务公开工作实施方案\n一、工作目标\n到2020年，政务公开工作总体迈上新台阶。\n桂林市人民政府办公室\n2017年3月15日\n",
          DocType.WORK_PLAN, "桂林市", "2017", "桂林市人民政府办公室"),
-        # a plan over several years is dated by its first
+        # a plan over several years is dated by its first, the years before its genre word or after it
         ("桂林市2018—2020年政务公开工作实施方案\n一、工作目标\n", DocType.WORK_PLAN, "桂林市", "2018", "桂林市人民政府办公室"),
+        ("梧州市推进政务公开标准化规范化工作实施方案（2020—2022年）\n一、工作目标\n", DocType.WORK_PLAN, "梧州市", "2020",
+         "梧州市人民政府办公室"),
         # a plan that names no one is its number's issuer's (湘政办函: 湖南省人民政府办公厅)
         ("湖南省2021年政务公开工作要点\n湘政办函〔2021〕29号\n一、加强政策解读\n", DocType.WORK_PLAN, "湖南省", "2021",
          "湖南省人民政府办公厅"),
