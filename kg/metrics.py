@@ -21,7 +21,7 @@ from functools import lru_cache
 from . import patterns as P
 from .agencies import find_agencies, resolve_agency
 from .model import Observation, Region, Span
-from .regions import township_of, zone_of
+from .regions import scope_region
 from .tables import Column, cells_of, read_table, sideways_tables, table_regions
 from .vocab import data_dir
 
@@ -199,7 +199,7 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
                   since: int = 0) -> str | None:
     """The scope marker nearest before `at` in its paragraph (and after `since`); asides in
     parentheses do not count."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str] | None = None
     start = max(text.rfind("\n", 0, at) + 1, since)
     window = P.PARENTHETICAL.sub(_blank_aside, text[start:at])
     sentence_start = window.rfind("。") + 1
@@ -215,9 +215,11 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
                 # the governments below are a part a sentence breaks its total into: the next
                 # sentence speaks of the whole again (…，各县市公开12432条。受理申请12件。)
                 if level_kind is not None and not (level_kind == LOWER_GOVERNMENTS and m.end() <= sentence_start):
-                    best = (m.end(), level_kind)
+                    best = (m.end(), level_kind, m.group(0))
     if best is not None and best[1] == "@own-level" and default_scope == OWN_AGENCY:
         return OWN_AGENCY  # 市教育局本级 in the bureau's own report: the bureau itself
+    if best is not None and region is None and P.SCOPE_WORD.fullmatch(best[2]):
+        return best[2]  # 全县 in a report whose county is not known: the text's own word, not 全市
     return scope_label(best[1], region) if best else None
 
 
@@ -1109,7 +1111,7 @@ def extract_observations(text: str, region: Region | None, year: int | None = No
                          issuer: str | None = None) -> tuple[Observation, ...]:
     """All figures a report on `year` by `issuer` states, mapped onto the indicators of its format."""
     # a township reports on the township (全镇), a development zone's committee on the zone (全区)
-    region = township_of(issuer, region) or zone_of(issuer, region) or region
+    region = scope_region(issuer, region)
     tables = table_regions(text)
     scope = default_scope(issuer, region)
     scope = _stated_range(text, region, scope) or scope

@@ -519,6 +519,11 @@ the report of that township's government."""
 
 GOVERNMENT_NAME_END = re.compile(r"(?:人民政府|政府|行政公署|行署)$")  # 行政公署: the government of a 地区
 """A government (桂林市人民政府), as against its departments and offices (桂林市教育局, …办公室)."""
+UNPLACED_GOVERNMENT = re.compile(
+    rf"(?P<place>[{HAN}]{{1,12}}?(?P<kind>省|自治区|市|州|盟|地区|县|区|旗))(?:人民政府|政府|行政公署|行署)(?:办公室|办公厅)?$"
+)
+"""A government (or its office) by its place's name: where the gazetteer lacks the place, its kind
+(县, 市) still tells what 全县 or 我市 in its report mean."""
 GOVERNMENT_OR_ITS_OFFICE_END = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")
 """A government or its general office (平江县人民政府办公室), which compiles the government's report."""
 
@@ -705,6 +710,8 @@ SCOPE_COLUMN = re.compile(
     r"|(?P<below>(?:各)?(?:县市区|县区|区县|市县|县（市、区）|县\(市、区\)|乡镇|乡镇（街道）|乡镇街道|街道)(?:政府)?)"
 )
 """The header of a column giving a statistics table's figures for one scope (统计指标 | 单位 | 全市 | 市本级)."""
+SCOPE_WORD = re.compile(r"全(?:省|市|州|县|区|旗|盟|镇|乡|街道|地区)|(?:省|市|州|县|区|旗|盟)本级")
+"""A scope marker that is itself a scope's label (全县, 县本级), whatever the report's division."""
 SCOPE_COLUMN_KINDS = {"whole": "@whole", "own": "@own-level", "agency": "本机关", "below": "下级政府"}
 """The scope each kind of column names, as `kg.metrics.scope_label` reads it for the report's region."""
 

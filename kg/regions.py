@@ -122,6 +122,25 @@ def government_of(region: Region) -> str:
     return f"{official_place(region)}人民政府"
 
 
+def scope_region(issuer: str | None, region: Region | None) -> Region | None:
+    """The division a report's figures are scoped in: a township's or a zone's below the division the
+    document is about, else that division. A township whose county the text never names still
+    speaks of 全镇, and a county the gazetteer lacks of 全县, not of a city (the division is for the scope's
+    words only, not a node of the graph)."""
+    found = township_of(issuer, region) or zone_of(issuer, region) or region
+    if found is not None or not issuer:
+        return found
+    if m := P.TOWNSHIP_GOVERNMENT.search(issuer):
+        return Region(code="", name=m.group("place"), level="township")
+    if m := P.UNPLACED_GOVERNMENT.search(issuer):  # a county the gazetteer lacks (a new one, a new name)
+        return Region(code="", name=m.group("place"), level=_UNPLACED_LEVELS[m.group("kind")])
+    return None
+
+
+_UNPLACED_LEVELS = {"省": "province", "自治区": "province", "市": "prefecture", "州": "prefecture",
+                    "盟": "prefecture", "地区": "prefecture", "县": "county", "区": "county", "旗": "county"}
+
+
 def zone_of(issuer: str | None, region: Region | None) -> Region | None:
     """The development zone whose management committee issues a report (南宁经济技术开发区, 桂林高新
     技术产业开发区管委会), for the scope of its figures: like a township, a division the gazetteer

@@ -853,3 +853,21 @@ def test_every_scope_marker_match_holds_a_word_the_marker_needs() -> None:
         for text in texts:
             for m in marker.pattern.finditer(text):
                 assert any(word in m.group(0) for word in marker.needs), (marker.pattern.pattern, m.group(0))
+
+
+@pytest.mark.parametrize(
+    ("issuer", "text", "scope"),
+    [
+        # a township whose county the text never names still reports on itself
+        ("大塘镇人民政府", "2020年，主动公开政府信息256条。", "全镇"),
+        ("大塘镇人民政府", "2020年，全镇共主动公开政府信息256条。", "全镇"),
+        # a county the gazetteer lacks (a new one, a new name): its kind still tells what 我县 means
+        ("新城县人民政府", "2020年，我县共主动公开政府信息256条。", "全县"),
+        ("新城县人民政府", "2020年，县本级共收到政府信息公开申请23件。", "县本级"),
+        # no issuer either: the text's own word for the scope
+        (None, "2020年，全县共主动公开政府信息256条。", "全县"),
+    ],
+)
+def test_the_scope_of_a_report_whose_division_is_unknown(issuer: str | None, text: str, scope: str) -> None:
+    (found,) = [o for o in extract_observations(text, None, 2020, issuer) if o.indicator]
+    assert found.scope == scope
