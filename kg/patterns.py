@@ -249,6 +249,11 @@ REPORT_FIGURES = (
 no plan's tasks, is a report (a news app's copy that lost its title and its outline)."""
 PLAN_TASK_MARK = re.compile(r"责任单位|牵头单位|配合单位|完成时限")
 """What only a plan's tasks carry."""
+PLAN_ITSELF = re.compile(
+    r"(?:制定|制订|印发)(?:了)?本(?:实施|工作)?(?:方案|要点|计划)"  # 结合我县实际，制定本方案
+    r"|(?:制定|制订|提出)(?:如下|以下)(?:实施|工作)?(?:方案|要点|计划|措施)"  # 现提出如下工作要点
+)
+"""Where a text says that it is the plan it lays out."""
 
 TITLE_GOES_ON = re.compile(
     r"^\s*关于"  # a title's opening: 关于印发 ⏎ 梧州市2018年政务公开工作要点的通知

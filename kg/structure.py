@@ -105,6 +105,11 @@ def states_report_figures(text: str) -> bool:
     return sum(1 for pattern in P.REPORT_FIGURES if pattern.search(text)) >= 2
 
 
+def lays_out_a_plan(head: str) -> bool:
+    """Untitled text that says it is a plan (制定本方案) and assigns its tasks (责任单位：…)."""
+    return P.PLAN_ITSELF.search(head) is not None and P.PLAN_TASK_MARK.search(head) is not None
+
+
 # ---------------------------------------------------------------- year
 
 
@@ -656,6 +661,8 @@ def structure_document(text: NormalizedText) -> Structure:
         headings = [s.heading for s in sections(lines, 0, len(text.text))]
         if has_report_outline(headings) or states_report_figures(text.text):
             doc_type = DocType.ANNUAL_REPORT
+        elif lays_out_a_plan(head):
+            doc_type = DocType.WORK_PLAN
     signature, signed_on = _signature(lines, 0, len(lines))
     number = _own_number(lines, meta, first, title, signed_on)
 

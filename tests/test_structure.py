@@ -471,7 +471,17 @@ def test_an_untitled_text_stating_a_reports_figures_is_a_report() -> None:
 def test_an_untitled_plan_stating_last_years_figures_stays_no_report() -> None:
     main = _structure("2017年全县主动公开政府信息3562条，受理政府信息公开申请12件。为做好2018年政府信息公开工作，"
                       "制定如下措施。\n（一）加强主动公开。（责任单位：县政府办）\n").main
-    assert main.doc_type is not DocType.ANNUAL_REPORT
+    assert main.doc_type is DocType.WORK_PLAN  # it says it lays out measures, and assigns them
+
+
+def test_an_untitled_plan_that_says_so_and_assigns_its_tasks_is_a_plan() -> None:
+    text = ("为深入贯彻落实《2019年政务公开工作要点》（国办发〔2019〕14号）精神，结合我县实际，制定本方案。\n"
+            "一、推进决策公开\n（一）推进重大行政决策预公开。（责任单位：县司法局）\n平乐县人民政府办公室\n2019年5月10日\n")
+    main = _structure(text).main
+    assert main.doc_type is DocType.WORK_PLAN and main.year is not None and main.year.value == "2019"
+    assert main.issuer is not None and main.issuer.value == "平乐县人民政府办公室"
+    # saying so is not enough: a notice that issues a plan says 制定本方案 too, and assigns nothing
+    assert _structure("为做好政务公开工作，制定本方案。\n请认真贯彻执行。\n").main.doc_type is not DocType.WORK_PLAN
 
 
 def test_the_year_in_parentheses_after_a_reports_title_is_the_year_reported_on() -> None:
