@@ -543,6 +543,8 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("主要负责同志参加新闻发布会5次，参加在线访谈3次。", 2017, [("A.2.2.1.1", 5), ("A.2.2.2.1", 3)]),
         ("市长参加在线访谈1次，出席新闻发布会2次。", 2017, [("A.2.2.2.1", 1), ("A.2.2.1.1", 2)]),
         ("全年举办在线访谈12期，参加在线访谈的部门30个。", 2017, [("A.2.2.2", 12)]),
+        # the table's rows of other outcomes, named in full
+        ("行政复议其他情形1件，行政诉讼其他情形2件。", 2017, [("A.4.3", 1), ("A.5.3", 2)]),
         # a review's one result, said as what the review decided
         ("因政府信息公开申请引起行政复议一起，经复议维持原行政行为。", 2018, [("A.4", 1), ("A.4.1", 1)]),
         # the 2019 format's rows of documents and decisions, named in full after other figures
