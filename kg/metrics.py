@@ -21,7 +21,7 @@ from functools import lru_cache
 from . import patterns as P
 from .agencies import find_agencies, resolve_agency
 from .model import Observation, Region, Span
-from .regions import scope_region
+from .regions import official_place, scope_region
 from .tables import Column, cells_of, read_table, sideways_tables, table_regions
 from .vocab import data_dir
 
@@ -210,7 +210,8 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
             continue  # a test for a word runs in C; a pattern, even one that finds nothing, is slower
         kind = marker.scope
         for m in marker.pattern.finditer(window):
-            if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start(), m.end()):
+            if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start(), m.end()) \
+                    and not (kind == "@own-level" and _reporting_government(window, m, region)):
                 level_kind = _at_its_level(kind, m.group(0), region)
                 # the governments below are a part a sentence breaks its total into: the next
                 # sentence speaks of the whole again (…，各县市公开12432条。受理申请12件。)
@@ -221,6 +222,16 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
     if best is not None and region is None and P.SCOPE_WORD.fullmatch(best[2]):
         return best[2]  # 全县 in a report whose county is not known: the text's own word, not 全市
     return scope_label(best[1], region) if best else None
+
+
+def _reporting_government(window: str, m: re.Match[str], region: Region | None) -> bool:
+    """Whether the marker ends the full name of the government whose division the report is about, used
+    as the name of the report's author (灵川县人民政府深入贯彻…), not of its own level (县政府及其部门)."""
+    if region is None or region.level == "township" or P.GOVERNMENT_NAME_GOES_ON.match(window, m.end()):
+        return False
+    before = window[: m.end()]
+    return any(before.endswith(f"{place}{word}") for place in {region.name, official_place(region)}
+               for word in ("人民政府", "政府"))
 
 
 _LEVEL_RANKS = {"province": 0, "prefecture": 1, "county": 2}

@@ -715,6 +715,9 @@ SCOPE_COLUMN = re.compile(
     r"|(?P<below>(?:各)?(?:县市区|县区|区县|市县|县（市、区）|县\(市、区\)|乡镇|乡镇（街道）|乡镇街道|街道)(?:政府)?)"
 )
 """The header of a column giving a statistics table's figures for one scope (统计指标 | 单位 | 全市 | 市本级)."""
+GOVERNMENT_NAME_GOES_ON = re.compile(r"\s*(?:及其|及|和|与|、|各|所属|直属|部门|门户|网站|本级|办公|机关|系统)")
+"""What after a government's name makes it its own level (县政府及其部门, 市人民政府门户网站), not the author of
+the report that speaks for its whole jurisdiction (2022年，灵川县人民政府深入贯彻…，全年主动公开…)."""
 SCOPE_WORD = re.compile(r"全(?:省|市|州|县|区|旗|盟|镇|乡|街道|地区)|(?:省|市|州|县|区|旗|盟)本级")
 """A scope marker that is itself a scope's label (全县, 县本级), whatever the report's division."""
 SCOPE_COLUMN_KINDS = {"whole": "@whole", "own": "@own-level", "agency": "本机关", "below": "下级政府"}
