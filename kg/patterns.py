@@ -640,7 +640,8 @@ PART_OR_CHANGE = re.compile(
 )
 """A clause whose figure no indicator totals: 重点领域公开信息300条, 同比增长12件."""
 ANOTHER_YEAR = re.compile(
-    r"(?<![网线])(?:上一?年度?|去年)(?!度?结转|底结转)"  # 上年同期为88件; not 上年结转12件 (a row) or 网上年报
+    r"(?<![网线])(?<!结转)(?<!结转自)(?:上一?年度?|去年)(?!度?结转|底结转)"  # 上年同期为88件; not 上年结转12件
+    # or 结转上年度申请3件 (a row), nor 网上年报
     r"|(?P<year>(?:19|20)\d{2})年(?!度?结转|底结转)"  # 2016年收到88件, in a report on 2017
 )
 """Words before a figure that make it another year's: the report's own year is compared against it."""

@@ -543,6 +543,9 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("主要负责同志参加新闻发布会5次，参加在线访谈3次。", 2017, [("A.2.2.1.1", 5), ("A.2.2.2.1", 3)]),
         ("市长参加在线访谈1次，出席新闻发布会2次。", 2017, [("A.2.2.2.1", 1), ("A.2.2.1.1", 2)]),
         ("全年举办在线访谈12期，参加在线访谈的部门30个。", 2017, [("A.2.2.2", 12)]),
+        # requests carried over, however the year is named, and why one was carried on
+        ("收到申请30件，结转上年度申请3件。", 2022, [("N.3.1", 30), ("N.3.2", 3)]),
+        ("加上上一年度结转的申请3件，共办理33件。其中2件因未到答复期限结转下年度办理。", 2022, [("N.3.2", 3), ("N.3.4", 2)]),
         # the table's rows of other outcomes, named in full
         ("行政复议其他情形1件，行政诉讼其他情形2件。", 2017, [("A.4.3", 1), ("A.5.3", 2)]),
         # a review's one result, said as what the review decided
