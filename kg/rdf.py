@@ -215,7 +215,13 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     the 2019 format's rows in full in prose; an untitled text stating a report's figures is a report;
 #     两办《意见》 and 国办《实施细则》 cited; a metadata table without colons; an outlet's name above a title, a PDF's
 #     gaps in a title; invisible characters and HTML entities in copied text.
-MAPPING_VERSION = "40"
+# 41: 3千 is 3000; the official rows' names that hold a 、 read whole; toneless pinyin glosses dropped; a
+#     table's value cells kept in PDF text; a plan's items that name no one are tasks; a plan titled with
+#     its years after its genre word; an untitled text that says it is a plan; A.2.2.3 by 开展 or its bare
+#     name; 更新 a site's information; the gazette's items; A.4.3/A.5.3 named in full; carried-over
+#     requests in more words; the leaders' second event after a 、; an unplaced township's or county's
+#     scope; the reporting government's full name is no own-level marker.
+MAPPING_VERSION = "41"
 
 
 @lru_cache(maxsize=1024)
