@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from . import patterns as P
 from .agencies import Agency, resolve_agency
@@ -203,11 +205,17 @@ def _unassigned_items(text: str, part: DocumentPart, found: list[Task]) -> list[
     """The plan's numbered items that hold no task read so far: each a task nobody is named for (a
     工作要点 that assigns none, or the one item of a plan whose clause was left out)."""
     plan_year = part.year.value if part.year else None
+    spans = sorted((t.span.start, t.span.end) for t in found)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest any task up to each one ends
+    aims = {s.path for s in part.sections if P.NOT_A_TASK_SECTION.search(s.heading)}
     out = []
     for section in _leaf_sections(part):
         body = section.body
-        if any(t.span.start < body.end and body.start < t.span.end for t in found) or _states_aims(section, part):
-            continue
+        before = bisect_left(starts, body.end)  # the tasks that start before the item ends
+        if (before and reach[before - 1] > body.start) or any(section.path[:n] in aims
+                                                               for n in range(1, len(section.path) + 1)):
+            continue  # it holds a task, or it is where the plan states its aims (总体要求)
         words = text[body.start : body.end].strip()
         if not _reads_as_an_item(words):
             continue
@@ -224,15 +232,15 @@ def _reads_as_an_item(words: str) -> bool:
 
 
 def _leaf_sections(part: DocumentPart) -> list[Section]:
-    """The sections no other section lies within: a plan's items, at whatever depth it numbers them."""
-    return [s for s in part.sections
-            if not any(o.path[: len(s.path)] == s.path and len(o.path) > len(s.path) for o in part.sections)]
+    """The sections no other section lies within: a plan's items, at whatever depth it numbers them.
+    In reading order a section's own come right after it."""
+    ordered = sorted(part.sections, key=lambda s: (s.body.start, -s.body.end))
+    return [s for i, s in enumerate(ordered)
+            if i + 1 == len(ordered) or not _lies_within(ordered[i + 1], s)]
 
 
-def _states_aims(section: Section, part: DocumentPart) -> bool:
-    """Whether the section, or one it lies within, is where the plan states its aims (总体要求)."""
-    around = (s for s in part.sections if section.path[: len(s.path)] == s.path)
-    return any(P.NOT_A_TASK_SECTION.search(s.heading) for s in around)
+def _lies_within(inner: Section, outer: Section) -> bool:
+    return len(inner.path) > len(outer.path) and inner.path[: len(outer.path)] == outer.path
 
 
 def _prose_tasks(text: str, part: DocumentPart) -> list[Task]:
