@@ -1031,6 +1031,7 @@ COLLECTIVE = re.compile(
     # 相关部门, 各县区人民政府, 被审计单位
     r"^(?:各|相关|有关|其他|市直|被|驻).{0,12}(?:部门|单位|政府|管委|企业|机构)$"
     r"|^.{0,8}各相关单位$|^管委$"  # 市直及驻钦各相关单位; 管委 alone
+    r"|^各(?:县|市|区|县区|县市区|乡镇|街道|地)(?:[（(][^（）()]{1,8}[)）])?$"  # 各县（市、区）, 各乡镇
 )
 
 _DEADLINE = (
@@ -1064,6 +1065,12 @@ NOT_A_TASK_SECTION = re.compile(
     r"|总体情况|基本情况|总体思路|工作思路|适用范围|编制依据"  # or what it starts from
 )
 """A plan's section that states aims, whose items are no tasks even where nobody is named for them."""
+ITEM_SUBJECT = re.compile(
+    r"(?:^|(?<=[。；;，,]))\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])?\s*"  # a clause's start
+    r"(?P<who>(?:[^，,。；;：:\d“”《》（）()]|[（(][^（）()，,。]{1,8}[)）]){2,30}?)"  # 各县（市、区）
+    r"(?:要|应当|负责|牵头)(?=[\u4e00-\u9fff])"  # 市政务公开办要组织…
+)
+"""The subject of a clause of a plan's item, where it says who is to do it: 各地各部门要加强政策解读."""
 FULL_STOP = re.compile(r"[。；;！!？?]")
 """Punctuation that ends a sentence within a line: an item of a plan is written in sentences, a heading
 or a table's cell is not."""

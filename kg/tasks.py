@@ -222,8 +222,20 @@ def _unassigned_items(text: str, part: DocumentPart, found: list[Task]) -> list[
         start = body.start + text[body.start : body.end].find(words[:1])
         deadline, deadline_date = _deadline(words, plan_year)
         out.append(Task(section_path=section.path, text=words, span=Span(start, start + len(words)),
-                        assignments=(), deadline=deadline, deadline_date=deadline_date, frequency=_frequency(words)))
+                        assignments=_named_doers(words, start, part.region), deadline=deadline,
+                        deadline_date=deadline_date, frequency=_frequency(words)))
     return out
+
+
+def _named_doers(words: str, offset: int, home: Region | None) -> tuple[Assignment, ...]:
+    """Who an item's sentences name as the ones to do it (市政务公开办要组织…, 各地各部门要…): responsible,
+    where the subject is an agency or a collective, not any words before 要."""
+    out: list[Assignment] = []
+    for m in P.ITEM_SUBJECT.finditer(words):
+        named = parse_responsibility(m.group("who"), offset + m.start("who"), home)
+        if named and all(a.agency is not None or P.COLLECTIVE.search(a.written) for a in named):
+            out += [a for a in named if a.written not in {b.written for b in out}]
+    return tuple(out)
 
 
 def _reads_as_an_item(words: str) -> bool:

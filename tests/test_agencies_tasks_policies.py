@@ -185,15 +185,15 @@ def test_responsibility_clauses(who: str, expected: list[tuple[str, str]]) -> No
         ("1.推进决策公开。（牵头单位：市政府办公室；配合单位：市财政局；完成时限：2017年12月底）", "1.推进决策公开。",
          [("lead", "钦州市人民政府办公室"), ("supporting", "钦州市财政局")]),
         ("1.推进政策解读。（责任单位：市直各部门，持续推进）", "1.推进政策解读。", [("responsible", "市直各部门")]),
-        # a sentence that says who leads the task; 由于 says why, not who (the item is a task nobody is named for)
+        # a sentence that says who leads the task; 由于 says why, not who (the item's subject before 要 does)
         ("1.做好政策解读。由市政府办牵头，市直各单位配合。", "1.做好政策解读。",
          [("lead", "钦州市人民政府办公室"), ("supporting", "市直各单位")]),
-        ("1.推进公开。由于工作需要，各单位要加强配合。", "1.推进公开。由于工作需要，各单位要加强配合。", []),
+        ("1.推进公开。由于工作需要，各单位要加强配合。", "1.推进公开。由于工作需要，各单位要加强配合。", [("responsible", "各单位")]),
         # … or a clause after the task's words, the places' governments together included; 由此 says how
         ("1.做好村务公开。全面公开村级财务收支情况，由各乡镇负责，2017年6月底前完成。",
          "1.做好村务公开。全面公开村级财务收支情况", [("responsible", "各乡镇")]),
         ("1.公开财政预决算，由市财政局负责。", "1.公开财政预决算", [("responsible", "钦州市财政局")]),
-        ("1.加强领导。各地要加强统筹，由此形成工作合力。", "1.加强领导。各地要加强统筹，由此形成工作合力。", []),
+        ("1.加强领导。各地要加强统筹，由此形成工作合力。", "1.加强领导。各地要加强统筹，由此形成工作合力。", [("responsible", "各地")]),
         # who leads and who else, on two lines of their own: one task
         ("1.推进决策公开。\n牵头单位：市政府办\n责任单位：各县区人民政府", "1.推进决策公开。",
          [("lead", "钦州市人民政府办公室"), ("responsible", "各县区人民政府")]),
@@ -233,11 +233,17 @@ def test_the_clause_after_who_does_a_task_says_when() -> None:
         # a 工作要点 that names no one for its items: each item is a task, its aims are not
         ("一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n二、加强政策解读\n"
          "（一）做好重要政策解读。各地各部门要加强政策解读，2017年6月底前完成。\n（二）及时回应社会关切。要建立健全回应机制。\n",
-         [("（一）做好重要政策解读。各地各部门要加强政策解读，2017年6月底前完成。", [], "2017-06-30"),
+         [("（一）做好重要政策解读。各地各部门要加强政策解读，2017年6月底前完成。", [("responsible", "各地各部门")],
+           "2017-06-30"),
           ("（二）及时回应社会关切。要建立健全回应机制。", [], None)]),
-        # the item whose clause was left out, among items that have theirs
-        ("一、深化公开\n1.推进财政信息公开。（责任单位：市财政局）\n2.市政务公开办要组织开展培训。\n",
-         [("1.推进财政信息公开。", [("responsible", "钦州市财政局")], None), ("2.市政务公开办要组织开展培训。", [], None)]),
+        # the item whose clause was left out, among items that have theirs: who it says is to do it
+        # (an agency or a collective as a clause's subject, not any words before 要)
+        ("一、深化公开\n1.推进财政信息公开。（责任单位：市财政局）\n2.市政务公开办要组织开展培训，市直各部门要积极参加。\n"
+         "3.加强回应。重点围绕营商环境要求做好回应，各县（市、区）要及时回应。\n",
+         [("1.推进财政信息公开。", [("responsible", "钦州市财政局")], None),
+          ("2.市政务公开办要组织开展培训，市直各部门要积极参加。",
+           [("responsible", "钦州市政务公开办公室"), ("responsible", "市直各部门")], None),
+          ("3.加强回应。重点围绕营商环境要求做好回应，各县（市、区）要及时回应。", [("responsible", "各县（市、区）")], None)]),
         # a heading alone, or a heading over a table of tasks that names no one, is no item
         ("一、深化公开\n（一）加强组织领导\n二、任务分工\n| 序号 | 工作任务 | 完成时限 |\n| 1 | 推进审计结果公开 | 6月底前 |\n", []),
     ],
@@ -251,7 +257,8 @@ def test_a_plans_items_that_name_no_one_are_tasks(body: str, expected: list[tupl
     got = [(t.text, [(a.role, a.agency.name if a.agency else a.written) for a in t.assignments], t.deadline_date)
            for t in tasks]
     assert got == expected
-    assert all(norm.text[t.span.start : t.span.end] == t.text for t in tasks if not t.assignments)
+    assert all(norm.text[t.span.start : t.span.end] == t.text for t in tasks if t.section_path and t.text[0] != "1")
+    assert all(norm.text[a.span.start : a.span.end] == a.written for t in tasks for a in t.assignments)
 
 
 def test_a_table_of_tasks_one_cell_a_line_passes_over_its_category_rows() -> None:
