@@ -137,8 +137,7 @@ def _year(m: re.Match[str] | None, base: int = 0) -> Located | None:
 
 def plan_year(title: Located) -> Located | None:
     """The year a plan's title gives it: its own (2019年…要点), the first of several (2018—2020年…, or
-    …方案（2020—2022年）), or
-    the first of the five-year period it names (“十四五”规划: 2021)."""
+    …方案（2020—2022年）), or the first of the five-year period it names (“十四五”规划: 2021)."""
     base = title.span.start if title.span else 0
     found = _year(P.PLAN_YEAR.search(title.value) or P.PLAN_YEARS_AFTER.search(title.value), base)
     if found is not None:
