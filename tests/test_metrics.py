@@ -543,6 +543,9 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("主要负责同志参加新闻发布会5次，参加在线访谈3次。", 2017, [("A.2.2.1.1", 5), ("A.2.2.2.1", 3)]),
         ("市长参加在线访谈1次，出席新闻发布会2次。", 2017, [("A.2.2.2.1", 1), ("A.2.2.1.1", 2)]),
         ("全年举办在线访谈12期，参加在线访谈的部门30个。", 2017, [("A.2.2.2", 12)]),
+        # permits handled are their decisions; permit applications received are no requests for information
+        ("全年共受理政府信息公开申请45件，受理行政许可申请1.3万件，办理行政许可事项1.2万件。", 2022,
+         [("N.3.1", 45), ("C.2.5.1", 12000)]),
         # the principal leaders' second event, listed after a 、; online interviews by other names
         ("主要负责同志参加新闻发布会3次、在线访谈2次。全年举办新闻发布会12场、在线访谈6期。组织网络访谈活动4次。", 2017,
          [("A.2.2.1.1", 3), ("A.2.2.2.1", 2), ("A.2.2.1", 12), ("A.2.2.2", 6), ("A.2.2.2", 4)]),
