@@ -218,7 +218,7 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 # 41: 3千 is 3000; the official rows' names that hold a 、 read whole; toneless pinyin glosses dropped; a
 #     table's value cells kept in PDF text; a plan's items that name no one are tasks; a plan titled with
 #     its years after its genre word; an untitled text that says it is a plan; A.2.2.3 by 开展 or its bare
-#     name; 更新 a site's information; the gazette's items; A.4.3/A.5.3 named in full; carried-over
+#     name; 更新 a site's information; A.4.3/A.5.3 named in full; carried-over
 #     requests in more words; the leaders' second event after a 、; an unplaced township's or county's
 #     scope; the reporting government's full name is no own-level marker; an unassigned item's doers
 #     named before 要; permits handled (办理行政许可事项), and permit applications no requests.

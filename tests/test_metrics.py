@@ -107,8 +107,8 @@ def _obs(text: str) -> list[tuple[str | None, float, str | None]]:
          [("A.1.2.2", 25000, "市本级"), ("A.1.1", 5689, "全市")]),
         # 千 after Arabic digits multiplies them (3千 is 3000, not the 千 alone); 三千 is a Chinese numeral
         ("全年主动公开政府信息3千余条，受理政府信息公开申请三千件。", [("A.1.1", 3000, "全市"), ("A.3.1", 3000, "全市")]),
-        # the gazette's items, counted in the clause after its issues (without the gazette, no channel's)
-        ("全年编印《政府公报》12期，刊登文件156件。全年刊登文件30件。", [("A.1.2.1", 156, "市本级")]),
+        # the documents a gazette printed are documents, not its items of information (A.1.2.1 counts 条)
+        ("全年编印《政府公报》12期，刊登文件156件。", []),
         # a site's figure by 更新, the verb before or after the site; a column of it is not the site
         ("全年累计更新政府网站信息1.6万余条。政府门户网站全年更新信息8000条。政府网站信息公开专栏更新信息300条。",
          [("A.1.2.2", 16000, "市本级"), ("A.1.2.2", 8000, "市本级")]),
