@@ -229,8 +229,7 @@ def _reporting_government(window: str, m: re.Match[str], region: Region | None) 
     as the name of the report's author (灵川县人民政府深入贯彻…), not of its own level (县政府及其部门)."""
     if region is None or region.level == "township" or P.GOVERNMENT_NAME_GOES_ON.match(window, m.end()):
         return False
-    before = window[: m.end()]
-    return any(before.endswith(f"{place}{word}") for place in {region.name, official_place(region)}
+    return any(window.endswith(f"{place}{word}", 0, m.end()) for place in {region.name, official_place(region)}
                for word in ("人民政府", "政府"))
 
 

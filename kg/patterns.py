@@ -270,13 +270,11 @@ GAP_BESIDE_FIGURE = re.compile(
 STAT_PERIOD_YEAR = re.compile(r"统计期限(?:为|自)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 _YEARS_AFTER_TITLE = (
-    r"[（(]\s*(?:19|20)\d{2}\s*年?度?"  # （2021年度）
+    r"[（(]\s*(?P<year>(?:19|20)\d{2})\s*年?度?"  # （2021年度）
     r"(?:\s*[—–\-~～至到]\s*(?:19|20)\d{2}\s*年?度?)?\s*[）)]"  # （2020—2022年）
 )
-PLAN_YEARS_AFTER = re.compile(
-    r"(?:实施方案|工作方案|工作要点|要点|工作安排|工作计划|计划|方案)\s*"
-    rf"[（(]\s*(?P<year>{YEAR})\s*年?度?(?:\s*[—–\-~～至到]\s*{YEAR}\s*年?度?)?\s*[）)]"
-)
+_PLAN_GENRE = r"(?:实施方案|工作方案|工作要点|要点|工作安排|工作计划|计划|方案)"
+PLAN_YEARS_AFTER = re.compile(rf"{_PLAN_GENRE}\s*{_YEARS_AFTER_TITLE}")
 """'…工作实施方案（2020—2022年）': the years a plan covers in parentheses after its title, dated by the first."""
 
 PLAN_YEAR = re.compile(
@@ -468,8 +466,8 @@ ANNUAL_REPORT_TITLE = re.compile(
 )
 NOTICE_TITLE_END = re.compile(r"(?:通知|通告)$")
 WORK_PLAN_TITLE_END = re.compile(
-    r"(?:实施方案|工作方案|工作要点|要点|工作安排|工作计划|计划|方案)"  # plans by their genre words,
-    rf"(?:{_YEARS_AFTER_TITLE})?$"  # perhaps with the years they cover: …实施方案（2020—2022年）
+    rf"{_PLAN_GENRE}(?:{_YEARS_AFTER_TITLE})?$"  # plans by their genre words, perhaps with the years they
+    # cover: …实施方案（2020—2022年）
     r"|(?:政务公开|政府信息公开).{0,12}规划$"  # a plan for several years: 政务公开“十四五”规划
     rf"|(?:{TASK_LIST_WORDS})$"  # a plan's tasks as a list: 政务公开工作任务清单
 )
