@@ -123,6 +123,7 @@ class _Rule:
     applicant: str | None = None  # the applicants a share of the requests is of (其中自然人申请87件)
     after: re.Pattern[str] | None = None  # what the words right after the figure say it counts (3件结转至2023年)
     formats: frozenset[str] | None = None  # the report formats the rule holds in, where not all
+    phrase_needs: frozenset[str] = frozenset()  # characters every match of the phrase holds
 
 
 FAMILY_ITSELF = "@family"
@@ -148,6 +149,7 @@ def narrative_rules() -> tuple[_Rule, ...]:
                 r.get("applicant") or None,
                 re.compile(r["after"]) if r.get("after") else None,
                 frozenset(r["formats"].split("|")) if r.get("formats") else None,
+                P.required_characters(re.compile(r["phrase"])) if r["phrase"] else frozenset(),
             )
             for r in csv.DictReader(f, delimiter="\t")
         )
@@ -206,8 +208,8 @@ def _scope_before(text: str, at: int, region: Region | None, default_scope: str 
     if sentence_start and P.CONTINUED_SENTENCE.match(window, sentence_start):
         sentence_start = window.rfind("。", 0, sentence_start - 1) + 1  # 其中… goes on with the sentence before
     for marker in scope_markers(government=default_scope != OWN_AGENCY):
-        if not any(word in window for word in marker.needs):
-            continue  # a test for a word runs in C; a pattern, even one that finds nothing, is slower
+        if not any(map(window.__contains__, marker.needs)):
+            continue  # a test for a word runs in C (map keeps it there); a pattern, even a failing one, is slower
         kind = marker.scope
         for m in marker.pattern.finditer(window):
             if (best is None or m.end() > best[0]) and not _breakdown_elsewhere(window, m.start(), m.end()) \
@@ -596,8 +598,11 @@ def _rule_past_aside(ctx: _Context) -> tuple[_Rule, int] | None:
 def _rule_for(ctx: _Context) -> tuple[_Rule, int] | None:
     """The rule the words before a figure match, else the one the words after it match; with how many
     characters after the figure the words it takes run."""
+    in_clause = frozenset(ctx.clause)
     for after in (False, True):
         for rule in _candidate_rules(after, ctx.template, ctx.family, ctx.unit):
+            if not rule.phrase_needs <= in_clause:
+                continue  # most rules fail so, before a search
             taken = _taken_after(rule, ctx) if after else 0
             if taken is not None and _words_fit(rule, ctx):
                 return rule, taken

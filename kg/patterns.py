@@ -6,8 +6,10 @@ reader can tell why a branch exists before deleting it.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
+from typing import Any
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Character class body for CJK ideographs (extension A, unified, compatibility)."""
@@ -52,6 +54,36 @@ def _render_trie(node: _Trie) -> str:
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+def required_characters(pattern: re.Pattern[str]) -> frozenset[str]:
+    """Characters that every match of `pattern` contains, read from its parse tree: a text without one
+    of them cannot match, which a set test tells far sooner than a search that fails. Empty (no test)
+    where the pattern ignores case or its tree cannot be read."""
+    if pattern.flags & re.IGNORECASE:
+        return frozenset()
+    try:
+        parser = importlib.import_module("re._parser")  # the parser of `re` itself; private, hence the fallback
+        return frozenset(_required_in(parser.parse(pattern.pattern), importlib.import_module("re._constants")))
+    except Exception:  # an unreadable tree only costs the shortcut, never a match
+        return frozenset()
+
+
+def _required_in(items: Any, c: Any) -> set[str]:
+    needed: set[str] = set()
+    for op, arg in items:
+        if op is c.LITERAL:
+            needed.add(chr(arg))
+        elif op is c.SUBPATTERN and not arg[1] & re.IGNORECASE:  # (group, flags added, flags removed, body)
+            needed |= _required_in(arg[3], c)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:  # (least, most, body)
+            needed |= _required_in(arg[2], c)
+        elif op is c.ATOMIC_GROUP:
+            needed |= _required_in(arg, c)
+        elif op is c.BRANCH:  # (None, alternatives): what all of them need
+            needed |= set.intersection(*(_required_in(a, c) for a in arg[1]))
+        # anything else (a class, a lookaround, a back reference) requires no one character
+    return needed
 
 # ---------------------------------------------------------------- normalization
 
@@ -600,6 +632,7 @@ FIGURE_UNITS = (
 )
 
 FIGURE = re.compile(
+    r"(?=[约近超逾达\s\d一二三四五六七八九十百千两零])"  # a figure's first character: other places fail at once
     r"(?P<est>约|近|超过|逾|达)?\s*"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,236: thousands grouped by ASCII commas
     r"|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.])"  # 12 356: grouped by spaces, as PDFs print them

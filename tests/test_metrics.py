@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from itertools import product
+from pathlib import Path
 
 import pytest
 
-from kg.metrics import chinese_number, extract_observations, map_label, scope_markers
+from kg.metrics import chinese_number, extract_observations, map_label, narrative_rules, scope_markers
+from kg.patterns import FIGURE, required_characters
 from kg.vocab import gazetteer
 
 CITY = gazetteer().get("450300")
@@ -869,6 +871,36 @@ def test_every_scope_marker_match_holds_a_word_the_marker_needs() -> None:
             for m in marker.pattern.finditer(text):
                 assert any(word in m.group(0) for word in marker.needs), (marker.pattern.pattern, m.group(0))
 
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"政府公报.{0,12}(?:信息|公开)$", "政府公报"),
+        (r"(?:政府|门户)网站", "网站"),  # alternatives: what each of them holds
+        (r"(?:政务)?微博|微博", "微博"),
+        (r"a[bc]+d{2}e*", "ad"),  # a class holds no one character; a part that may be absent holds none
+        (r"(?<=申请)受理(?!数)", "受理"),  # a lookaround is not part of the match
+        (r"(?i)ab", ""),  # case ignored: no characters, no shortcut
+        (r"x|y", ""),
+    ],
+)
+def test_the_characters_every_match_of_a_pattern_holds(pattern: str, needed: str) -> None:
+    assert required_characters(re.compile(pattern)) == frozenset(needed)
+
+
+def test_every_narrative_rules_match_holds_the_characters_it_needs(samples: Path) -> None:
+    # a clause without them skips the rule unsearched: a match without one would be a figure lost
+    texts = [path.read_text(encoding="utf-8") for path in sorted(samples.glob("0*.txt"))]
+    clauses = [re.split(r"[，,。；;：:\n]", text[: m.start()])[-1] for text in texts for m in FIGURE.finditer(text)]
+    matched = 0
+    for rule in narrative_rules():
+        for clause in clauses:
+            m = rule.phrase.search(clause) if rule.phrase is not None else None
+            if m is not None:
+                matched += 1
+                assert rule.phrase_needs <= set(m.group(0)), (rule.notation, m.group(0))
+    assert matched > 100  # the samples' clauses do meet the rules
 
 @pytest.mark.parametrize(
     ("issuer", "text", "scope"),
