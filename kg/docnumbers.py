@@ -205,13 +205,15 @@ def _outside(province: str, local: Region | None, citing_region: Region | None) 
 
 
 def _local_series(code: str, citing_region: Region | None) -> Region | None:
-    """The region whose own series `code` is, seen from `citing_region`: 市政办 is the citing city's, and
-    岳政办函 cited in a county of 岳阳市 is 岳阳市's, the county's prefecture."""
+    """The region whose own series `code` is, seen from `citing_region`: 市政办 is the citing city's (and
+    cited in a county, its city's: the word names the kind of place), and 岳政办函 cited in a county of
+    岳阳市 is 岳阳市's, the county's prefecture."""
     if citing_region is None or citing_region.level == "national":
         return None
+    chain = (citing_region, *gazetteer().ancestors(citing_region))
     if code.startswith(_GENERIC_PREFIX):
-        return citing_region
-    for region in (citing_region, *gazetteer().ancestors(citing_region)):
+        return next((r for r in chain if r.name.endswith(code[0]) and not r.name.endswith("自治区")), citing_region)
+    for region in chain:
         if _abbreviates(code[0], region):
             return region
     return None

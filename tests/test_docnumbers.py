@@ -64,6 +64,11 @@ def test_number_forms(written: str, normalized: str | None) -> None:
         ("桂办发", "450300", "中共广西壮族自治区委员会办公厅", "code-prefix"),
         ("川办发", "510100", "四川省人民政府办公厅", "authority"),  # 四川's government office, not its party's
         ("市政办", "450300", "桂林市人民政府办公室", "local-code"),  # generic local code
+        # the generic word names a kind of place: cited in a county, 市政办 is its city's; 县政办 the county's
+        ("市政办", "450323", "桂林市人民政府办公室", "local-code"),
+        ("县政办", "450323", "灵川县人民政府办公室", "local-code"),
+        ("州政办", "652801", "巴音郭楞蒙古自治州人民政府办公室", "local-code"),  # in 库尔勒市, a city of the 州
+        ("市政办", "450881", "桂平市人民政府办公室", "local-code"),  # a county-level city's own series
         ("潭政办发", "430300", "湘潭市人民政府办公室", "local-code"),  # code names the citing city
         ("潭办发", "430300", "中共湘潭市委办公室", "local-code"),
         # the prefecture's series, cited in one of its counties (湘阴县 is in 岳阳市)
