@@ -14,6 +14,7 @@ import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -291,14 +292,22 @@ def begins_label(label: str) -> bool:
     return bool(key) and i < len(keys) and keys[i].startswith(key)
 
 
+def _label_forms(key: str) -> Iterator[str]:
+    """The forms of a row's name to look up, the name as written first."""
+    for name in dict.fromkeys((key, P.ROW_CAUSE.sub("", key))):
+        yield name
+        if P.COUNT_WORD.search(name):
+            yield P.COUNT_WORD.sub("数" if name.endswith("数量") else "数量", name)  # 行政诉讼数 for 行政诉讼数量
+        else:
+            yield name + "数"  # 当面申请 for 当面申请数
+
+
 def map_label(label: str, context: str | None) -> str | None:
     """The indicator a table row label stands for; `context` is the current top-level row."""
     key = _key(label)
     if not key:
         return None
-    matches = _by_form().get(key, [])
-    if not matches and not key.endswith(("数", "数量")):
-        matches = _by_form().get(key + "数", [])  # 当面申请 for 当面申请数
+    matches = next((found for form in _label_forms(key) if (found := _by_form().get(form))), [])
     if not matches:
         return None
     if len(matches) > 1 and context is not None:

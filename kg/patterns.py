@@ -775,6 +775,15 @@ ROW_NUMBERING = re.compile(
     r"|其中[:：]?"  # 其中: a sub-row
     r")\s*"
 )
+ROW_CAUSE = re.compile(
+    r"^(?:因政府信息公开(?:工作)?)?"  # 因政府信息公开…: the cause the row names, which the format leaves out
+    r"(?:申请)?(?:被)?(?:申请|提起)?"  # 申请, 被申请, 申请提起, 被提起: how the case came
+    r"(?=行政复议|行政诉讼|举报投诉)"
+)
+"""What a local template writes before the name of the cases' rows: 因政府信息公开申请提起行政诉讼数 is
+行政诉讼数量, 因政府信息公开工作被举报投诉数 举报投诉数量."""
+COUNT_WORD = re.compile(r"数量?$")
+"""The end of a row's name: 数 and 数量 stand for each other (行政复议数, 行政复议数量)."""
 PARENTHETICAL = re.compile(r"[（(][^()（）]*[)）]")
 UNCLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*$")
 """A name cut inside its parenthesis: 本年收费金额（单 | 位：万元 | ）."""

@@ -332,6 +332,12 @@ def test_a_table_setting_two_years_side_by_side_gives_the_reports_own_year(heade
         ("网上申请", None, "A.3.1.3"),
         ("(二)被依法纠错数", "A.5", "A.5.2"),
         ("本年新收政府信息公开申请数量", None, "N.3.1"),
+        # a local template's names of the cases' rows: the cause written out, 数 for 数量
+        ("五、因政府信息公开申请提起行政诉讼数", None, "A.5"),
+        ("因政府信息公开被申请行政复议数", None, "A.4"),
+        ("因政府信息公开工作被举报投诉数", None, "A.6"),
+        ("行政诉讼数", None, "A.5"),
+        ("因政府信息公开申请提起的数", None, None),
         ("与指标无关的一行", None, None),
     ],
 )
