@@ -219,6 +219,15 @@ def _local_series(code: str, citing_region: Region | None) -> Region | None:
     return None
 
 
+def series_region(code: str, citing_region: Region | None, named_region: Region | None) -> Region | None:
+    """Where to read a series from: for a generic one (市政办), the region the citation itself names where
+    it is that kind of place (《桂林市2019年政务公开工作要点》（市政办〔2019〕20号）cited in the city 荔浦市 is
+    桂林市's), else the citing document's."""
+    if named_region is not None and code.startswith(_GENERIC_PREFIX) and named_region.name.endswith(code[0]):
+        return named_region
+    return citing_region
+
+
 def _abbreviates(char: str, region: Region) -> bool:
     return char in region.name and region.level not in ("province", "national")
 

@@ -12,11 +12,11 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from . import patterns as P
-from .docnumbers import issuer_of_code, jurisdiction_of
+from .docnumbers import issuer_of_code, jurisdiction_of, series_region
 from .model import Citation, CitedWork, DocNumber, DocumentPart, Region
 from .regions import region_in
 from .structure import issuer_from_title
-from .vocab import known_works
+from .vocab import gazetteer, known_works
 
 _CODE_FINAL = set("发函电字办令文")
 _NATIONAL_ISSUERS = ("国务院", "中共中央", "全国人民代表大会", "全国人大")
@@ -56,6 +56,14 @@ def work_key_for_title(title: str, citing_region: Region | None, scope: str | No
     return f"t/{scope or _title_scope(canonical, citing_region, issuer_region)}/{title_key(canonical)}"
 
 
+def _series_seen_from(c: Citation, region: Region | None) -> Region | None:
+    """The region a citation's number is read in: the citing document's, unless the citation names the
+    place whose generic series (市政办) it is, as its issuer or at the start of its title."""
+    assert c.number is not None
+    named = gazetteer().get(c.issuer_region) if c.issuer_region else region_in(c.title[:12]) if c.title else None
+    return series_region(c.number.code, region, named)
+
+
 def _is_self(c: Citation, parts: tuple[DocumentPart, ...]) -> bool:
     for part in parts:
         if c.number is not None and part.number is not None and c.number.normalized == part.number.value:
@@ -76,7 +84,7 @@ def resolve_citations(
     keys: list[str] = []
     for c in kept:
         if c.number is not None:
-            key = number_key(c.number, region, c.issuer_region)
+            key = number_key(c.number, _series_seen_from(c, region), c.issuer_region)
             if c.title:
                 by_title.setdefault(title_key(c.title), key)
         else:
@@ -107,7 +115,8 @@ def resolve_citations(
 
 
 def _work(key: str, cs: list[Citation], region: Region | None, codes: Counter[str]) -> CitedWork:
-    number = next((c.number for c in cs if c.number), None)
+    numbered = next((c for c in cs if c.number), None)
+    number = numbered.number if numbered is not None else None
     titles = [c.title for c in cs if c.title and not c.alias]
     title = max(titles, key=len) if titles else None
     if title is None and key.startswith("t/"):
@@ -119,7 +128,7 @@ def _work(key: str, cs: list[Citation], region: Region | None, codes: Counter[st
     named = next((c for c in cs if c.issuer_named), None)
     jurisdiction = None
     if number is not None:
-        by_code = issuer_of_code(number.code, region)
+        by_code = issuer_of_code(number.code, _series_seen_from(numbered, region) if numbered else region)
         if by_code is not None:
             jurisdiction = by_code.jurisdiction
             if issuer is None:

@@ -244,6 +244,14 @@ def _named_works(text: str, home: str) -> dict[str | None, tuple[str | None, str
         ("我市印发了《河池市政府网站安全保障工作方案》", "451200", "河池市政府网站安全保障工作方案", None, None),
         ("《湘潭市人民政府办公室关于做好统计报送工作的通知》", "430300", "湘潭市人民政府办公室关于做好统计报送工作的通知",
          "湘潭市人民政府办公室", "430300"),
+        # a generic series (市政办) cited in a county is its city's; in a county-level city, the city's own,
+        # unless the citation names the place whose series it is
+        ("《桂林市人民政府办公室关于印发桂林市2018年政务公开工作要点的通知》（市政办〔2018〕31号）", "450323",
+         "市政办〔2018〕31号", "桂林市人民政府办公室", "450300"),
+        ("《桂林市2019年政务公开工作要点》（市政办〔2019〕20号）", "450381", "市政办〔2019〕20号",
+         "桂林市人民政府办公室", "450300"),
+        ("按照《关于做好政务公开工作的通知》（市政办〔2019〕20号）", "450381", "市政办〔2019〕20号",
+         "荔浦市人民政府办公室", "450381"),
         # a code that names its region keeps it, whoever the text says forwarded the document
         ("市政府办公室印发的《湖南省2018年政务公开工作要点》（湘政办发〔2018〕29号）", "431100",
          "湘政办发〔2018〕29号", "湖南省人民政府办公厅", "430000"),
