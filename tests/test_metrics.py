@@ -760,11 +760,24 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
          [("C.2.1.1", 2, None), ("C.2.1.2", 1, None), ("C.2.1.3", 35, None), ("C.2.2.1", 18, None),
           ("C.2.2.2", 7, None)]),
         (2020, "全年共新制发规章2件，现行有效规章35件。", [("B.2.1.1", 2, None), ("B.2.1.3", 35, None)]),
+        # decisions listed after one named in full, each by the bare kind of action and counted in 件
+        (2020, "行政许可处理决定12563件，行政处罚3125件，行政强制256件。",
+         [("B.2.5.3", 12563, None), ("B.2.7.3", 3125, None), ("B.2.8.3", 256, None)]),
+        (2022, "行政处罚决定3125件，行政强制256件。", [("C.2.6.1", 3125, None), ("C.2.6.2", 256, None)]),
+        (2022, "行政强制事项25项。", []),  # the items of a kind of action, which the 2021 format does not count
+        (2017, "行政处罚3125件。", []),  # no row of the pre-2019 format
         # a lawsuit's result is a row of its route in the later formats (the pre-2019 row without one)
         (2022, "被提起行政诉讼9件，其中未经复议直接起诉6件，结果维持4件，尚未审结2件；复议后起诉3件，结果纠正1件。",
          [("A.5", 9, None), ("N.4.10", 6, None), ("N.4.6", 4, None), ("N.4.9", 2, None), ("N.4.15", 3, None),
           ("N.4.12", 1, None)]),
         (2022, "行政诉讼案件6件，结果维持4件。", [("A.5", 6, None), ("A.5.1", 4, None)]),
+        # the route and the result named together are the result's row, not the route's total; the results
+        # after it that name no route are that route's
+        (2022, "行政诉讼案件5件，其中未经复议直接起诉结果维持3件，尚未审结2件。",
+         [("A.5", 5, None), ("N.4.6", 3, None), ("N.4.9", 2, None)]),
+        (2022, "复议后起诉结果纠正1件，复议后起诉总计4件。", [("N.4.12", 1, None), ("N.4.15", 4, None)]),
+        (2022, "未经复议直接起诉的行政诉讼5件，其中结果维持3件。", [("N.4.10", 5, None), ("N.4.6", 3, None)]),
+        (2022, "未经复议直接起诉4件（均维持）。", [("N.4.10", 4, None), ("N.4.6", 4, None)]),
         # every lawsuit by one route: its total is that route's, and so are its results
         (2022, "行政诉讼案件6件，均为未经复议直接起诉，结果维持4件。", [("N.4.10", 6, None), ("N.4.6", 4, None)]),
         (2017, "被提起行政诉讼9件，其中结果维持4件。", [("A.5", 9, None), ("A.5.1", 4, None)]),
