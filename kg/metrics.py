@@ -1140,5 +1140,21 @@ def extract_observations(text: str, region: Region | None, year: int | None = No
     scope = default_scope(issuer, region)
     scope = _stated_range(text, region, scope) or scope
     table = table_observations(text, region, scope, year, tables)
-    found = table + narrative_observations(text, region, tables, report_format(table, year), scope, year, issuer)
-    return tuple(sorted(found, key=lambda o: o.span.start))
+    prose = narrative_observations(text, region, tables, report_format(table, year), scope, year, issuer)
+    return tuple(sorted(_tables_in_the_prose_scope(table, prose, scope) + prose, key=lambda o: o.span.start))
+
+
+def _tables_in_the_prose_scope(table: list[Observation], prose: list[Observation],
+                               default: str) -> list[Observation]:
+    """The tables with the scope the prose gives their figures: where the text says 市本级共收到申请216件 and
+    the table's total is 216, the tables count the government's own level, though nothing before them
+    says so. Only where some figure other than a zero agrees so, and none with the report's default scope."""
+    stated: dict[tuple[str | None, float], set[str | None]] = {}
+    for o in prose:
+        if o.indicator is not None and o.applicant_type is None and o.value > 0:  # a zero agrees with anything
+            stated.setdefault((o.indicator, o.value), set()).add(o.scope)
+    agreed = {scope for o in table if o.scope == default for scope in stated.get((o.indicator, o.value), ())}
+    if len(agreed) != 1 or default in agreed:
+        return table
+    (scope,) = agreed
+    return [replace(o, scope=scope) if o.scope == default else o for o in table]

@@ -254,7 +254,24 @@ def test_a_gbk_web_page_with_spanned_cells_gives_the_same_table() -> None:
     ],
 )
 def test_figures_without_a_scope_marker_take_the_issuers_scope(issuer: str | None, scope: str) -> None:
-    found = extract_observations(_laid_out(" | "), gazetteer().get("450400"), 2022, issuer)
+    text = _laid_out(" | ").replace("市本级共收到", "共收到")  # the prose names no scope for the table's figures
+    found = extract_observations(text, gazetteer().get("450400"), 2022, issuer)
+    assert {o.scope for o in found if o.source == "table"} == {scope}
+
+
+@pytest.mark.parametrize(
+    ("prose", "scope"),
+    [
+        ("市本级共收到政府信息公开申请216件，上年结转12件", "市本级"),  # the table's figures, said of the own level
+        ("全市共收到政府信息公开申请216件，其中市本级收到216件", "全市"),  # said of both: the default stays
+        ("市本级共收到政府信息公开申请215件，上年结转11件", "全市"),  # no figure of the table's
+        ("市本级共收到政府信息公开申请216件，全市上年结转12件", "全市"),  # and of the whole city too
+        ("市本级未收到行政复议申请", "全市"),  # a zero agrees with any table
+    ],
+)
+def test_the_tables_take_the_scope_the_prose_gives_their_figures(prose: str, scope: str) -> None:
+    text = _laid_out(" | ").replace("市本级共收到政府信息公开申请216件，上年结转12件", prose)
+    found = extract_observations(text, gazetteer().get("450400"), 2022, "梧州市人民政府")
     assert {o.scope for o in found if o.source == "table"} == {scope}
 
 
