@@ -508,7 +508,8 @@ WORK_PLAN_TITLE_END = re.compile(
 NONE_STATED = re.compile(
     r"(?:未发生|没有发生|未出现|没有出现|未曾|未有|没有"  # a statement that something did not happen
     r"|无(?!法|正当|需|论|偿|缝|纸|障碍|效|关)"  # 无因政府信息公开提起行政诉讼的情况 (not 无法, 无正当理由 …)
-    r"|未(?=收取|实施|收到|受理|接到|接收|产生|引发|引起|因))"  # 未收取任何费用, 未收到申请, 未因…收费
+    r"|未(?=收取|实施|收到|受理|接到|接收|产生|引发|引起|因"  # 未收取任何费用, 未收到申请, 未因…收费
+    r"|制发|制定|出台|新制|印发))"  # 未制发规章: none made this year
     # what did not happen, to the clause's end, with no figure; 而 starts another thing, but not in
     # 因政府信息公开而被申请行政复议
     r"(?P<what>(?:(?!但|而(?!被|引起|引发|产生|提起|申请))[^，,。；;：:\n\d０-９])+)"

@@ -232,6 +232,13 @@ def test_narrative_figures(text: str, expected: list[tuple[str, float, str]]) ->
          [("A.4", 0, "件")]),
         # 而 before what did not happen is part of it (因…而被申请行政复议)
         (2018, "全年没有发生因政府信息公开而被申请行政复议和提起行政诉讼的情况。", [("A.4", 0, "件"), ("A.5", 0, "件")]),
+        # no rules or normative documents made this year: the rows of the later formats (and of the pre-2019
+        # one, which counts normative documents only); what was repealed is another row
+        (2022, "本年度无新制发规章。", [("C.2.1.1", 0, "件")]),
+        (2022, "我市无新制发规章和规范性文件。", [("C.2.1.1", 0, "件"), ("C.2.2.1", 0, "件")]),
+        (2020, "本年度未制发行政规范性文件。", [("B.2.2.1", 0, "件")]),
+        (2017, "本年度未制定规章，未制发规范性文件。", [("A.1.1.2", 0, "件")]),
+        (2022, "本年未废止规章。全年未制定相关制度。", []),
         # 无法提供, 无正当理由 say no such thing
         (2021, "本机关无法提供相关信息；无正当理由大量反复申请的不予处理。", []),
     ],
