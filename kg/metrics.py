@@ -784,7 +784,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
                                                                     template))[0]
         # a figure about a part (领域, 类信息) or a change (同比, 增长) is no indicator's total
         partial = P.PART_OR_CHANGE.search(clause)
-        running = _running_total(text, sentence_start, clause_start, m.start())
+        running = _running_total(text, sentence_start, clause_start, m.start(), m.end())
         c_end = P.CLAUSE_BREAK.search(text, m.end())
         following = text[m.end() : c_end.start() if c_end else len(text)]
         ctx = _Context(clause, following, unit, sentence, family, year, template)
@@ -882,13 +882,14 @@ def _part_of_an_earlier_figure(out: list[Observation], text: str, sentence_start
     return False
 
 
-def _running_total(text: str, sentence_start: int, clause_start: int, at: int) -> bool:
+def _running_total(text: str, sentence_start: int, clause_start: int, at: int, end: int) -> bool:
     """Whether the figure at `at` is a running total its own clause counts up (累计) since a time its
-    sentence names (截至2012年底，累计…56321条), not the year's: the year's part may follow it (其中2012年新增…)."""
+    sentence names (截至2012年底，累计…56321条), not the year's: the year's part may follow it (其中2012年新增…),
+    and where it does, that says so too (累计公开56万条，其中2017年新增12.3万条)."""
     if "累计" not in text[clause_start:at]:
         return False  # the cheap test first: most clauses count up nothing
     m = P.SINCE_THE_START.search(text, sentence_start, at)
-    return m is not None and m.end() > clause_start
+    return (m is not None and m.end() > clause_start) or P.THE_YEARS_PART_AFTER.match(text, end) is not None
 
 
 def _with_result(count: Observation, text: str, result: tuple[str, int, int], start: int,

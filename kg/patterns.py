@@ -681,6 +681,10 @@ CHANGE = re.compile(_CHANGE)
 """Where a comparison with last year starts: 受理申请较上年增长25%."""
 SINCE_THE_START = re.compile(r"(?:截至|截止|以来|至今)[^。；;\n]{0,20}累计")
 """A running total since some year, not the report's year's figure: 截至2012年底，累计主动公开政府信息56321条."""
+THE_YEARS_PART_AFTER = re.compile(
+    r"[，,；;]?\s*其中[，,：:]?\s*(?:(?:19|20)\d{2}\s*年度?|本年度?|今年|当年|全年)(?:新增|新公开)"
+)
+"""The year's part right after a running total: 累计公开56万条，其中2017年新增12.3万条."""
 FIGURE_AT_END = re.compile(FIGURE.pattern + r"$")
 """A figure that ends where the searched stretch does: the one listed before another (36期、312条)."""
 FIGURE_LIST_SEPARATORS = "、，,"  # between two figures of one subject in two units: 36期、312条

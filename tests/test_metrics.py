@@ -462,6 +462,10 @@ def test_row_labels_map_by_meaning(label: str, context: str | None, notation: st
         ("政府集中采购项目36个，采购总金额4521.6万元。", 2022, []),
         # a running total since some year is not the year's figure; the year's part after it is
         ("截至2012年底，累计主动公开政府信息56321条，其中2012年新增公开8563条。", 2012, [("A.1.1", 8563)]),
+        # the year's part after it says a total is a running one, 截至 or not; 新增 alone is what it added
+        ("全市累计主动公开政府信息56万条，其中2012年新增12.3万条。", 2012, [("A.1.1", 123000)]),
+        ("截至2012年底，累计主动公开政府信息56万条，其中本年度新增12.3万条。", 2012, [("A.1.1", 123000)]),
+        ("受理申请50件，其中新增45件。", 2012, [("A.3.1", 50)]),
         ("自2008年《条例》实施以来，累计受理申请356件。", 2012, []),
         ("全年累计公开信息5701条。", 2012, [("A.1.1", 5701)]),
         # outcomes said after their figures
