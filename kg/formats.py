@@ -363,8 +363,10 @@ def _page_width(lines: list[str]) -> int:
 
 
 def prose_line(line: str) -> bool:
-    """Not a table's row: no cells between pipes, no values at its end, no gaps between its words."""
-    return "|" not in line and not P.ROW_ENDS_IN_VALUE.search(line) and not P.CELL_GAP_BETWEEN_WORDS.search(line)
+    """Not a table's row: no cells between pipes or tabs (a tab that indents a paragraph is no cell's), no
+    values at its end, no gaps between its words."""
+    return "|" not in line and "\t" not in line.strip() and not P.ROW_ENDS_IN_VALUE.search(line) \
+        and not P.CELL_GAP_BETWEEN_WORDS.search(line)
 
 
 def display_width(text: str) -> int:

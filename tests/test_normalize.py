@@ -167,6 +167,12 @@ _CELLS = ("一、本年新收政府信息公开申请数量本年新收政府信
           "二、上年结转政府信息公开申请数量上年结转政府信息公开申请\n2\n0\n0\n0\n0\n0\n2\n")
 
 
+_TAB_ROWS = ("2017年，全县共主动公开政府信息2100条。\n统计指标\t统计数\t单位\n"
+             "（一）主动公开政府信息数\t2100\t条\n其中：主动公开规范性文件数\t15\t条\n制发规范性文件总数\t15\t件\n"
+             "1.政府公报公开政府信息数\t0\t条\n2.政府网站公开政府信息数\t1890\t条\n（一）收到申请数\t4\t件\n"
+             "（三）从事政府信息公开工作人员数\t35\t人\n")
+
+
 def _broken_at(paragraph: str, columns: int) -> str:
     """The paragraph as a PDF lays it out, a line break after each of its lines."""
     return "\n".join(broken_lines(paragraph, columns)) + "\n"
@@ -197,6 +203,9 @@ def _broken_at(paragraph: str, columns: int) -> str:
         # a table a cell a line under wrapped prose: a row's label as wide as the page goes on in its value
         # cells, which repeat (0, 0, 1) as no running header does; none of them is dropped
         (_broken_at(_GLOSSED, 60) + _CELLS, normalize_string(_broken_at(_GLOSSED, 60)) + _CELLS),
+        # rows of cells between tabs are as wide as their cells: a row whose next one has no numbering goes on
+        # in no other row (every rule below holds for rows wider than the prose, as in a page of tables)
+        (_TAB_ROWS, _TAB_ROWS),
         # paragraphs of a web page vary in length: nothing to re-join
         ("一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n",
          "一段很长的话，说明政府信息公开工作的基本情况和主要做法\n短的一段\n另一段更长一些的文字，描述依申请公开的办理情况和结果以及其他事项\n"),
