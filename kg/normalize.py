@@ -341,6 +341,8 @@ def normalize_text(source: SourceText) -> NormalizedText:
     _close_letter_spacing(ed)
     if "«" in ed.text or "»" in ed.text:
         ed.replace_same_length(ed.text.translate(_GUILLEMETS))
+    if P.BOX_CELL_BORDER.search(ed.text):  # a table converted to text, its cells between box-drawing borders
+        ed.sub(P.BOX_CELL_BORDER, lambda m: m.group(0).translate(P.BOX_CELL_BARS))
     _drop_clutter_lines(ed)
     _restore_lost_breaks(ed)
     _rejoin_wrapped_lines(ed)  # before any other join changes the lines' widths

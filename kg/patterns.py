@@ -127,6 +127,13 @@ STRAY_COMMA = re.compile(
     r",(?=[、。，,；;：:！!？?])"  # ',、' ',。' ',,' — a half-width comma doubled by a scraper
 )
 
+_BOX_RULE_CHARS = "─━═┄┈┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝┏┳┓┣╋┫┗┻┛╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜"
+"""The box-drawing characters a table converted to text is ruled with, its cells' borders aside."""
+BOX_CELL_BORDER = re.compile(r"[│┃║┆┊╎]|^\s*｜.*｜\s*$", re.M)
+"""The borders between a text-mode table's cells (│统计指标│单位│), read as the pipes of a table row; a
+full-width ｜ only on a line it opens and closes (a site's name｜a title is no row)."""
+BOX_CELL_BARS = str.maketrans({c: "|" for c in "│┃║┆┊╎｜"})
+
 CLUTTER_LINE = re.compile(
     r"^\s*(?:"
     r"打开APP阅读全文|前往APP查看全文.*|打开.{0,10}APP.*|下载.{0,10}客户端.*"  # news-app nags
@@ -150,6 +157,7 @@ CLUTTER_LINE = re.compile(
     r"|.{0,80}(?:版权所有|ICP备|ICP证|公网安备|网站标识码|网站识别码|技术支持[:：]).{0,80}"  # a footer's notices
     r"|[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # page marks: - 3 -, 第3页
     r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"  # 共12页 第3页
+    rf"|(?=[^\n]*[{_BOX_RULE_CHARS}]|[^\n]*\+-)[{_BOX_RULE_CHARS}+\-=|\s]+"  # a table's ruled line: ├──┼──┤, +----+
     r")\s*$"
 )
 

@@ -27,6 +27,12 @@ def _source(text: str) -> SourceText:
         ("年度報告,。本報告", "年度报告。本报告"),  # stray ',。'
         ("细则,,自治区", "细则,自治区"),  # doubled comma
         ("正文\n打开APP阅读全文\n相关新闻\n×\n确定\n取消", "正文\n"),  # news-app clutter
+        # a table drawn in box characters: its borders are the pipes of its rows, its rules go; a cell that
+        # says none (— or -) on a line of its own stays, and a ｜ between a site's name and a title is no border
+        ("┌──┬──┐\n│统计指标│单位│\n╞══╪══╡\n║主动公开║条║\n└──┴──┘\n", "|统计指标|单位|\n|主动公开|条|\n"),
+        ("+----+----+\n|统计指标|单位|\n+----+----+\n", "|统计指标|单位|\n"),
+        ("一、主动公开情况\n—\n-\n", "一、主动公开情况\n—\n-\n"),
+        ("柳州发布｜柳州市2022年政府信息公开工作年度报告", "柳州发布｜柳州市2022年政府信息公开工作年度报告"),
         ("新河池客户端 2019-03-22 08:24:02\n正文", "正文"),  # app byline
         ("图为 巴州人民政府信息公开平台\n正文", "正文"),  # caption of a dropped image
         ("当前位置：首页 > 政务公开\n首页 > 信息公开 > 年报\n【字体：大 中 小】\n正文", "正文"),  # breadcrumbs, font switch

@@ -51,6 +51,34 @@ def test_every_layout_reads_the_whole_table(layout: str) -> None:
     assert len(found) == len(_table(_laid_out(" | ")))  # nothing more, nothing less than the pipe rows
 
 
+def _drawn_with_boxes(bar: str) -> str:
+    """The table as a converter to plain text draws it: cells between box-drawing borders, rows ruled apart."""
+    lines = []
+    for line in ROWS.split("\n"):
+        cells = line.split(" | ")
+        if len(cells) > 1:
+            lines += [bar + bar.join(cells) + bar, "├" + "┼".join("──" for _ in cells) + "┤"]
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _read_whole(text: str) -> dict[tuple[str, str | None], float]:
+    import kg
+    from kg.model import SourceText
+
+    source = SourceText(path="<string>", name="report.txt", text=text, encoding="utf-8", sha256="")
+    extraction = kg.extract(kg.structure_document(kg.normalize_text(source)))
+    return {(o.indicator or "", o.applicant_type): o.value for o in extraction.observations if o.source == "table"}
+
+
+@pytest.mark.parametrize("bar", ["│", "║", "｜"])
+def test_a_table_drawn_with_box_characters_reads_as_the_pipe_rows(bar: str) -> None:
+    found = _read_whole(_drawn_with_boxes(bar))
+    assert {k: found.get(k) for k in EXPECTED} == EXPECTED
+    assert found == _read_whole(_laid_out(" | "))
+
+
 def test_spans_point_at_the_value_they_read() -> None:
     text = _laid_out("\t")
     obs = next(o for o in extract_observations(text, None, 2022) if o.indicator == "C.2.5.1")
