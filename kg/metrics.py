@@ -300,6 +300,7 @@ def _label_forms(key: str) -> Iterator[str]:
             yield P.COUNT_WORD.sub("数" if name.endswith("数量") else "数量", name)  # 行政诉讼数 for 行政诉讼数量
         else:
             yield name + "数"  # 当面申请 for 当面申请数
+            yield name + "件数"  # 规章本年制发 for 规章本年制发件数
 
 
 def map_label(label: str, context: str | None) -> str | None:
@@ -798,6 +799,10 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         elif rule is None and not (partial or row or earlier):
             rule = _channel_of_accounts(text, sentence_start, clause_start, ctx)  # 微信公众号8个，推送信息1100条
         notation = row or (_notation(rule, family) if rule else None)
+        if notation is None and not partial:  # its 上一年项目数量 is a row of this year's report
+            notation = _article_20_row(text, sentence_start, clause)  # 规章：本年新制作数量0件，…
+            if notation is not None and P.ARTICLE_20_CHANGE.search(clause):
+                value = -value  # 本年增/减-3项
         if notation is not None and row is None and _one_departments_part(clause, region, own.name if own else None):
             notation = None  # 其中市国土资源局收到申请45件: one department's part of the report's figure
         if combined and notation in _CHANNEL_ROWS:
@@ -880,6 +885,20 @@ def _part_of_an_earlier_figure(out: list[Observation], text: str, sentence_start
                                                                          last.applicant_type):
             return P.QUALIFIED_PART.search(text, earlier.span.end, last.span.end) is not None
     return False
+
+
+def _article_20_row(text: str, sentence_start: int, clause: str) -> str | None:
+    """The Article 20 table's row a figure is, where its sentence writes the row out: the thing counted
+    at the sentence's start (规章, 行政许可), the column's words before the figure (本年新制作数量)."""
+    m = P.ARTICLE_20_SUBJECT.match(text, sentence_start)
+    if m is None:
+        return None
+    subject = m.group("subject")
+    column = clause.strip(" ：:，,；;、")
+    if column.startswith(subject):
+        column = column[len(subject) :].lstrip(" ：:，,")
+    column = P.ARTICLE_20_CHANGE.sub("增/减", column)
+    return map_label(subject + column, None) if column else None
 
 
 def _running_total(text: str, sentence_start: int, clause_start: int, at: int, end: int) -> bool:

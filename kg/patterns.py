@@ -788,6 +788,15 @@ ROW_NUMBERING = re.compile(
     r"|其中[:：]?"  # 其中: a sub-row
     r")\s*"
 )
+ARTICLE_20_SUBJECT = re.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?"  # a numbered line: （一）规章
+    r"(?P<subject>规章|行政规范性文件|规范性文件|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费"
+    r"|政府集中采购)"  # the things the 2019 and 2021 formats' Article 20 table counts, a row each
+    r"(?:[：:，,]|(?=本年|上一年|对外|现行|处理|采购))"  # then the columns' words, after a colon or at once
+)
+"""A sentence that writes out a row of the Article 20 table: 规章：本年新制作数量0件，本年新公开数量0件，…"""
+ARTICLE_20_CHANGE = re.compile(r"增/?减\s*[-－]$")
+"""A column of changes before a figure with a minus sign: 本年增/减-3项 is -3."""
 ROW_CAUSE = re.compile(
     r"^(?:因政府信息公开(?:工作)?)?"  # 因政府信息公开…: the cause the row names, which the format leaves out
     r"(?:申请)?(?:被)?(?:申请|提起)?"  # 申请, 被申请, 申请提起, 被提起: how the case came

@@ -771,6 +771,13 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
          [("C.2.1.1", 2, None), ("C.2.1.2", 1, None), ("C.2.1.3", 35, None), ("C.2.2.1", 18, None),
           ("C.2.2.2", 7, None)]),
         (2020, "全年共新制发规章2件，现行有效规章35件。", [("B.2.1.1", 2, None), ("B.2.1.3", 35, None)]),
+        # a row of the Article 20 table written out as a sentence: the thing counted first, then each column
+        (2020, "规章：本年新制作数量0件，本年新公开数量0件，对外公开总数量15件。",
+         [("B.2.1.1", 0, None), ("B.2.1.2", 0, None), ("B.2.1.3", 15, None)]),
+        (2020, "行政许可上一年项目数量120项，本年增/减-3项，处理决定数量5230件。",
+         [("B.2.5.1", 120, None), ("B.2.5.2", -3, None), ("B.2.5.3", 5230, None)]),
+        (2022, "（二）行政处罚：本年处理决定数量1500件。规章本年制发2件。", [("C.2.6.1", 1500, None), ("C.2.1.1", 2, None)]),
+        (2020, "2019年上一年项目数量120项。", []),  # no thing counted: no row
         # decisions listed after one named in full, each by the bare kind of action and counted in 件
         (2020, "行政许可处理决定12563件，行政处罚3125件，行政强制256件。",
          [("B.2.5.3", 12563, None), ("B.2.7.3", 3125, None), ("B.2.8.3", 256, None)]),
