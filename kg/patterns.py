@@ -738,7 +738,8 @@ REVIEW_PART_LABELS = (  # a review table laid out a part a row: its row label, t
 )
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
 CLAUSE_LEAD = re.compile(
-    r"(?:^|(?<=[，,。；;\n）)、]))\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # past numbering
+    r"(?:^|(?<=[，,。；;\n）)、：:]))\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # past numbering
+    # (and past a colon before: 行政诉讼：未经复议直接起诉：结果维持2件 is led by the route)
     r"(?P<lead>[^：:，,。；;\n\d（）()]{2,12})[：:]\s*$"  # the words right before the colon that leads the clause
 )
 """What the colon right before a figure's clause names: 行政事业性收费：本年收费金额12.5万元."""

@@ -771,6 +771,11 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
          [("C.2.1.1", 2, None), ("C.2.1.2", 1, None), ("C.2.1.3", 35, None), ("C.2.2.1", 18, None),
           ("C.2.2.2", 7, None)]),
         (2020, "全年共新制发规章2件，现行有效规章35件。", [("B.2.1.1", 2, None), ("B.2.1.3", 35, None)]),
+        # the review table written out: each route of the lawsuits leads its results and its total
+        (2022, "行政诉讼：未经复议直接起诉：结果维持2件，结果纠正0件，其他结果0件，尚未审结1件，总计3件；"
+               "复议后起诉：结果维持1件，总计1件。",
+         [("N.4.6", 2, None), ("N.4.7", 0, None), ("N.4.8", 0, None), ("N.4.9", 1, None), ("N.4.10", 3, None),
+          ("N.4.11", 1, None), ("N.4.15", 1, None)]),
         # a row of the Article 20 table written out as a sentence: the thing counted first, then each column
         (2020, "规章：本年新制作数量0件，本年新公开数量0件，对外公开总数量15件。",
          [("B.2.1.1", 0, None), ("B.2.1.2", 0, None), ("B.2.1.3", 15, None)]),
