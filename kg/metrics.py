@@ -789,6 +789,9 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         c_end = P.CLAUSE_BREAK.search(text, m.end())
         following = text[m.end() : c_end.start() if c_end else len(text)]
         ctx = _Context(clause, following, unit, sentence, family, year, template)
+        by_applicant = None if row or partial else _request_row_by_applicant(text, sentence_start, clause_start, clause)
+        if by_applicant is not None:
+            row, source = by_applicant[0], "narrative"  # 予以公开：自然人80件: the row, in one applicant's column
         found = None if partial or row or earlier else _rule_for(ctx) or _rule_past_aside(ctx)
         if not (partial or row or earlier):
             found = _rule_of_lead(text, sentence_start, clause_start, ctx, found, family, template) or found
@@ -833,7 +836,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
             estimated=bool(m.group("est") in ("约", "近", "超过", "逾") or m.group("est2")),
             span=Span(clause_start, m.end() + taken),
             source=source,
-            applicant_type=rule.applicant if rule else None,
+            applicant_type=by_applicant[1] if by_applicant else rule.applicant if rule else None,
         ))
         if notation is not None and _part_of_an_earlier_figure(out, text, sentence_start):
             out[-1] = replace(out[-1], indicator=None)  # 查阅点28个，其中设在档案馆的查阅点12个: a part, no row's
@@ -885,6 +888,28 @@ def _part_of_an_earlier_figure(out: list[Observation], text: str, sentence_start
                                                                          last.applicant_type):
             return P.QUALIFIED_PART.search(text, earlier.span.end, last.span.end) is not None
     return False
+
+
+_APPLICANT_SPELLINGS = {"合计": "总计", "法人和其他组织": "法人或其他组织"}
+REQUEST_ROW_LABEL_MAX = 40  # characters of the longest request row's name, its note and numbering
+
+
+def _request_row_by_applicant(text: str, sentence_start: int, clause_start: int,
+                              clause: str) -> tuple[str, str] | None:
+    """The request table's row and applicant column of a figure in a sentence that writes the row out:
+    its label before the last colon (本年新收政府信息公开申请数量：, （三）不予公开：1.属于国家秘密：), a column
+    before each figure."""
+    column = P.APPLICANT_COLUMN.fullmatch(clause)
+    if column is None:
+        return None
+    led = text[sentence_start:clause_start]
+    colon = max(led.rfind("："), led.rfind(":"))
+    label = P.LABEL_BEFORE_COLON.split(led[:colon])[-1] if colon > 0 else ""
+    notation = map_label(label, None) if 0 < len(label) <= REQUEST_ROW_LABEL_MAX else None
+    if notation is None or not notation.startswith("N.3"):
+        return None
+    who = column.group("who")
+    return notation, _APPLICANT_SPELLINGS.get(who, who)
 
 
 def _article_20_row(text: str, sentence_start: int, clause: str) -> str | None:

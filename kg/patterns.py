@@ -796,6 +796,14 @@ ARTICLE_20_SUBJECT = re.compile(
     r"(?:[：:，,]|(?=本年|上一年|对外|现行|处理|采购))"  # then the columns' words, after a colon or at once
 )
 """A sentence that writes out a row of the Article 20 table: 规章：本年新制作数量0件，本年新公开数量0件，…"""
+APPLICANT_COLUMN = re.compile(
+    r"\s*(?:其中)?[，,：:]?\s*(?P<who>自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他"  # the request table's
+    r"|法人或其他组织|法人和其他组织|总计|合计)"  # columns: the applicants, their organisations together, the total
+    r"(?:申请)?(?:共计|共|为)?\s*"
+)
+"""A column of the request table before a figure, where a sentence writes a row out: 予以公开：自然人80件，…"""
+LABEL_BEFORE_COLON = re.compile(r"[：:，,；;。\n]")
+"""What ends the words before the label a colon closes (三、本年度办理结果：（三）不予公开：…)."""
 ARTICLE_20_CHANGE = re.compile(r"增/?减\s*[-－]$")
 """A column of changes before a figure with a minus sign: 本年增/减-3项 is -3."""
 ROW_CAUSE = re.compile(

@@ -771,6 +771,12 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
          [("C.2.1.1", 2, None), ("C.2.1.2", 1, None), ("C.2.1.3", 35, None), ("C.2.2.1", 18, None),
           ("C.2.2.2", 7, None)]),
         (2020, "全年共新制发规章2件，现行有效规章35件。", [("B.2.1.1", 2, None), ("B.2.1.3", 35, None)]),
+        # the request table's rows written out: the row before its colon, an applicant's column before each figure
+        (2022, "本年新收政府信息公开申请数量：自然人190件，商业企业20件，其他0件，总计216件。",
+         [("N.3.1", 190, "自然人"), ("N.3.1", 20, "商业企业"), ("N.3.1", 0, "其他"), ("N.3.1", 216, "总计")]),
+        (2022, "三、本年度办理结果：（三）不予公开：1.属于国家秘密：自然人0件，法人和其他组织1件，合计1件。",
+         [("N.3.3.3.1", 0, "自然人"), ("N.3.3.3.1", 1, "法人或其他组织"), ("N.3.3.3.1", 1, "总计")]),
+        (2017, "收到申请数：自然人10件。", [("A.3.1", 10, "自然人")]),  # the pre-2019 row, as a share of it
         # the review table written out: each route of the lawsuits leads its results and its total
         (2022, "行政诉讼：未经复议直接起诉：结果维持2件，结果纠正0件，其他结果0件，尚未审结1件，总计3件；"
                "复议后起诉：结果维持1件，总计1件。",
