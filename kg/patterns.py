@@ -790,7 +790,8 @@ ROW_NUMBERING = re.compile(
     r")\s*"
 )
 ARTICLE_20_SUBJECT = re.compile(
-    r"\s*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?"  # a numbered line: （一）规章
+    r"\s*(?:第二十条第?[（(][一二三四五六七八九十]+[）)]项[：:，,\s]*)?"  # 第二十条第（五）项：行政许可…
+    r"(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?"  # a numbered line: （一）规章
     r"(?P<subject>规章|行政规范性文件|规范性文件|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费"
     r"|政府集中采购)"  # the things the 2019 and 2021 formats' Article 20 table counts, a row each
     r"(?:[：:，,]|(?=本年|上一年|对外|现行|处理|采购))"  # then the columns' words, after a colon or at once

@@ -788,6 +788,7 @@ def test_scope_by_level(code: str, text: str, expected: list[tuple[str, float, s
         (2020, "行政许可上一年项目数量120项，本年增/减-3项，处理决定数量5230件。",
          [("B.2.5.1", 120, None), ("B.2.5.2", -3, None), ("B.2.5.3", 5230, None)]),
         (2022, "（二）行政处罚：本年处理决定数量1500件。规章本年制发2件。", [("C.2.6.1", 1500, None), ("C.2.1.1", 2, None)]),
+        (2020, "第二十条第（六）项：行政强制上一年项目数量20项，处理决定数量40件。", [("B.2.8.1", 20, None), ("B.2.8.3", 40, None)]),
         (2020, "2019年上一年项目数量120项。", []),  # no thing counted: no row
         # decisions listed after one named in full, each by the bare kind of action and counted in 件
         (2020, "行政许可处理决定12563件，行政处罚3125件，行政强制256件。",
