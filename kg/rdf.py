@@ -227,7 +227,8 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     lawsuit's route and result together (未经复议直接起诉结果维持), the route's results under its total;
 #     bare 行政处罚/行政强制 decisions in the later formats; tables take the scope the prose gives their
 #     figures; no rules or normative documents made is a zero; a running total with the year's part after it;
-#     tab-separated rows are never wrapped prose; tables drawn in box characters.
+#     tab-separated rows are never wrapped prose; tables drawn in box characters; the later formats'
+#     Article 20, request (by applicant) and review rows written out as sentences.
 MAPPING_VERSION = "42"
 
 
