@@ -791,7 +791,7 @@ def narrative_observations(text: str, region: Region | None, skip: list[tuple[in
         ctx = _Context(clause, following, unit, sentence, family, year, template)
         by_applicant = None if row or partial else _request_row_by_applicant(text, sentence_start, clause_start, clause)
         if by_applicant is not None:
-            row, source = by_applicant[0], "narrative"  # 予以公开：自然人80件: the row, in one applicant's column
+            row = by_applicant[0]  # 予以公开：自然人80件: the row, in one applicant's column
         found = None if partial or row or earlier else _rule_for(ctx) or _rule_past_aside(ctx)
         if not (partial or row or earlier):
             found = _rule_of_lead(text, sentence_start, clause_start, ctx, found, family, template) or found

@@ -737,15 +737,17 @@ REVIEW_PART_LABELS = (  # a review table laid out a part a row: its row label, t
     (re.compile(r"复议"), 1),  # 行政复议: N.4.1–5
 )
 SENTENCE_BREAK = re.compile(r"[。；;\n]")
+_ITEM_NUMBER = r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"
+"""The numbering a line or a clause may open with: （二）, 三、, 1."""
 CLAUSE_LEAD = re.compile(
-    r"(?:^|(?<=[，,。；;\n）)、：:]))\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # past numbering
+    r"(?:^|(?<=[，,。；;\n）)、：:]))\s*" + _ITEM_NUMBER +  # past numbering
     # (and past a colon before: 行政诉讼：未经复议直接起诉：结果维持2件 is led by the route)
     r"(?P<lead>[^：:，,。；;\n\d（）()]{2,12})[：:]\s*$"  # the words right before the colon that leads the clause
 )
 """What the colon right before a figure's clause names: 行政事业性收费：本年收费金额12.5万元."""
 
 SENTENCE_LEAD = re.compile(
-    r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"  # its numbering, if any: （二）
+    r"\s*" + _ITEM_NUMBER +  # its numbering, if any: （二）
     r"(?P<lead>[^：:，,。；;\n\d]{2,12}?)"  # the words before the colon, without a figure
     r"(?:[：:]|(?<=[^其])中[，,]"  # a colon, or 中 and a comma: 受理的申请中，当面申请12件…
     r"|(?:来看|上看|看)[，,])"  # or 看: 从申请方式看，当面申请12件…
@@ -791,7 +793,7 @@ ROW_NUMBERING = re.compile(
 )
 ARTICLE_20_SUBJECT = re.compile(
     r"\s*(?:第二十条第?[（(][一二三四五六七八九十]+[）)]项[：:，,\s]*)?"  # 第二十条第（五）项：行政许可…
-    r"(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?"  # a numbered line: （一）规章
+    + _ITEM_NUMBER +  # a numbered line: （一）规章
     r"(?P<subject>规章|行政规范性文件|规范性文件|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费"
     r"|政府集中采购)"  # the things the 2019 and 2021 formats' Article 20 table counts, a row each
     r"(?:[：:，,]|(?=本年|上一年|对外|现行|处理|采购))"  # then the columns' words, after a colon or at once
