@@ -66,7 +66,7 @@ class NQuadsSink:
         # an N-Triples line becomes an N-Quads line by naming the graph before its final dot; a line
         # break stands only at a line's end (N-Triples escapes it inside a literal), so one replace
         # in C does every line
-        self._handle.write(doc.ntriples.replace(" .\n", f" {doc.graph} .\n").encode("utf-8"))
+        self._handle.write(doc.ntriples.replace(b" .\n", f" {doc.graph} .\n".encode()))
         self._in_shard += 1
 
     def add_graphs(self, docs: Sequence[DocumentGraph]) -> None:

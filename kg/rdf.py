@@ -272,21 +272,28 @@ _CITATION_PROPERTY = {
 
 @dataclass(frozen=True)
 class DocumentGraph:
-    """The named graph of one source file, as N-Triples text (what the store's update takes)."""
+    """The named graph of one source file, as N-Triples in UTF-8."""
 
     graph: NamedNode
     source: NamedNode
     path: str
     sha256: str
-    ntriples: str
+    ntriples: bytes
+    """Bytes, not text: what the loaders and the shards take, and what goes between the processes of a
+    parallel ingest as it is (a string is encoded on the way and decoded again in the writer)."""
 
     @property
     def triples(self) -> tuple[Triple, ...]:
         """The triples as pyoxigraph terms, parsed on demand (for tests, SHACL, exports)."""
-        return tuple(parse(self.ntriples.encode("utf-8"), format=RdfFormat.N_TRIPLES))
+        return tuple(parse(self.ntriples, format=RdfFormat.N_TRIPLES))
+
+    @property
+    def text(self) -> str:
+        """The N-Triples as text, for a SPARQL update."""
+        return self.ntriples.decode("utf-8")
 
     def __len__(self) -> int:
-        return self.ntriples.count("\n")  # one triple a line; newlines inside literals are escaped
+        return self.ntriples.count(b"\n")  # one triple a line; newlines inside literals are escaped
 
 
 class _Builder:
@@ -711,5 +718,5 @@ def to_rdf(ex: Extraction) -> DocumentGraph:
         source=b.source,
         path=b.src.path,
         sha256=b.src.sha256,
-        ntriples="".join(dict.fromkeys(b.lines)),
+        ntriples="".join(dict.fromkeys(b.lines)).encode("utf-8"),
     )

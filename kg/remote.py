@@ -90,7 +90,7 @@ class RemoteStore:
         return FileState(rows[0]["g"] or "", rows[0]["sha"] or "", rows[0]["mv"] or "") if rows else None
 
     def replace_graph(self, doc: DocumentGraph) -> None:
-        self.replace_graph_body(doc.graph.value, doc.ntriples)
+        self.replace_graph_body(doc.graph.value, doc.text)
 
     def add_graphs(self, docs: Sequence[DocumentGraph]) -> None:
         for doc in docs:

@@ -160,13 +160,13 @@ class KGStore:
 
     def replace_graph(self, doc: DocumentGraph) -> None:
         """Atomically replace the named graph of `doc.path` with `doc`'s triples."""
-        self.replace_graph_body(doc.graph.value, doc.ntriples)
+        self.replace_graph_body(doc.graph.value, doc.text)
 
     def add_graphs(self, docs: Sequence[DocumentGraph]) -> None:
         """Bulk-load the graphs of files that are not in the store yet, under the journal's watch."""
         # one load for the batch: every bulk load leaves a set of files for RocksDB to compact, and
         # one per document made thousands of them. TriG takes the N-Triples of each graph as it is.
-        trig = "".join(f"GRAPH <{doc.graph.value}> {{\n{doc.ntriples}}}\n" for doc in docs)
+        trig = b"".join(b"GRAPH <%s> {\n%s}\n" % (doc.graph.value.encode(), doc.ntriples) for doc in docs)
         self._load_under_journal([doc.graph.value for doc in docs], [trig])
 
     def load_derived_graph(self, graph: str, lines: Sequence[str]) -> None:
@@ -178,7 +178,7 @@ class KGStore:
                   for i in range(0, len(lines), DERIVED_CHUNK_LINES))
         self._load_under_journal([graph], chunks)
 
-    def _load_under_journal(self, names: Sequence[str], trig_chunks: Iterable[str]) -> None:
+    def _load_under_journal(self, names: Sequence[str], trig_chunks: Iterable[str | bytes]) -> None:
         if not names:
             return
         # The journal is a file, not quads: a write into the store right after a bulk load waited for
