@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from . import patterns as P
+from .agencies import national as national_agencies
 from .docnumbers import issuer_of_code, jurisdiction_of, series_region
 from .model import Citation, CitedWork, DocNumber, DocumentPart, Region
 from .regions import region_in
@@ -20,6 +22,14 @@ from .vocab import gazetteer, known_works
 
 _CODE_FINAL = set("发函电字办令文")
 _NATIONAL_ISSUERS = ("国务院", "中共中央", "全国人民代表大会", "全国人大")
+_STATE_NAME = "中华人民共和国"  # 中华人民共和国传染病防治法: a national law, wherever it is cited
+
+
+@lru_cache(maxsize=1)
+def _national_title_start() -> re.Pattern[str]:
+    """A title that opens with a national body's name (财政部关于…); 财政部门 names a kind of local body."""
+    names = (*_NATIONAL_ISSUERS, _STATE_NAME, *national_agencies())
+    return re.compile(f"(?:{P.literal_alternation(names)})(?!门)")
 
 
 def title_key(title: str) -> str:
@@ -40,7 +50,7 @@ def number_key(number: DocNumber, citing_region: Region | None, issuer_region: s
 
 
 def _title_scope(title: str, citing_region: Region | None, issuer_region: str | None) -> str:
-    if title.startswith(_NATIONAL_ISSUERS) or title in known_works().values():
+    if _national_title_start().match(title) or title in known_works().values():
         return "CN"
     named = region_in(title[:12])
     if named is not None:

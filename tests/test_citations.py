@@ -270,6 +270,19 @@ def test_one_code_naming_no_region_is_two_works_in_two_regions() -> None:
     assert guangxi["厅发〔2016〕42号"][2] != hunan["厅发〔2016〕42号"][2]
 
 
+@pytest.mark.parametrize(("text", "national"), [
+    ("严格落实《中华人民共和国传染病防治法》", True),  # the state's name: a national law
+    ("按照《财政部关于推进部门预算公开的通知》要求", True),  # a ministry's name opens the title
+    ("执行《国家卫生健康委关于做好信息公开工作的通知》", True),
+    ("参照《财政部门预决算公开管理办法》", False),  # 财政部门: a kind of local body, not the ministry
+    ("落实《政务公开事项标准目录》", False),
+])
+def test_a_title_naming_a_national_body_is_one_work_wherever_it_is_cited(text: str, national: bool) -> None:
+    keys = {region: next(iter(_named_works(text, region).values()))[2] for region in ("430500", "450300")}
+    assert (keys["430500"] == keys["450300"]) is national
+    assert ("/CN/" in keys["430500"]) is national
+
+
 def test_suspected_typo_in_issuer_code() -> None:
     text = "(潭政办发〔2016〕42号)和(潭政办法〔2016〕71号)"
     works = {w.number: w for w in resolve_citations(extract_citations(text), (), gazetteer().get("430300"))}
