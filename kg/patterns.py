@@ -1186,6 +1186,13 @@ _PAGE_MARK = (
     r"|\d+\s*/\s*\d+"  # 3/12
 )
 
+# what a line that holds a document's own number may hold beside it: nothing that reads as words
+NUMBER_LINE_REST = re.compile(
+    r"[\s（）()【】\[\]〔〕<>〈〉:：]*"  # brackets and spaces around the number: （湘政发〔2019〕3号）
+    r"(?:(?:发文)?字号|文号|编号)?"  # a field's name before it: 文号：湘政发〔2019〕3号
+    r"[\s（）()【】\[\]〔〕<>〈〉:：]*"
+)
+
 FRONT_MATTER_LINE = re.compile(
     rf"^\s*(?:{_PAGE_MARK}"  # a page mark above the title
     r"|[\u4e00-\u9fff（）()]{2,30}文件"  # the red header: 丽水市人民政府办公室文件

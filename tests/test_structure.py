@@ -310,9 +310,22 @@ def test_a_notice_issuing_two_documents_has_both_as_attachments() -> None:
     assert all(a.issuer and a.issuer.value == "永州市人民政府办公室" for a in s.attachments)
 
 
-def test_a_cited_number_is_not_the_documents_own() -> None:
-    main = _structure("河池市2018年政府信息公开工作年度报告\n我市印发了《方案》(河政办发〔2018〕110号)。").main
+@pytest.mark.parametrize("line", [
+    "我市印发了《方案》(河政办发〔2018〕110号)。",
+    "根据河政办发〔2018〕110号文件",  # a short line of its own under the title, but a sentence citing it
+    "按照河政办发【2018】110号要求",
+    "落实国办发〔2018〕23号精神",
+])
+def test_a_cited_number_is_not_the_documents_own(line: str) -> None:
+    main = _structure(f"河池市2018年政府信息公开工作年度报告\n{line}").main
     assert main.number is None
+
+
+@pytest.mark.parametrize("line", ["河政发〔2019〕3号", "（河政发〔2019〕3号）", "【河政发〔2019〕3号】", "文号：河政发〔2019〕3号",
+                                  "河政发〔2019〕 3 号"])
+def test_a_line_of_the_number_alone_is_the_documents_own(line: str) -> None:
+    main = _structure(f"河池市人民政府关于印发河池市2019年政务公开工作要点的通知\n{line}\n各县（区）人民政府：").main
+    assert main.number is not None and main.number.value == "河政发〔2019〕3号"
 
 
 def test_garbled_heading_still_counts_as_a_section() -> None:
