@@ -229,7 +229,9 @@ _Term = NamedNode | Literal | str  # a str is a term already in its N-Triples fo
 #     figures; no rules or normative documents made is a zero; a running total with the year's part after it;
 #     tab-separated rows are never wrapped prose; tables drawn in box characters; the later formats'
 #     Article 20, request (by applicant) and review rows written out as sentences.
-MAPPING_VERSION = "42"
+# 43: a title opening with the state's or a national body's name is one national work; a short line citing a
+#     number in words (根据…号文件) is not the document's own number.
+MAPPING_VERSION = "43"
 
 
 @lru_cache(maxsize=1024)
