@@ -540,14 +540,11 @@ def _number_line(text: str) -> DocNumber | None:
     """The number of a line that holds little else (丽政办发〔2019〕31号), as under a red header; a line
     with words beside its number (根据国办发〔2018〕23号文件) is a sentence citing it."""
     number = parse_doc_number(text)
-    if number is None or len(text) > len(number.written) + NUMBER_LINE_SLACK:
+    if number is None:
         return None
     at = text.find(number.written)
     rest = text[:at] + text[at + len(number.written):] if at >= 0 else text
     return number if P.NUMBER_LINE_REST.fullmatch(rest) else None
-
-
-NUMBER_LINE_SLACK = 6  # characters beside the number on its own line: brackets, 文号：
 
 
 def _title_and_number(text: str) -> tuple[str, DocNumber, int] | None:

@@ -322,7 +322,7 @@ def test_a_cited_number_is_not_the_documents_own(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["河政发〔2019〕3号", "（河政发〔2019〕3号）", "【河政发〔2019〕3号】", "文号：河政发〔2019〕3号",
-                                  "河政发〔2019〕 3 号"])
+                                  "河政发〔2019〕 3 号", "　　　　　　　　　　河政发〔2019〕3号"])  # centred by spaces
 def test_a_line_of_the_number_alone_is_the_documents_own(line: str) -> None:
     main = _structure(f"河池市人民政府关于印发河池市2019年政务公开工作要点的通知\n{line}\n各县（区）人民政府：").main
     assert main.number is not None and main.number.value == "河政发〔2019〕3号"
